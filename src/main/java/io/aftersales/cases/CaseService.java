@@ -1,0 +1,214 @@
+package io.aftersales.cases;
+
+import static io.aftersales.cases.ServiceCaseProcess.*;
+
+import io.aftersales.masterdata.Customer;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.masterdata.SalesOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API: opens cases, threads customer messages into them, records answers and closes
+ * them. Opening a case writes the case row, its first message and the process instance in one
+ * transaction, so either all three exist or none does.
+ */
+@Service
+@Transactional
+public class CaseService {
+  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ServiceCaseRepository cases;
+  private final CaseMessageRepository messages;
+  private final MasterData masterData;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  CaseService(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
+      RuntimeService runtime, Clock clock) {
+    this.cases = cases;
+    this.messages = messages;
+    this.masterData = masterData;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  public OpenedCase open(OpenCaseCommand command) {
+    return open(command, null);
+  }
+
+  private OpenedCase open(OpenCaseCommand command, ServiceCase followUpOf) {
+    Instant now = clock.instant();
+    Customer customer = masterData.findOrRegisterCustomer(command.customerName(), command.email(), command.phone());
+    Optional<SalesOrder> order = masterData.orderByNumber(command.orderNumber());
+    Optional<Product> product = masterData.productBySku(command.productSku());
+    String number = CaseNumbers.format(now.atZone(ZoneOffset.UTC).getYear(), cases.nextCaseSequence());
+    String token = newAccessToken();
+
+    ServiceCase serviceCase = new ServiceCase(number, command.channel(), command.requestType(), customer,
+        command.subject(), sha256(token), now);
+    serviceCase.linkPurchase(order.orElse(null), trimToNull(command.orderNumber()), product.orElse(null),
+        trimToNull(command.productSku()), trimToNull(command.serialNumber()),
+        command.purchaseDate() != null ? command.purchaseDate() : order.map(SalesOrder::getPurchaseDate).orElse(null));
+    if (followUpOf != null) serviceCase.markFollowUpOf(followUpOf);
+    serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), command.subject(),
+        command.message(), command.messageId(), null, now);
+    cases.saveAndFlush(serviceCase);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CASE_ID.name(), serviceCase.getId());
+    variables.put(CASE_NUMBER.name(), number);
+    variables.put(SOURCE_CHANNEL.name(), command.channel().name());
+    variables.put(SALES_CHANNEL.name(), order.map(o -> o.getSalesChannel().name()).orElse(null));
+    variables.put(CUSTOMER_NAME.name(), customer.getName());
+    variables.put(SUBJECT.name(), command.subject());
+    variables.put(CUSTOMER_MESSAGE.name(), command.message());
+    variables.put(ORDER_NUMBER.name(), trimToNull(command.orderNumber()));
+    variables.put(PRODUCT_SKU.name(), trimToNull(command.productSku()));
+    variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
+    variables.put(PRIORITY.name(), serviceCase.getPriority().name());
+    runtime.startProcessInstanceByKey(KEY, number, variables);
+    log.info("Opened case {} from {}", number, command.channel());
+    return new OpenedCase(serviceCase.getId(), number, token);
+  }
+
+  /**
+   * Threads a customer's message into its case and tells the running process. A message to a
+   * closed case opens a follow-up case instead, so nothing the customer writes goes unread.
+   *
+   * @return the case the message landed in
+   */
+  public String addCustomerMessage(String caseNumber, SourceChannel channel, String author, String subject,
+      String body, String messageId, String inReplyTo) {
+    ServiceCase serviceCase = cases.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    if (serviceCase.isClosed()) {
+      Customer c = serviceCase.getCustomer();
+      OpenCaseCommand followUp = new OpenCaseCommand(channel, c.getName(), c.getEmail(), c.getPhone(),
+          serviceCase.getOrderReference(), serviceCase.getProductReference(), serviceCase.getSerialNumber(),
+          serviceCase.getPurchaseDate(), serviceCase.getRequestType(), subject, body, messageId);
+      String followUpNumber = open(followUp, serviceCase).caseNumber();
+      log.info("Reply to closed case {} opened follow-up {}", caseNumber, followUpNumber);
+      return followUpNumber;
+    }
+    serviceCase.addMessage(MessageDirection.INBOUND, channel.name(), author, subject, body, messageId, inReplyTo,
+        clock.instant());
+    cases.flush();
+    runtime.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
+        .processInstanceBusinessKey(caseNumber)
+        // Local to the reply's event subprocess, so each reply keeps its own text and answer.
+        .setVariableLocal(LAST_CUSTOMER_MESSAGE.name(), body)
+        .setVariableLocal(REPLY_TEXT.name(), "")
+        .correlateAllWithResult();
+    return caseNumber;
+  }
+
+  /** The open or closed case an email answers: by our Message-IDs it references, else by the subject. */
+  @Transactional(readOnly = true)
+  public Optional<String> findCaseForReply(Collection<String> referencedMessageIds, String subject) {
+    if (!referencedMessageIds.isEmpty()) {
+      var found = messages.findCasesByOutboundMessageIds(referencedMessageIds);
+      if (!found.isEmpty()) return Optional.of(found.get(0).getCaseNumber());
+    }
+    return CaseNumbers.findIn(subject).filter(n -> cases.findByCaseNumber(n).isPresent());
+  }
+
+  /** Applies the agent's review (UserTask_ReviewCase) to the record. */
+  public void classify(Long caseId, RequestType requestType, Priority priority) {
+    get(caseId).classify(requestType, priority);
+  }
+
+  /** Everything needed to write to the case's customer. */
+  @Transactional(readOnly = true)
+  public OutboundMail outboundMail(Long caseId) {
+    ServiceCase c = get(caseId);
+    String lastInboundEmailId = c.getMessages().stream()
+        .filter(m -> m.getDirection() == MessageDirection.INBOUND && m.getMessageId() != null)
+        .reduce((first, second) -> second).map(CaseMessage::getMessageId).orElse(null);
+    return new OutboundMail(c.getId(), c.getCaseNumber(), c.getSubject(), c.getCustomer().getName(),
+        c.getCustomer().getEmail(), lastInboundEmailId);
+  }
+
+  /**
+   * Records a message the brand sent. A human answer (not the automatic acknowledgement) counts as
+   * the first response if it is the first.
+   */
+  public void recordOutbound(Long caseId, String channel, String author, String subject, String body,
+      String messageId, String inReplyTo, boolean humanAnswer) {
+    ServiceCase c = get(caseId);
+    Instant now = clock.instant();
+    c.addMessage(MessageDirection.OUTBOUND, channel, author, subject, body, messageId, inReplyTo, now);
+    if (humanAnswer) c.recordAnswer(now);
+  }
+
+  /** True if a message with this Message-ID is recorded: a retried mail job must not send twice. */
+  @Transactional(readOnly = true)
+  public boolean hasOutboundMessageId(String messageId) {
+    return messages.existsByMessageId(messageId);
+  }
+
+  public void close(Long caseId) {
+    get(caseId).close(clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CaseView> view(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber).map(CaseView::of);
+  }
+
+  /** Constant-time check of a customer's access token. */
+  @Transactional(readOnly = true)
+  public boolean tokenMatches(String caseNumber, String token) {
+    if (token == null || token.isBlank()) return false;
+    return cases.findByCaseNumber(caseNumber)
+        .map(c -> MessageDigest.isEqual(c.getAccessTokenHash().getBytes(StandardCharsets.US_ASCII),
+            sha256(token).getBytes(StandardCharsets.US_ASCII)))
+        .orElse(false);
+  }
+
+  private ServiceCase get(Long caseId) {
+    return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException("id " + caseId));
+  }
+
+  private static String authorOf(OpenCaseCommand command) {
+    if (command.email() != null && !command.email().isBlank()) return command.email().trim();
+    if (command.phone() != null && !command.phone().isBlank()) return command.phone().trim();
+    return command.customerName();
+  }
+
+  private static String trimToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static String newAccessToken() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

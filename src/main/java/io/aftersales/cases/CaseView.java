@@ -1,0 +1,35 @@
+package io.aftersales.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the customer (with the access token) or staff see of a case. */
+public record CaseView(
+    String caseNumber,
+    String status,
+    String sourceChannel,
+    String requestType,
+    String priority,
+    String subject,
+    String orderNumber,
+    String productSku,
+    String followUpOf,
+    Instant openedAt,
+    Instant firstAnsweredAt,
+    Instant closedAt,
+    List<Message> messages) {
+
+  public record Message(String direction, String channel, String author, String subject, String body, Instant at) {}
+
+  static CaseView of(ServiceCase c) {
+    return new CaseView(c.getCaseNumber(), c.getStatus().name(), c.getSourceChannel().name(),
+        c.getRequestType() == null ? null : c.getRequestType().name(), c.getPriority().name(), c.getSubject(),
+        c.getOrderReference(), c.getProductReference(),
+        c.getFollowUpOf() == null ? null : c.getFollowUpOf().getCaseNumber(),
+        c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(),
+        c.getMessages().stream()
+            .map(m -> new Message(m.getDirection().name(), m.getChannel(), m.getAuthor(), m.getSubject(), m.getBody(),
+                m.getCreatedAt()))
+            .toList());
+  }
+}

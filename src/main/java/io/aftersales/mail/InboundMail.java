@@ -1,0 +1,74 @@
+package io.aftersales.mail;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/**
+ * A ledger row per inbound message, keyed by its Message-ID (or a hash of the raw message if it
+ * has none). PROCESSED rows make the poller skip a message it sees again, across restarts; FAILED
+ * rows keep the raw message for a person to look at and retry.
+ */
+@Entity
+class InboundMail {
+  enum Status { PROCESSED, FAILED }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String ledgerKey;
+  private String folder;
+  private String fromAddress;
+  private String subject;
+  @Enumerated(EnumType.STRING)
+  private Status status;
+  private String caseNumber;
+  private String error;
+  private byte[] raw;
+  private Instant receivedAt;
+  private Instant processedAt;
+
+  protected InboundMail() {}
+
+  InboundMail(String ledgerKey, String folder, String fromAddress, String subject, byte[] raw, Instant receivedAt) {
+    this.ledgerKey = ledgerKey;
+    this.folder = folder;
+    this.fromAddress = truncate(fromAddress, 320);
+    this.subject = truncate(subject, 1000);
+    this.raw = raw;
+    this.receivedAt = receivedAt;
+  }
+
+  void processed(String caseNumber, Instant at) {
+    this.status = Status.PROCESSED;
+    this.caseNumber = caseNumber;
+    this.error = null;
+    this.processedAt = at;
+    this.raw = null; // the thread holds the content now; the raw copy is only kept for failures
+  }
+
+  void failed(String error) {
+    this.status = Status.FAILED;
+    this.error = error;
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  Long getId() { return id; }
+  String getLedgerKey() { return ledgerKey; }
+  String getFolder() { return folder; }
+  String getFromAddress() { return fromAddress; }
+  String getSubject() { return subject; }
+  Status getStatus() { return status; }
+  String getCaseNumber() { return caseNumber; }
+  String getError() { return error; }
+  byte[] getRaw() { return raw; }
+  Instant getReceivedAt() { return receivedAt; }
+  Instant getProcessedAt() { return processedAt; }
+}

@@ -1,0 +1,25 @@
+package io.aftersales.mail;
+
+import static io.aftersales.cases.ServiceCaseProcess.CASE_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ServiceTask_SendAcknowledgement} in service-case.bpmn. Runs as an async job with retries;
+ * when SMTP keeps failing the last retry becomes an incident in Cockpit.
+ */
+@Component
+class SendAcknowledgementDelegate implements JavaDelegate {
+  private final CustomerMailer mailer;
+
+  SendAcknowledgementDelegate(CustomerMailer mailer) {
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    mailer.sendAcknowledgement(CASE_ID.from(execution), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Email in and out. {@link io.aftersales.mail.MailboxPoller} reads the service mailbox over IMAP
+ * (off unless {@code aftersales.mail.imap.host} is set) and opens or threads cases, with a
+ * Message-ID ledger so nothing is processed twice; {@link io.aftersales.mail.CustomerMailer} writes
+ * to customers with the case number in the subject and a Message-ID we record, so replies thread.
+ * The send delegates of service-case.bpmn live here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Mail")
+package io.aftersales.mail;

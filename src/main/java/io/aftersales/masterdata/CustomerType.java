@@ -1,0 +1,5 @@
+package io.aftersales.masterdata;
+
+public enum CustomerType {
+  CONSUMER, BUSINESS
+}

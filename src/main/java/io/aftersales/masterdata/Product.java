@@ -1,0 +1,38 @@
+package io.aftersales.masterdata;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+@Entity
+public class Product {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String sku;
+  private String name;
+  private String category;
+  private int warrantyMonths;
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Supplier supplier;
+
+  protected Product() {}
+
+  public Product(String sku, String name, String category, int warrantyMonths, Supplier supplier) {
+    this.sku = sku;
+    this.name = name;
+    this.category = category;
+    this.warrantyMonths = warrantyMonths;
+    this.supplier = supplier;
+  }
+
+  public Long getId() { return id; }
+  public String getSku() { return sku; }
+  public String getName() { return name; }
+  public String getCategory() { return category; }
+  public int getWarrantyMonths() { return warrantyMonths; }
+  public Supplier getSupplier() { return supplier; }
+}

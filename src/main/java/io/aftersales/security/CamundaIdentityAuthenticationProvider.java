@@ -1,0 +1,41 @@
+package io.aftersales.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff log in to our API with the same user and password as in Tasklist: Camunda's identity
+ * service checks the password (with its lock-out after repeated failures), and the user's Camunda
+ * groups become the authorities.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+    if (user == null || password == null || !identity.checkPassword(user, password)) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        .map(g -> new SimpleGrantedAuthority(g.getId())).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

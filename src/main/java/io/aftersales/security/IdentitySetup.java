@@ -1,0 +1,142 @@
+package io.aftersales.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, at every start-up and idempotently, the groups, their authorizations and their Tasklist
+ * filters: each group sees only its own work. This is configuration, not demo data; users are
+ * created by the demo data (or by an admin in Camunda Admin).
+ *
+ * <p>Tasks need no authorization here: the engine grants a task's candidate group READ and UPDATE
+ * on that task when the task is created, so a group sees exactly the tasks the models give it.
+ */
+@Component
+@Order(1)
+public class IdentitySetup implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+  static final String MY_TASKS_FILTER = "My tasks";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (String groupId : Groups.ALL) {
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(Groups.displayName(groupId));
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+    grantApplications();
+    grantReadAccess();
+    grant(Groups.PROCESS_OWNER, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+    grant(Groups.PROCESS_OWNER, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE, Permissions.UPDATE);
+    grant(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+        Permissions.UPDATE);
+    // Team leads handle escalations: they see and reassign every task.
+    grant(Groups.TEAM_LEAD, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+    createFilters();
+    log.info("Groups, authorizations and Tasklist filters are in place");
+  }
+
+  private void grantApplications() {
+    for (String group : Groups.TASK_WORKERS) grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String group : List.of(Groups.TEAM_LEAD, Groups.PROCESS_OWNER, Groups.AUDITOR)) {
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+  }
+
+  /** Everyone who works tasks reads the models (Tasklist shows process names and forms). */
+  private void grantReadAccess() {
+    for (String group : Groups.TASK_WORKERS) {
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+    // Team leads and auditors trace cases: runtime and history, read-only.
+    for (String group : List.of(Groups.TEAM_LEAD, Groups.AUDITOR)) {
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+          Permissions.READ_INSTANCE);
+      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+      grant(group, Resources.OPERATION_LOG_CATEGORY, "*", Permissions.READ);
+    }
+    grant(Groups.AUDITOR, Resources.TASK, "*", Permissions.READ);
+    grant(Groups.PROCESS_OWNER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(Groups.PROCESS_OWNER, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+  }
+
+  private void createFilters() {
+    filter(MY_TASKS_FILTER, "Tasks assigned to me", -10, "#555555",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.TASK_WORKERS);
+    for (String group : Groups.TASK_WORKERS) {
+      filter(Groups.displayName(group), "Open tasks of " + group + " (claimed or not)", 0, "#1f77b4",
+          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group, Groups.TEAM_LEAD));
+    }
+    filter("All open tasks", "Every open task, for escalations", 10, "#d62728", tasks.createTaskQuery(),
+        List.of(Groups.TEAM_LEAD));
+  }
+
+  private void filter(String name, String description, int priority, String color, TaskQuery query,
+      List<String> readers) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new HashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("color", color);
+      properties.put("refresh", true);
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    for (String group : readers) grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) authorization.addPermission(permission);
+    authorizations.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,77 @@
+package io.aftersales.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.shared.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+  /**
+   * Our own endpoints. Public: what a customer must reach (intake, the web form and status pages,
+   * the token-checked case status and reply). The Camunda webapps and REST API authenticate
+   * themselves (session login, and {@link #engineRestAuthentication()}), so they pass through here.
+   */
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"aftersales\"");
+      write(response, json, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
+          "Log in with your staff user (HTTP basic).");
+    };
+    AccessDeniedHandler forbidden = (request, response, e) -> write(response, json, HttpStatus.FORBIDDEN,
+        "forbidden", "Forbidden", "Your groups do not allow this.");
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.POST, "/api/cases").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/cases/*").permitAll() // token or staff, checked per case
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").permitAll() // token, checked per case
+            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
+                "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/camunda/**", "/engine-rest/**").permitAll() // authenticated by Camunda itself
+            .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+            .requestMatchers("/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers("/actuator/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.PROCESS_OWNER)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        // The API is stateless (basic auth, no cookies of ours); the webapps have Camunda's own CSRF filter.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  /** HTTP basic against Camunda's identity service on the engine REST API (Camunda Modeler deploys here). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-auth");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+      String title, String detail) throws IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), Problems.detail(status, type, title, detail));
+  }
+}
