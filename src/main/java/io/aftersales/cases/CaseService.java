@@ -114,9 +114,8 @@ public class CaseService {
     cases.flush();
     runtime.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(caseNumber)
-        // Local to the reply's event subprocess, so each reply keeps its own text and answer.
-        .setVariableLocal(LAST_CUSTOMER_MESSAGE.name(), body)
-        .setVariableLocal(REPLY_TEXT.name(), "")
+        // The reply's event subprocess copies this into its own scope (input mapping).
+        .setVariable(LAST_CUSTOMER_MESSAGE.name(), body)
         .correlateAllWithResult();
     return caseNumber;
   }

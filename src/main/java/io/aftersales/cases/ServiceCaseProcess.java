@@ -16,6 +16,7 @@ public final class ServiceCaseProcess {
   public static final String END_EVENT_CASE_CLOSED = "EndEvent_CaseClosed";
   public static final String USER_TASK_HANDLE_CUSTOMER_REPLY = "UserTask_HandleCustomerReply";
   public static final String SERVICE_TASK_SEND_REPLY = "ServiceTask_SendReply";
+  public static final String END_EVENT_REPLY_SENT = "EndEvent_ReplySent";
   public static final String END_EVENT_REPLY_HANDLED = "EndEvent_ReplyHandled";
 
   /** Correlated (by business key = case number) whenever the customer writes again. */
