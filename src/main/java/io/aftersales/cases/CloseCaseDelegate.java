@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** {@code ServiceTask_CloseCase} in service-case.bpmn. Idempotent: closing a closed case keeps its time. */
 @Component
 class CloseCaseDelegate implements JavaDelegate {
-  private final CaseService cases;
+  private final ServiceCases cases;
 
-  CloseCaseDelegate(CaseService cases) {
+  CloseCaseDelegate(ServiceCases cases) {
     this.cases = cases;
   }
 

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** {@code ServiceTask_RecordReview} in service-case.bpmn: the agent's type and priority go onto the case. */
 @Component
 class RecordReviewDelegate implements JavaDelegate {
-  private final CaseService cases;
+  private final ServiceCases cases;
 
-  RecordReviewDelegate(CaseService cases) {
+  RecordReviewDelegate(ServiceCases cases) {
     this.cases = cases;
   }
 

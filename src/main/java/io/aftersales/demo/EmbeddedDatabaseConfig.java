@@ -26,7 +26,9 @@ class EmbeddedDatabaseConfig {
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(@Value("${aftersales.demo.database.data-dir:}") String dataDir)
       throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    // Spring stops it (destroyMethod) after the engine and the pool; zonky's own JVM hook would stop it
+    // concurrently and fail the job executor's last transactions.
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
     if (!dataDir.isBlank()) {
       builder.setDataDirectory(Path.of(dataDir)).setCleanDataDirectory(false);
     }

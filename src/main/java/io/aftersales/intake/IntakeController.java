@@ -1,6 +1,6 @@
 package io.aftersales.intake;
 
-import io.aftersales.cases.CaseService;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.CaseStatus;
 import io.aftersales.cases.CaseView;
 import io.aftersales.cases.SourceChannel;
@@ -33,16 +33,16 @@ class IntakeController {
   static final String TOKEN_HEADER = "X-Case-Token";
 
   private final IntakeService intake;
-  private final CaseService cases;
+  private final ServiceCases cases;
 
-  IntakeController(IntakeService intake, CaseService cases) {
+  IntakeController(IntakeService intake, ServiceCases cases) {
     this.intake = intake;
     this.cases = cases;
   }
 
   @PostMapping
   ResponseEntity<IntakeResponse> open(@Valid @RequestBody IntakeRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 255) String idempotencyKey) {
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     if (key != null && key.length() > 255) {
       throw Problems.badRequest("Idempotency-Key", "must be at most 255 characters");

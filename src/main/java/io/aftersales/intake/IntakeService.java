@@ -2,7 +2,7 @@ package io.aftersales.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aftersales.cases.CaseService;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OpenCaseCommand;
 import io.aftersales.cases.OpenedCase;
 import io.aftersales.cases.SourceChannel;
@@ -24,13 +24,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Service
 class IntakeService {
-  private final CaseService cases;
+  private final ServiceCases cases;
   private final IdempotencyRecordRepository idempotency;
   private final ObjectMapper json;
   private final Clock clock;
   private final String publicBaseUrl;
 
-  IntakeService(CaseService cases, IdempotencyRecordRepository idempotency, ObjectMapper json, Clock clock,
+  IntakeService(ServiceCases cases, IdempotencyRecordRepository idempotency, ObjectMapper json, Clock clock,
       @Value("${aftersales.public-base-url}") String publicBaseUrl) {
     this.cases = cases;
     this.idempotency = idempotency;

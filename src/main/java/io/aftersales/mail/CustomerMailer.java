@@ -1,6 +1,6 @@
 package io.aftersales.mail;
 
-import io.aftersales.cases.CaseService;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OutboundMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -27,10 +27,10 @@ public class CustomerMailer {
   private static final Logger log = LoggerFactory.getLogger(CustomerMailer.class);
 
   private final JavaMailSender sender;
-  private final CaseService cases;
+  private final ServiceCases cases;
   private final MailSettings settings;
 
-  CustomerMailer(JavaMailSender sender, CaseService cases, MailSettings settings) {
+  CustomerMailer(JavaMailSender sender, ServiceCases cases, MailSettings settings) {
     this.sender = sender;
     this.cases = cases;
     this.settings = settings;

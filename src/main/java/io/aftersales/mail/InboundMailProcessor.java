@@ -1,6 +1,6 @@
 package io.aftersales.mail;
 
-import io.aftersales.cases.CaseService;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OpenCaseCommand;
 import io.aftersales.cases.SourceChannel;
 import java.time.Clock;
@@ -27,11 +27,11 @@ class InboundMailProcessor {
   enum Outcome { OPENED_OR_THREADED, DUPLICATE, FAILED }
 
   private final InboundMailRepository ledger;
-  private final CaseService cases;
+  private final ServiceCases cases;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  InboundMailProcessor(InboundMailRepository ledger, CaseService cases, PlatformTransactionManager txManager,
+  InboundMailProcessor(InboundMailRepository ledger, ServiceCases cases, PlatformTransactionManager txManager,
       Clock clock) {
     this.ledger = ledger;
     this.cases = cases;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -96,7 +97,7 @@ public class IdentitySetup implements ApplicationRunner {
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
-      grant(group, Resources.OPERATION_LOG_CATEGORY, "*", Permissions.READ);
+      grant(group, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
     }
     grant(Groups.AUDITOR, Resources.TASK, "*", Permissions.READ);
     grant(Groups.PROCESS_OWNER, Resources.PROCESS_INSTANCE, "*", Permissions.READ);

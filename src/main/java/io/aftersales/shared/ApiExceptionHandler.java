@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -45,8 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
-        .flatMap(r -> r.getResolvableErrors().stream().map(e -> new Problems.FieldError(
-            r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+        .flatMap(r -> r instanceof ParameterErrors bean
+            ? bean.getFieldErrors().stream().map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
+            : r.getResolvableErrors().stream().map(e -> new Problems.FieldError(
+                r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
         .toList();
     return ResponseEntity.badRequest().body(Problems.invalid(errors));
   }

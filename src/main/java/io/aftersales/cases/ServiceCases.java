@@ -32,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class CaseService {
-  private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+public class ServiceCases {
+  private static final Logger log = LoggerFactory.getLogger(ServiceCases.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ServiceCaseRepository cases;
@@ -42,7 +42,7 @@ public class CaseService {
   private final RuntimeService runtime;
   private final Clock clock;
 
-  CaseService(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
+  ServiceCases(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
       RuntimeService runtime, Clock clock) {
     this.cases = cases;
     this.messages = messages;
