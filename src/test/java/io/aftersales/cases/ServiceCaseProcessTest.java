@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServiceCaseProcessTest {
 
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
 
   JavaDelegate sendAcknowledgement;
   JavaDelegate recordReview;

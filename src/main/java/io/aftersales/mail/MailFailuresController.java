@@ -1,0 +1,53 @@
+package io.aftersales.mail;
+
+import io.aftersales.shared.Problems;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inbound mail that could not become a case: team leads see it here (auditors read along) and
+ * retry it once the cause is fixed. The raw message is kept until it is processed.
+ */
+@RestController
+@RequestMapping("/api/mail/failures")
+class MailFailuresController {
+  private final InboundMailRepository ledger;
+  private final InboundMailProcessor processor;
+
+  MailFailuresController(InboundMailRepository ledger, InboundMailProcessor processor) {
+    this.ledger = ledger;
+    this.processor = processor;
+  }
+
+  record FailedMail(Long id, String messageId, String from, String subject, String error, Instant receivedAt,
+      int sizeBytes) {}
+
+  record RetryResult(Long id, String outcome, String caseNumber) {}
+
+  @GetMapping
+  List<FailedMail> failures() {
+    return ledger.findByStatusOrderByReceivedAtDesc(InboundMail.Status.FAILED).stream()
+        .map(m -> new FailedMail(m.getId(), m.getLedgerKey(), m.getFromAddress(), m.getSubject(), m.getError(),
+            m.getReceivedAt(), m.getRaw() == null ? 0 : m.getRaw().length))
+        .toList();
+  }
+
+  @PostMapping("/{id}/retry")
+  RetryResult retry(@PathVariable Long id) {
+    InboundMail mail = ledger.findById(id).filter(m -> m.getStatus() == InboundMail.Status.FAILED)
+        .orElseThrow(() -> Problems.notFound("failed inbound mail " + id));
+    InboundMailProcessor.Outcome outcome = processor.retry(mail.getId());
+    InboundMail after = ledger.findById(id).orElseThrow();
+    if (outcome == InboundMailProcessor.Outcome.FAILED) {
+      throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "mail-still-failing", "Mail still cannot be processed",
+          after.getError());
+    }
+    return new RetryResult(id, outcome.name(), after.getCaseNumber());
+  }
+}

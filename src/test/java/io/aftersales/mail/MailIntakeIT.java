@@ -1,0 +1,167 @@
+package io.aftersales.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aftersales.IntegrationTestSupport;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Email from end to end: a customer's mail opens a case, the acknowledgement and the agent's
+ * answers arrive by SMTP, replies thread into the same case and reach the agent, nothing is
+ * processed twice, and a mail that cannot be read is kept and reported.
+ */
+class MailIntakeIT extends IntegrationTestSupport {
+  @Autowired MailboxPoller poller;
+  @Autowired TaskService taskService;
+
+  private static String messageId() {
+    return "<" + UUID.randomUUID() + "@customer.example>";
+  }
+
+  private String caseOfMessage(String messageId) {
+    return jdbc.queryForObject("select c.case_number from aftersales.service_case c join aftersales.case_message m"
+        + " on m.case_id = c.id where m.message_id = ?", String.class, messageId);
+  }
+
+  private int casesOf(String email) {
+    return count("select count(*) from aftersales.service_case c join aftersales.customer u on u.id = c.customer_id"
+        + " where u.email = ?", email);
+  }
+
+  @Test
+  void anEmailBecomesACaseAndTheConversationThreadsIntoIt() throws Exception {
+    String customer = uniqueEmail("jonas");
+    String firstId = messageId();
+    deliverToServiceMailbox(rawMail(firstId, "Jonas Weber <" + customer + ">", "Kettle leaks",
+        "Hello, my kettle SA-KETTLE-17 leaks from the bottom. Order EC-100002.", Map.of()));
+    assertThat(poller.poll()).isEqualTo(1);
+
+    String number = caseOfMessage(firstId);
+    assertThat(jdbc.queryForMap("select source_channel, status from aftersales.service_case where case_number = ?",
+        number)).containsEntry("source_channel", "EMAIL").containsEntry("status", "NEW");
+    assertThat(jdbc.queryForObject("select name from aftersales.customer where email = ?", String.class, customer))
+        .isEqualTo("Jonas Weber");
+
+    // Acknowledgement: case number in the subject, threaded under the customer's mail.
+    MimeMessage ack = awaitMail(customer, "[" + number + "] Kettle leaks", 1).get(0);
+    assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo(firstId);
+    assertThat(ack.getFrom()[0].toString()).contains("service@aftersales.local");
+
+    // The same mail again (a mailbox re-delivery) opens nothing; the ledger knows it.
+    deliverToServiceMailbox(rawMail(firstId, customer, "Kettle leaks", "Hello again", Map.of()));
+    assertThat(poller.poll()).isEqualTo(1);
+    assertThat(casesOf(customer)).isEqualTo(1);
+    assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ?", firstId)).isEqualTo(1);
+
+    // The agent reviews in Tasklist and answers; the answer is mailed and counts as first response.
+    String review = taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow();
+    claimAndComplete(review, "anna", Map.of("requestType", "WARRANTY", "priority", "HIGH",
+        "firstAnswer", "Sorry to hear that. Please send us a photo of the leak and your receipt."));
+    MimeMessage answer = awaitMail(customer, "[" + number + "]", 2).stream()
+        .filter(m -> !m.equals(ack)).findFirst().orElseThrow();
+    assertThat((String) answer.getContent()).contains("photo of the leak");
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        "select first_answered_at is not null from aftersales.service_case where case_number = ?", Boolean.class,
+        number));
+    assertThat(jdbc.queryForMap("select request_type, priority, status from aftersales.service_case where case_number = ?",
+        number)).containsEntry("request_type", "WARRANTY").containsEntry("priority", "HIGH")
+        .containsEntry("status", "IN_PROGRESS");
+    assertThat(jdbc.queryForObject("select author from aftersales.case_message where message_id = ?", String.class,
+        answer.getMessageID())).isEqualTo("anna");
+
+    // The customer answers our mail (In-Reply-To, no case number in the subject): same case, the agent gets a task.
+    String replyId = messageId();
+    deliverToServiceMailbox(rawMail(replyId, customer, "Re: your answer", "Photo attached, receipt follows.",
+        Map.of("In-Reply-To", answer.getMessageID(), "References", firstId + " " + answer.getMessageID())));
+    poller.poll();
+    assertThat(caseOfMessage(replyId)).isEqualTo(number);
+    String replyTask = taskOf(number, "UserTask_HandleCustomerReply", "anna").orElseThrow();
+    assertThat(taskService.getVariable(replyTask, "lastCustomerMessage")).isEqualTo("Photo attached, receipt follows.");
+
+    // A new mail with only the case number in the subject threads too.
+    String receiptId = messageId();
+    deliverToServiceMailbox(rawMail(receiptId, customer, "Receipt for " + number, "Here is the receipt.", Map.of()));
+    poller.poll();
+    assertThat(caseOfMessage(receiptId)).isEqualTo(number);
+    assertThat(casesOf(customer)).isEqualTo(1);
+
+    // The agent answers the first reply; the answer goes out by mail.
+    claimAndComplete(replyTask, "anna", Map.of("replyText", "Thank you, we will check the photo today."));
+    awaitMail(customer, "[" + number + "]", 3);
+
+    // Resolving closes the case; a later mail to it opens a follow-up case instead of vanishing.
+    claimAndComplete(taskOf(number, "UserTask_ResolveCase", "anna").orElseThrow(), "anna",
+        Map.of("resolution", "A replacement kettle is on its way to you."));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(jdbc.queryForObject(
+        "select status from aftersales.service_case where case_number = ?", String.class, number)));
+    String lateId = messageId();
+    deliverToServiceMailbox(rawMail(lateId, customer, "Re: [" + number + "] Kettle leaks", "The new one leaks too!",
+        Map.of()));
+    poller.poll();
+    String followUp = caseOfMessage(lateId);
+    assertThat(followUp).isNotEqualTo(number);
+    assertThat(jdbc.queryForObject("select p.case_number from aftersales.service_case c join aftersales.service_case p"
+        + " on p.id = c.follow_up_of where c.case_number = ?", String.class, followUp)).isEqualTo(number);
+  }
+
+  @Test
+  void aMailThatCannotBeReadIsKeptAndReportedNotDropped() throws Exception {
+    String id = messageId();
+    // No sender: there is nobody to open a case for or to answer.
+    deliverToServiceMailbox("Message-ID: " + id + "\r\nSubject: ???\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
+    int casesBefore = count("select count(*) from aftersales.service_case");
+    poller.poll();
+
+    assertThat(count("select count(*) from aftersales.service_case")).isEqualTo(casesBefore);
+    var row = jdbc.queryForMap("select id, status, error, raw from aftersales.inbound_mail where ledger_key = ?", id);
+    assertThat(row.get("status")).isEqualTo("FAILED");
+    assertThat((String) row.get("error")).contains("no sender address");
+    assertThat(new String((byte[]) row.get("raw"))).contains("hello");
+
+    // Team leads see it; agents may not.
+    var failures = get("/api/mail/failures", jsonAs("tara"));
+    assertThat(failures.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(failures.getBody()).contains(id).contains("no sender address");
+    assertThat(get("/api/mail/failures", jsonAs("anna")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("/api/mail/failures", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // A retry of a mail that is still unreadable says so and keeps it.
+    var retry = post("/api/mail/failures/" + row.get("id") + "/retry", "", jsonAs("tara"));
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ? and status = 'FAILED'", id))
+        .isEqualTo(1);
+
+    // Polling again does not process it twice; the message stays in the mailbox.
+    poller.poll();
+    assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ?", id)).isEqualTo(1);
+    assertThat(serviceMailboxContains(id)).isTrue();
+  }
+
+  private boolean serviceMailboxContains(String messageId) throws Exception {
+    try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+      store.connect("127.0.0.1", 13143, SERVICE_MAILBOX, "service");
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      for (var message : inbox.getMessages()) {
+        String[] ids = message.getHeader("Message-ID");
+        if (ids != null && ids[0].equals(messageId)) {
+          return message.isSet(Flags.Flag.SEEN);
+        }
+      }
+      return false;
+    }
+  }
+}
