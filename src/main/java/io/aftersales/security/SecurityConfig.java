@@ -41,7 +41,9 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/cases/*").permitAll() // token or staff, checked per case
             .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").permitAll() // token, checked per case
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
-                "/favicon.ico", "/error").permitAll()
+                "/favicon.ico").permitAll()
+            // Error dispatches keep the status of the original error (e.g. the webapps' CSRF 403).
+            .requestMatchers("/error").permitAll()
             .requestMatchers("/camunda/**", "/engine-rest/**").permitAll() // authenticated by Camunda itself
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)

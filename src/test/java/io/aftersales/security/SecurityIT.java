@@ -1,0 +1,181 @@
+package io.aftersales.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.IntegrationTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Authentication and authorization as each role meets them: API, engine REST, Tasklist, Modeler deploys. */
+class SecurityIT extends IntegrationTestSupport {
+  @Autowired ObjectMapper json;
+  @Autowired RepositoryService repository;
+
+  private static HttpHeaders as(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth(user, "admin".equals(user) ? "admin" : DEMO_PASSWORD);
+    return headers;
+  }
+
+  @Test
+  void everyStaffEndpointNeedsAuthentication() throws Exception {
+    for (String path : List.of("/api/mail/failures", "/actuator/metrics", "/engine-rest/task", "/engine-rest/user",
+        "/engine-rest/process-instance")) {
+      assertThat(get(path, new HttpHeaders()).getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    ResponseEntity<String> api = get("/api/mail/failures", new HttpHeaders());
+    assertThat(api.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(api.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    HttpHeaders wrongPassword = new HttpHeaders();
+    wrongPassword.setBasicAuth("paula", "wrong"); // a user no other test needs: Camunda delays logins after a failure
+    assertThat(get("/engine-rest/task", wrongPassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/api/mail/failures", wrongPassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // What a customer must reach stays public.
+    assertThat(get("/contact.html", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/actuator/health", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void eachGroupSeesOnlyItsOwnWorkInTasklist() throws Exception {
+    ResponseEntity<String> created = post("/api/cases", """
+        {"channel":"CHAT","customer":{"email":"%s"},"subject":"Blender jar cracked","message":"Can I buy a new jar?"}"""
+        .formatted(uniqueEmail("li")), json());
+    String number = json.readTree(created.getBody()).get("caseNumber").asText();
+    String taskId = taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow();
+
+    // The warehouse neither lists nor opens a customer-care task; the team lead and auditor see it.
+    assertThat(taskOf(number, "UserTask_ReviewCase", "walter")).isEmpty();
+    assertThat(get("/engine-rest/task/" + taskId, as("walter")).getStatusCode().is4xxClientError()).isTrue();
+    assertThat(taskOf(number, "UserTask_ReviewCase", "tara")).contains(taskId);
+    // The auditor reads but cannot work it.
+    assertThat(post("/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"audrey\"}", jsonAs("audrey"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // The Camunda Form renders for the agent: the deployed form of the task is the review form.
+    ResponseEntity<String> form = get("/engine-rest/task/" + taskId + "/deployed-form", as("anna"));
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode schema = json.readTree(form.getBody());
+    assertThat(schema.get("id").asText()).isEqualTo("review-case");
+    assertThat(form.getBody()).contains("firstAnswer", "requestType", "priority");
+    // Its fields are prefilled from variables of the same name.
+    JsonNode vars = json.readTree(get("/engine-rest/task/" + taskId + "/form-variables", as("anna")).getBody());
+    assertThat(vars.get("caseNumber").get("value").asText()).isEqualTo(number);
+    assertThat(vars.get("subject").get("value").asText()).isEqualTo("Blender jar cracked");
+
+    // Tasklist filters: each group has its own, team leads see all.
+    assertThat(filters("anna")).contains("My tasks", "Customer care (CRM front end)").doesNotContain("Warehouse");
+    assertThat(filters("walter")).contains("My tasks", "Warehouse").doesNotContain("Customer care (CRM front end)");
+    assertThat(filters("tara")).contains("All open tasks", "Warehouse", "Customer care (CRM front end)");
+    assertThat(filters("audrey")).isEmpty();
+  }
+
+  @Test
+  void auditorsTraceHistoryButChangeNothing() throws Exception {
+    assertThat(get("/engine-rest/history/process-instance?processDefinitionKey=service-case", as("audrey"))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(get("/engine-rest/history/process-instance/count", as("audrey")).getBody())
+        .get("count").asInt()).isPositive();
+    assertThat(post("/engine-rest/process-definition/key/service-case/start", "{}", jsonAs("audrey"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json.readTree(get("/engine-rest/history/process-instance/count", as("walter")).getBody())
+        .get("count").asInt()).isZero();
+  }
+
+  @Test
+  void onlyAProcessOwnerDeploysFromModeler() throws Exception {
+    int before = (int) repository.createProcessDefinitionQuery().processDefinitionKey("service-case").count();
+    String model = new ClassPathResource("processes/cases/service-case.bpmn").getContentAsString(StandardCharsets.UTF_8)
+        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-modeler\"");
+
+    assertThat(deploy(model, as("anna")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy(model, as("tara")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(deploy(model, new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("service-case").count()).isEqualTo(before);
+
+    ResponseEntity<String> deployed = deploy(model, as("otto"));
+    assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var latest = repository.createProcessDefinitionQuery().processDefinitionKey("service-case").latestVersion()
+        .singleResult();
+    assertThat(latest.getVersion()).isEqualTo(before + 1);
+    assertThat(latest.getVersionTag()).isEqualTo("1-modeler");
+    // New cases run on the new version.
+    ResponseEntity<String> created = post("/api/cases", """
+        {"channel":"WEB_FORM","customer":{"email":"%s"},"subject":"After deploy","message":"Hello"}"""
+        .formatted(uniqueEmail("v2")), json());
+    String number = json.readTree(created.getBody()).get("caseNumber").asText();
+    assertThat(get("/engine-rest/process-instance?businessKey=" + number + "&processDefinitionId=" + latest.getId(),
+        as("tara")).getBody()).contains(number);
+  }
+
+  @Test
+  void theWebappsLogStaffInWithTheirGroupsApplications() {
+    // Without the webapp's CSRF token a login is refused, and the refusal is not masked as a 401.
+    HttpHeaders bare = new HttpHeaders();
+    bare.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    assertThat(rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=anna&password=demo", bare), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(login("anna", "tasklist")).isEqualTo(HttpStatus.OK);
+    assertThat(login("anna", "cockpit")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(login("audrey", "cockpit")).isEqualTo(HttpStatus.OK);
+    assertThat(login("otto", "cockpit")).isEqualTo(HttpStatus.OK);
+    assertThat(login("walter", "admin")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(login("admin", "admin")).isEqualTo(HttpStatus.OK);
+  }
+
+  /** Logs in as the webapp's login page does: with the session and XSRF cookie it got from the app page. */
+  private HttpStatus login(String user, String app) {
+    ResponseEntity<String> page = get("/camunda/app/" + app + "/", new HttpHeaders());
+    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList();
+    String xsrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
+        .substring("XSRF-TOKEN=".length());
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.put(HttpHeaders.COOKIE, List.of(String.join("; ", cookies)));
+    headers.set("X-XSRF-TOKEN", xsrf);
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", "admin".equals(user) ? "admin" : DEMO_PASSWORD);
+    return HttpStatus.valueOf(rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class).getStatusCode().value());
+  }
+
+  private ResponseEntity<String> deploy(String model, HttpHeaders auth) {
+    HttpHeaders headers = new HttpHeaders(auth);
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "service-case from Modeler");
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("deploy-changed-only", "true");
+    parts.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "service-case.bpmn";
+      }
+    });
+    return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
+        String.class);
+  }
+
+  private List<String> filters(String user) throws Exception {
+    JsonNode list = json.readTree(get("/engine-rest/filter", as(user)).getBody());
+    return StreamSupport.stream(list.spliterator(), false).map(f -> f.get("name").asText()).toList();
+  }
+}
