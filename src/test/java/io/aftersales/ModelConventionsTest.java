@@ -1,0 +1,242 @@
+package io.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.security.Groups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chain of names, checked over every model and form in the repository: element ids by type,
+ * key = file name, delegate expression = an existing bean named after its task, every user task
+ * with candidate groups of known roles, an existing form whose id is the task's name and an
+ * existing SOP file named in its documentation, and history time-to-live everywhere.
+ */
+class ModelConventionsTest {
+  private static final Path PROCESSES = Path.of("processes");
+  private static final Path FORMS = Path.of("forms");
+  private static final Pattern ID = Pattern.compile(
+      "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ReceiveTask|CallActivity|SubProcess"
+          + "|Gateway|BoundaryEvent|IntermediateCatchEvent|IntermediateThrowEvent|Task)_[A-Z][A-Za-z0-9]*");
+  private static final Pattern SOP = Pattern.compile("SOP: (sop/[a-z0-9/-]+\\.md)");
+  private static final Pattern DELEGATE = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)}");
+
+  private static List<Path> bpmnFiles;
+  private static Map<String, Path> formsById;
+  private static Set<String> beanNames;
+
+  @BeforeAll
+  static void scan() throws IOException {
+    bpmnFiles = files(PROCESSES, ".bpmn");
+    assertThat(bpmnFiles).isNotEmpty();
+    formsById = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (Path form : files(FORMS, ".form")) {
+      JsonNode schema = json.readTree(form.toFile());
+      assertThat(formsById.put(schema.get("id").asText(), form)).as("duplicate form id in " + form).isNull();
+    }
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    AnnotationBeanNameGenerator names = AnnotationBeanNameGenerator.INSTANCE;
+    SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
+    beanNames = scanner.findCandidateComponents("io.aftersales").stream()
+        .map((BeanDefinition bd) -> names.generateBeanName(bd, registry)).collect(Collectors.toSet());
+  }
+
+  private static List<Path> files(Path root, String suffix) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.lastIndexOf('.'));
+  }
+
+  /** UserTask_ReviewCase -> review-case */
+  private static String kebab(String id) {
+    return id.substring(id.indexOf('_') + 1).replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+  }
+
+  @Test
+  void everyProcessIsKeyedByItsFileAndKeepsHistoryForAudits() {
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Bpmn.validateModel(model);
+      var processes = model.getModelElementsByType(Process.class);
+      assertThat(processes).as(file.toString()).hasSize(1);
+      Process process = processes.iterator().next();
+      assertThat(process.getId()).as("process key of " + file).isEqualTo(baseName(file));
+      assertThat(process.isExecutable()).as(file.toString()).isTrue();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of " + file).isNotBlank();
+    }
+  }
+
+  @Test
+  void elementIdsSayWhatTheElementIs() {
+    List<String> wrong = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId)
+          .filter(id -> !ID.matcher(id).matches()).forEach(id -> wrong.add(file + ": " + id));
+      model.getModelElementsByType(SequenceFlow.class).stream().map(SequenceFlow::getId)
+          .filter(id -> !id.matches("Flow_[A-Z][A-Za-z0-9]*")).forEach(id -> wrong.add(file + ": " + id));
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void everyServiceTaskCallsTheBeanNamedAfterIt() {
+    List<String> wrong = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        String expected = "${" + Character.toLowerCase(task.getId().charAt("ServiceTask_".length()))
+            + task.getId().substring("ServiceTask_".length() + 1) + "Delegate}";
+        if (!expected.equals(task.getCamundaDelegateExpression())) {
+          wrong.add(file + ": " + task.getId() + " calls " + task.getCamundaDelegateExpression() + ", expected " + expected);
+        }
+        if (task.isCamundaAsyncBefore() && task.getExtensionElements() != null && task.getExtensionElements()
+            .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
+            .count() == 0) {
+          wrong.add(file + ": " + task.getId() + " is async without a retry cycle");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void everyExpressionBeanExists() throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      Matcher m = DELEGATE.matcher(Files.readString(file));
+      while (m.find()) {
+        String name = m.group(1);
+        boolean isVariableExpression = !name.endsWith("Delegate") && !name.endsWith("Listener");
+        if (!isVariableExpression && !beanNames.contains(name)) missing.add(file + ": " + name);
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void everyUserTaskHasItsRoleFormAndSop() {
+    List<String> wrong = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String where = file + ": " + task.getId();
+        String groups = task.getCamundaCandidateGroups();
+        if (groups == null || groups.isBlank()) {
+          wrong.add(where + " has no candidate groups");
+        } else {
+          for (String group : groups.split(",")) {
+            if (!Groups.ALL.contains(group.trim())) wrong.add(where + " names unknown group " + group);
+          }
+        }
+        String formRef = task.getCamundaFormRef();
+        if (!kebab(task.getId()).equals(formRef)) wrong.add(where + " formRef " + formRef + " != " + kebab(task.getId()));
+        else if (!formsById.containsKey(formRef)) wrong.add(where + " form " + formRef + " not found under forms/");
+        String doc = task.getDocumentations().stream().map(d -> d.getTextContent()).collect(Collectors.joining(" "));
+        Matcher sop = SOP.matcher(doc);
+        if (!sop.find()) wrong.add(where + " documentation names no SOP file");
+        else if (!Files.exists(Path.of(sop.group(1)))) wrong.add(where + " SOP " + sop.group(1) + " does not exist");
+        for (CamundaTaskListener listener : task.getExtensionElements() == null ? List.<CamundaTaskListener>of()
+            : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
+          if (listener.getCamundaClass() != null) wrong.add(where + " uses camunda:class; use a bean");
+        }
+      }
+      for (Activity activity : model.getModelElementsByType(Activity.class)) {
+        if (activity instanceof ServiceTask st && st.getCamundaClass() != null) {
+          wrong.add(file + ": " + activity.getId() + " uses camunda:class; use a delegate bean");
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void formsAreValidCamundaFormsForTasklist() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Path> entry : formsById.entrySet()) {
+      JsonNode schema = json.readTree(entry.getValue().toFile());
+      if (!entry.getKey().equals(baseName(entry.getValue()))) wrong.add(entry.getValue() + ": id != file name");
+      if (!"Camunda Platform".equals(schema.path("executionPlatform").asText())) {
+        wrong.add(entry.getValue() + ": executionPlatform must be Camunda Platform");
+      }
+      for (JsonNode component : schema.get("components")) {
+        JsonNode key = component.get("key");
+        if (key != null && !key.asText().matches("[a-z][A-Za-z0-9]*")) {
+          wrong.add(entry.getValue() + ": field key " + key.asText() + " is not a camelCase variable name");
+        }
+      }
+      // Every form is used by some user task.
+      boolean used = bpmnFiles.stream().anyMatch(f -> {
+        try {
+          return Files.readString(f).contains("camunda:formRef=\"" + entry.getKey() + "\"");
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      if (!used) wrong.add(entry.getValue() + " is not referenced by any user task");
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void decisionsAreKeyedByTheirFileAndKeepHistory() throws IOException {
+    for (Path file : files(PROCESSES, ".dmn")) {
+      DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      var decisions = model.getModelElementsByType(Decision.class);
+      assertThat(decisions.stream().map(Decision::getId)).as(file.toString()).contains(baseName(file));
+      decisions.forEach(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as(file + " " + d.getId()).isNotBlank());
+    }
+  }
+
+  @Test
+  void theReadmeCataloguesEveryProcess() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (Path file : bpmnFiles) {
+      assertThat(readme).as("README process catalogue").contains("`" + baseName(file) + "`")
+          .contains(file.toString().replace('\\', '/'));
+    }
+    for (Path form : formsById.values()) {
+      assertThat(readme).as("README process catalogue").contains(baseName(form));
+    }
+  }
+}
