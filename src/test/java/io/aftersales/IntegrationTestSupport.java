@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * context would start a second engine); tests isolate themselves with unique customers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "aftersales.demo.mail-server.smtp-port=13025",
-    "aftersales.demo.mail-server.imap-port=13143",
+    // Fixed test ports, away from the demo run's; IT_SMTP_PORT/IT_IMAP_PORT let parallel checkouts coexist.
+    "aftersales.demo.mail-server.smtp-port=${IT_SMTP_PORT:13025}",
+    "aftersales.demo.mail-server.imap-port=${IT_IMAP_PORT:13143}",
     // Tests poll the mailbox themselves, so each step is deterministic.
     "aftersales.mail.imap.poll-interval=PT1H",
     "aftersales.mail.imap.initial-delay=PT1H",
@@ -48,6 +50,7 @@ public abstract class IntegrationTestSupport {
   @Autowired protected TestRestTemplate rest;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected GreenMail greenMail;
+  @Value("${aftersales.demo.mail-server.imap-port}") protected int imapPort;
 
   protected static String uniqueEmail(String name) {
     return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -100,7 +103,7 @@ public abstract class IntegrationTestSupport {
     Properties props = new Properties();
     Session session = Session.getInstance(props);
     try (Store store = session.getStore("imap")) {
-      store.connect("127.0.0.1", 13143, SERVICE_MAILBOX, "service");
+      store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_WRITE);
       inbox.appendMessages(new Message[] {

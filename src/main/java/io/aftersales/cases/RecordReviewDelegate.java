@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ServiceTask_RecordReview} in service-case.bpmn: the agent's type and priority go onto the case. */
+/**
+ * {@code ServiceTask_RecordReview} in service-case.bpmn: the agent's type, priority and corrected
+ * order number or SKU go onto the case, and the case facts are refreshed for the routing decision.
+ */
 @Component
 class RecordReviewDelegate implements JavaDelegate {
   private final ServiceCases cases;
@@ -19,7 +22,9 @@ class RecordReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String type = REQUEST_TYPE.fromOrNull(execution);
     String priority = PRIORITY.fromOrNull(execution);
-    cases.classify(CASE_ID.from(execution), type == null ? null : RequestType.valueOf(type),
-        priority == null ? null : Priority.valueOf(priority));
+    CaseFacts facts = cases.review(CASE_ID.from(execution), type == null ? null : RequestType.valueOf(type),
+        priority == null ? null : Priority.valueOf(priority), ORDER_NUMBER.fromOrNull(execution),
+        PRODUCT_SKU.fromOrNull(execution));
+    execution.setVariables(facts.toVariables());
   }
 }

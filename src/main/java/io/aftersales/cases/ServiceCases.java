@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
@@ -73,16 +74,12 @@ public class ServiceCases {
         command.message(), command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
 
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = new HashMap<>(CaseFacts.of(serviceCase, LocalDate.now(clock)).toVariables());
     variables.put(CASE_ID.name(), serviceCase.getId());
     variables.put(CASE_NUMBER.name(), number);
     variables.put(SOURCE_CHANNEL.name(), command.channel().name());
-    variables.put(SALES_CHANNEL.name(), order.map(o -> o.getSalesChannel().name()).orElse(null));
-    variables.put(CUSTOMER_NAME.name(), customer.getName());
     variables.put(SUBJECT.name(), command.subject());
     variables.put(CUSTOMER_MESSAGE.name(), command.message());
-    variables.put(ORDER_NUMBER.name(), trimToNull(command.orderNumber()));
-    variables.put(PRODUCT_SKU.name(), trimToNull(command.productSku()));
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
     runtime.startProcessInstanceByKey(KEY, number, variables);
@@ -130,9 +127,29 @@ public class ServiceCases {
     return CaseNumbers.findIn(subject).filter(n -> cases.findByCaseNumber(n).isPresent());
   }
 
-  /** Applies the agent's review (UserTask_ReviewCase) to the record. */
-  public void classify(Long caseId, RequestType requestType, Priority priority) {
-    get(caseId).classify(requestType, priority);
+  /**
+   * Applies the agent's review (UserTask_ReviewCase): type, priority and corrected order number or
+   * SKU. Returns the facts as they are now, for the routing decision.
+   */
+  public CaseFacts review(Long caseId, RequestType requestType, Priority priority, String orderNumber,
+      String productSku) {
+    ServiceCase c = get(caseId);
+    c.classify(requestType, priority);
+    String order = trimToNull(orderNumber);
+    String sku = trimToNull(productSku);
+    if (order != null && !order.equals(c.getOrderReference()) || sku != null && !sku.equals(c.getProductReference())) {
+      String newOrder = order != null ? order : c.getOrderReference();
+      String newSku = sku != null ? sku : c.getProductReference();
+      c.linkPurchase(masterData.orderByNumber(newOrder).orElse(null), newOrder,
+          masterData.productBySku(newSku).orElse(null), newSku, c.getSerialNumber(), c.getPurchaseDate());
+    }
+    return CaseFacts.of(c, LocalDate.now(clock));
+  }
+
+  /** The facts of a case now (days since delivery move with the clock). */
+  @Transactional(readOnly = true)
+  public CaseFacts facts(Long caseId) {
+    return CaseFacts.of(get(caseId), LocalDate.now(clock));
   }
 
   /** Everything needed to write to the case's customer. */

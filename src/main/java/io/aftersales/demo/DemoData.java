@@ -9,6 +9,7 @@ import io.aftersales.masterdata.SalesChannel;
 import io.aftersales.masterdata.SalesOrder;
 import io.aftersales.masterdata.Supplier;
 import io.aftersales.security.Groups;
+import io.aftersales.stock.Stock;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,15 +51,24 @@ class DemoData implements ApplicationRunner {
       new DemoUser("otto", "Otto", "Owner", Groups.PROCESS_OWNER),
       new DemoUser("audrey", "Audrey", "Auditor", Groups.AUDITOR));
 
+  private static final BigDecimal PRICE_KW_PAN_28 = new BigDecimal("49.90");
+  private static final BigDecimal PRICE_SA_KETTLE_17 = new BigDecimal("39.90");
+  private static final BigDecimal PRICE_SA_BLEND_900 = new BigDecimal("89.00");
+  private static final BigDecimal PRICE_TX_TOWEL_SET = new BigDecimal("29.95");
+  private static final BigDecimal PRICE_SP_LID_28 = new BigDecimal("12.50");
+  private static final BigDecimal PRICE_SP_JAR_900 = new BigDecimal("24.90");
+
   private final IdentityService identity;
   private final MasterData masterData;
+  private final Stock stock;
   private final Clock clock;
   private final String password;
 
-  DemoData(IdentityService identity, MasterData masterData, Clock clock,
+  DemoData(IdentityService identity, MasterData masterData, Stock stock, Clock clock,
       @Value("${aftersales.demo.password}") String password) {
     this.identity = identity;
     this.masterData = masterData;
+    this.stock = stock;
     this.clock = clock;
     this.password = password;
   }
@@ -79,8 +89,19 @@ class DemoData implements ApplicationRunner {
     }
     if (masterData.isEmpty()) {
       createMasterData();
+      createStock();
       log.info("Demo master data created");
     }
+  }
+
+  private void createStock() {
+    // Spare jar out of stock on purpose: a request for it goes through a purchase order.
+    stock.set("KW-PAN-28", 40);
+    stock.set("SA-KETTLE-17", 25);
+    stock.set("SA-BLEND-900", 10);
+    stock.set("TX-TOWEL-SET", 60);
+    stock.set("SP-LID-28", 15);
+    stock.set("SP-JAR-900", 0);
   }
 
   private void createMasterData() {
@@ -89,12 +110,12 @@ class DemoData implements ApplicationRunner {
     Supplier appliances = masterData.saveSupplier(new Supplier("Shenzhen Home Appliances Ltd.", "rma@sz-home.example"));
     Supplier textiles = masterData.saveSupplier(new Supplier("Porto Textiles Lda.", "quality@porto-textiles.example"));
 
-    Product pan = masterData.saveProduct(new Product("KW-PAN-28", "Frying pan 28 cm, ceramic", "COOKWARE", 24, cookware));
-    Product kettle = masterData.saveProduct(new Product("SA-KETTLE-17", "Electric kettle 1.7 l", "SMALL_APPLIANCE", 24, appliances));
-    Product blender = masterData.saveProduct(new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, appliances));
-    Product towels = masterData.saveProduct(new Product("TX-TOWEL-SET", "Bath towel set (4)", "TEXTILE", 12, textiles));
-    masterData.saveProduct(new Product("SP-LID-28", "Glass lid 28 cm (spare part)", "SPARE_PART", 6, cookware));
-    masterData.saveProduct(new Product("SP-JAR-900", "Blender jar 1.5 l (spare part)", "SPARE_PART", 6, appliances));
+    Product pan = masterData.saveProduct(new Product("KW-PAN-28", "Frying pan 28 cm, ceramic", "COOKWARE", 24, cookware, PRICE_KW_PAN_28));
+    Product kettle = masterData.saveProduct(new Product("SA-KETTLE-17", "Electric kettle 1.7 l", "SMALL_APPLIANCE", 24, appliances, PRICE_SA_KETTLE_17));
+    Product blender = masterData.saveProduct(new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, appliances, PRICE_SA_BLEND_900));
+    Product towels = masterData.saveProduct(new Product("TX-TOWEL-SET", "Bath towel set (4)", "TEXTILE", 12, textiles, PRICE_TX_TOWEL_SET));
+    masterData.saveProduct(new Product("SP-LID-28", "Glass lid 28 cm (spare part)", "SPARE_PART", 6, cookware, PRICE_SP_LID_28));
+    masterData.saveProduct(new Product("SP-JAR-900", "Blender jar 1.5 l (spare part)", "SPARE_PART", 6, appliances, PRICE_SP_JAR_900));
 
     Customer maria = masterData.saveCustomer(new Customer("Maria Rossi", "maria.rossi@example.com", "+49 170 1111111", CustomerType.CONSUMER));
     Customer jonas = masterData.saveCustomer(new Customer("Jonas Weber", "jonas.weber@example.com", "+49 170 2222222", CustomerType.CONSUMER));

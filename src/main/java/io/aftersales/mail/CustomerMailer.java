@@ -55,8 +55,23 @@ public class CustomerMailer {
    */
   @Transactional
   public void send(Long caseId, Kind kind, String stepId, String body, String author) {
+    send(caseId, kind.name(), kind.humanAnswer, stepId, body, author);
+  }
+
+  /**
+   * Tells the customer about a milestone of a procedure (RMA issued, goods received, refund issued,
+   * shipped with tracking, claim decided). Not counted as a first response.
+   *
+   * @param milestone short name, part of the Message-ID, e.g. {@code rma-issued}
+   */
+  @Transactional
+  public void sendMilestone(Long caseId, String milestone, String stepId, String body) {
+    send(caseId, milestone, false, stepId, body, "customer care");
+  }
+
+  private void send(Long caseId, String kind, boolean humanAnswer, String stepId, String body, String author) {
     OutboundMail to = cases.outboundMail(caseId);
-    String messageId = "<" + to.caseNumber() + "." + kind.name().toLowerCase().replace('_', '-') + "."
+    String messageId = "<" + to.caseNumber() + "." + kind.toLowerCase().replace('_', '-') + "."
         + stepId.replaceAll("[^A-Za-z0-9.-]", "") + "@" + settings.messageIdDomain() + ">";
     if (cases.hasOutboundMessageId(messageId)) {
       log.info("{} for case {} already sent as {}", kind, to.caseNumber(), messageId);
@@ -64,7 +79,7 @@ public class CustomerMailer {
     }
     String subject = "[" + to.caseNumber() + "] " + to.subject();
     if (to.email() == null) {
-      cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, kind.humanAnswer);
+      cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, humanAnswer);
       return;
     }
     try {
@@ -80,7 +95,7 @@ public class CustomerMailer {
         mime.setHeader("References", to.inReplyTo());
       }
       // Record first: if sending fails the transaction rolls back and the job retries.
-      cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), kind.humanAnswer);
+      cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), humanAnswer);
       sender.send(mime);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailSendException("Could not build mail for case " + to.caseNumber(), e);

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
 
 @Entity
 public class Product {
@@ -18,15 +19,18 @@ public class Product {
   private int warrantyMonths;
   @ManyToOne(fetch = FetchType.LAZY)
   private Supplier supplier;
+  private BigDecimal listPrice;
 
   protected Product() {}
 
-  public Product(String sku, String name, String category, int warrantyMonths, Supplier supplier) {
+  public Product(String sku, String name, String category, int warrantyMonths, Supplier supplier,
+      BigDecimal listPrice) {
     this.sku = sku;
     this.name = name;
     this.category = category;
     this.warrantyMonths = warrantyMonths;
     this.supplier = supplier;
+    this.listPrice = listPrice;
   }
 
   public Long getId() { return id; }
@@ -35,4 +39,5 @@ public class Product {
   public String getCategory() { return category; }
   public int getWarrantyMonths() { return warrantyMonths; }
   public Supplier getSupplier() { return supplier; }
+  public BigDecimal getListPrice() { return listPrice; }
 }

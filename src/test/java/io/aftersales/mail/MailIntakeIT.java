@@ -152,7 +152,7 @@ class MailIntakeIT extends IntegrationTestSupport {
 
   private boolean serviceMailboxContains(String messageId) throws Exception {
     try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-      store.connect("127.0.0.1", 13143, SERVICE_MAILBOX, "service");
+      store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       for (var message : inbox.getMessages()) {

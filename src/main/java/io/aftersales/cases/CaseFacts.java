@@ -1,0 +1,96 @@
+package io.aftersales.cases;
+
+import io.aftersales.masterdata.Customer;
+import io.aftersales.masterdata.OrderLine;
+import io.aftersales.masterdata.Product;
+import io.aftersales.masterdata.SalesOrder;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the decisions and procedures need to know about a case, as plain process variables (ids,
+ * strings, numbers: never entities). Recomputed when the agent corrects the order or product.
+ *
+ * @param daysSinceDelivery from the delivery date (or the purchase date if unknown); null if neither is known
+ * @param purchasePrice unit price of the product on the order, for refunds; null if unknown
+ */
+public record CaseFacts(
+    String salesChannel,
+    String fulfilment,
+    String retailerName,
+    String customerType,
+    String customerName,
+    boolean orderKnown,
+    String orderNumber,
+    String productSku,
+    String productName,
+    String productCategory,
+    Integer warrantyMonths,
+    String purchaseDate,
+    String deliveryDate,
+    Integer daysSinceDelivery,
+    Integer monthsSincePurchase,
+    Double purchasePrice,
+    String serialNumber) {
+
+  static CaseFacts of(ServiceCase c, LocalDate today) {
+    SalesOrder order = c.getOrder();
+    Product product = c.getProduct();
+    if (product == null && order != null && order.getLines().size() == 1) {
+      product = order.getLines().get(0).getProduct();
+    }
+    Customer customer = c.getCustomer();
+    LocalDate purchase = c.getPurchaseDate() != null ? c.getPurchaseDate()
+        : order != null ? order.getPurchaseDate() : null;
+    LocalDate delivery = order != null && order.getDeliveryDate() != null ? order.getDeliveryDate() : purchase;
+    Double price = null;
+    if (order != null && product != null) {
+      String sku = product.getSku();
+      price = order.getLines().stream().filter(l -> l.getProduct().getSku().equals(sku)).findFirst()
+          .map(OrderLine::getUnitPrice).map(p -> p.doubleValue()).orElse(null);
+    }
+    return new CaseFacts(
+        order == null ? null : order.getSalesChannel().name(),
+        order == null || order.getFulfilment() == null ? null : order.getFulfilment().name(),
+        order == null ? null : order.getRetailerName(),
+        customer.getType().name(),
+        customer.getName(),
+        order != null,
+        order != null ? order.getOrderNumber() : c.getOrderReference(),
+        product != null ? product.getSku() : c.getProductReference(),
+        product == null ? null : product.getName(),
+        product == null ? null : product.getCategory(),
+        product == null ? null : product.getWarrantyMonths(),
+        purchase == null ? null : purchase.toString(),
+        delivery == null ? null : delivery.toString(),
+        delivery == null ? null : (int) ChronoUnit.DAYS.between(delivery, today),
+        purchase == null ? null : (int) ChronoUnit.MONTHS.between(purchase, today),
+        price,
+        c.getSerialNumber());
+  }
+
+  /** The facts as process variables; names are declared in {@link ServiceCaseProcess}. */
+  public Map<String, Object> toVariables() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("salesChannel", salesChannel);
+    v.put("fulfilment", fulfilment);
+    v.put("retailerName", retailerName);
+    v.put("customerType", customerType);
+    v.put("customerName", customerName);
+    v.put("orderKnown", orderKnown);
+    v.put("orderNumber", orderNumber);
+    v.put("productSku", productSku);
+    v.put("productName", productName);
+    v.put("productCategory", productCategory);
+    v.put("warrantyMonths", warrantyMonths);
+    v.put("purchaseDate", purchaseDate);
+    v.put("deliveryDate", deliveryDate);
+    v.put("daysSinceDelivery", daysSinceDelivery);
+    v.put("monthsSincePurchase", monthsSincePurchase);
+    v.put("purchasePrice", purchasePrice);
+    v.put("serialNumber", serialNumber);
+    return v;
+  }
+}

@@ -1,0 +1,23 @@
+package io.aftersales.logistics;
+
+import io.aftersales.integration.ExternalRequests;
+import io.aftersales.integration.ExternalSystem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Built-in carrier adapter: no carrier API is connected, so the request is recorded for the
+ * {@code logistics} group, who book it in the carrier's portal by hand (the next user task).
+ */
+@Component
+class ManualCarrierAdapter implements CarrierPort {
+  private final ExternalRequests requests;
+
+  ManualCarrierAdapter(ExternalRequests requests) {
+    this.requests = requests;
+  }
+
+  @Override
+  public Long request(ShipmentKind kind, String caseNumber, String reference, String details) {
+    return requests.record(ExternalSystem.CARRIER, kind.name(), caseNumber, reference, details, "logistics").getId();
+  }
+}
