@@ -9,9 +9,14 @@ public final class ServiceCaseProcess {
   public static final String GATEWAY_ACKNOWLEDGE_AND_REVIEW = "Gateway_AcknowledgeAndReview";
   public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
   public static final String END_EVENT_ACKNOWLEDGEMENT_SENT = "EndEvent_AcknowledgementSent";
+  public static final String BUSINESS_RULE_TASK_TRIAGE_CASE = "BusinessRuleTask_TriageCase";
   public static final String USER_TASK_REVIEW_CASE = "UserTask_ReviewCase";
   public static final String SERVICE_TASK_RECORD_REVIEW = "ServiceTask_RecordReview";
+  public static final String BUSINESS_RULE_TASK_ROUTE_CASE = "BusinessRuleTask_RouteCase";
   public static final String SERVICE_TASK_SEND_FIRST_ANSWER = "ServiceTask_SendFirstAnswer";
+  public static final String CALL_ACTIVITY_RETURN_HANDLING = "CallActivity_ReturnHandling";
+  public static final String CALL_ACTIVITY_WARRANTY_CLAIM = "CallActivity_WarrantyClaim";
+  public static final String CALL_ACTIVITY_SPARE_PART_REQUEST = "CallActivity_SparePartRequest";
   public static final String USER_TASK_RESOLVE_CASE = "UserTask_ResolveCase";
   public static final String SERVICE_TASK_SEND_RESOLUTION = "ServiceTask_SendResolution";
   public static final String SERVICE_TASK_CLOSE_CASE = "ServiceTask_CloseCase";
@@ -36,6 +41,11 @@ public final class ServiceCaseProcess {
   /** Set by the customer or the agent's review: RETURN, WARRANTY, SPARE_PART or INFORMATION. */
   public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
   public static final ProcessVariable<String> PRIORITY = ProcessVariable.of("priority", String.class);
+  /** Decision case-triage before the review: its suggestion, shown in the review form. */
+  public static final ProcessVariable<String> SUGGESTED_PROCEDURE = ProcessVariable.of("suggestedProcedure", String.class);
+  public static final ProcessVariable<String> TRIAGE_NOTE = ProcessVariable.of("triageNote", String.class);
+  /** Decision case-triage after the review: a process key, {@code none} (answered) or {@code manual}. */
+  public static final ProcessVariable<String> PROCEDURE = ProcessVariable.of("procedure", String.class);
   /** The agent's first answer, written in UserTask_ReviewCase. */
   public static final ProcessVariable<String> FIRST_ANSWER = ProcessVariable.of("firstAnswer", String.class);
   /** The agent's closing answer, written in UserTask_ResolveCase. */
