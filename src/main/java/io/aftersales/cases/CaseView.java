@@ -28,8 +28,10 @@ public record CaseView(
         c.getFollowUpOf() == null ? null : c.getFollowUpOf().getCaseNumber(),
         c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(),
         c.getMessages().stream()
-            .map(m -> new Message(m.getDirection().name(), m.getChannel(), m.getAuthor(), m.getSubject(), m.getBody(),
-                m.getCreatedAt()))
+            // Customers see the brand, not staff user names.
+            .map(m -> new Message(m.getDirection().name(), m.getChannel(),
+                m.getDirection() == MessageDirection.OUTBOUND ? "Customer care" : m.getAuthor(), m.getSubject(),
+                m.getBody(), m.getCreatedAt()))
             .toList());
   }
 }

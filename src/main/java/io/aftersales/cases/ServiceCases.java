@@ -78,6 +78,7 @@ public class ServiceCases {
     variables.put(CASE_ID.name(), serviceCase.getId());
     variables.put(CASE_NUMBER.name(), number);
     variables.put(SOURCE_CHANNEL.name(), command.channel().name());
+    variables.put(CUSTOMER_CONTACT.name(), customer.getEmail() != null ? customer.getEmail() : customer.getPhone());
     variables.put(SUBJECT.name(), command.subject());
     variables.put(CUSTOMER_MESSAGE.name(), command.message());
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());

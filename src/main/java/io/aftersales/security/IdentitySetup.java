@@ -105,28 +105,35 @@ public class IdentitySetup implements ApplicationRunner {
   }
 
   private void createFilters() {
-    filter(MY_TASKS_FILTER, "Tasks assigned to me", -10, "#555555",
+    filter(MY_TASKS_FILTER, "Tasks assigned to me", 10, "#555555",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Groups.TASK_WORKERS);
     for (String group : Groups.TASK_WORKERS) {
-      filter(Groups.displayName(group), "Open tasks of " + group + " (claimed or not)", 0, "#1f77b4",
+      // Lowest priority first: each group lands on its own work when it opens Tasklist.
+      filter(Groups.displayName(group), "Open tasks of " + group + " (claimed or not)", -10, "#1f77b4",
           tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks(), List.of(group, Groups.TEAM_LEAD));
     }
-    filter("All open tasks", "Every open task, for escalations", 10, "#d62728", tasks.createTaskQuery(),
+    filter("All open tasks", "Every open task, for escalations", 20, "#d62728", tasks.createTaskQuery(),
         List.of(Groups.TEAM_LEAD));
   }
 
   private void filter(String name, String description, int priority, String color, TaskQuery query,
       List<String> readers) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    // Shown with each task in the list, so open tasks of different cases are told apart.
+    properties.put("variables", List.of(
+        Map.of("name", "caseNumber", "label", "Case"),
+        Map.of("name", "customerName", "label", "Customer"),
+        Map.of("name", "subject", "label", "Subject"),
+        Map.of("name", "priority", "label", "Priority")));
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      Map<String, Object> properties = new HashMap<>();
-      properties.put("description", description);
-      properties.put("priority", priority);
-      properties.put("color", color);
-      properties.put("refresh", true);
-      filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-      filters.saveFilter(filter);
+      filter = filters.newTaskFilter(name).setQuery(query);
     }
+    filters.saveFilter(filter.setProperties(properties));
     for (String group : readers) grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 

@@ -29,7 +29,11 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"aftersales\"");
+      // Only API clients get the Basic challenge: on a page, a browser would pop up its own login box.
+      String uri = request.getRequestURI();
+      if (uri.startsWith("/api/") || uri.startsWith("/actuator/") || uri.startsWith("/sop/")) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"aftersales\"");
+      }
       write(response, json, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
           "Log in with your staff user (HTTP basic).");
     };
@@ -44,9 +48,11 @@ class SecurityConfig {
                 "/favicon.ico").permitAll()
             // Error dispatches keep the status of the original error (e.g. the webapps' CSRF 403).
             .requestMatchers("/error").permitAll()
-            .requestMatchers("/camunda/**", "/engine-rest/**").permitAll() // authenticated by Camunda itself
+            // Authenticated by Camunda itself; the webapps also probe /camunda-welcome before login.
+            .requestMatchers("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/engine-rest/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers(HttpMethod.GET, "/sop/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
             .requestMatchers("/api/mail/**").hasAuthority(Groups.TEAM_LEAD)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.PROCESS_OWNER)
             .anyRequest().authenticated())

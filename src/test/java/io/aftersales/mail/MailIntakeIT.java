@@ -67,26 +67,11 @@ class MailIntakeIT extends IntegrationTestSupport {
     assertThat(casesOf(customer)).isEqualTo(1);
     assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ?", firstId)).isEqualTo(1);
 
-    // The agent reviews in Tasklist and answers; the answer is mailed and counts as first response.
-    String review = taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow();
-    claimAndComplete(review, "anna", Map.of("requestType", "WARRANTY", "priority", "HIGH",
-        "firstAnswer", "Sorry to hear that. Please send us a photo of the leak and your receipt."));
-    MimeMessage answer = awaitMail(customer, "[" + number + "]", 2).stream()
-        .filter(m -> !m.equals(ack)).findFirst().orElseThrow();
-    assertThat((String) answer.getContent()).contains("photo of the leak");
-    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-        "select first_answered_at is not null from aftersales.service_case where case_number = ?", Boolean.class,
-        number));
-    assertThat(jdbc.queryForMap("select request_type, priority, status from aftersales.service_case where case_number = ?",
-        number)).containsEntry("request_type", "WARRANTY").containsEntry("priority", "HIGH")
-        .containsEntry("status", "IN_PROGRESS");
-    assertThat(jdbc.queryForObject("select author from aftersales.case_message where message_id = ?", String.class,
-        answer.getMessageID())).isEqualTo("anna");
-
-    // The customer answers our mail (In-Reply-To, no case number in the subject): same case, the agent gets a task.
+    // The customer answers our acknowledgement (In-Reply-To, no case number in the subject): same case,
+    // and the agent gets a task with what they wrote.
     String replyId = messageId();
-    deliverToServiceMailbox(rawMail(replyId, customer, "Re: your answer", "Photo attached, receipt follows.",
-        Map.of("In-Reply-To", answer.getMessageID(), "References", firstId + " " + answer.getMessageID())));
+    deliverToServiceMailbox(rawMail(replyId, customer, "Re: your confirmation", "Photo attached, receipt follows.",
+        Map.of("In-Reply-To", ack.getMessageID(), "References", firstId + " " + ack.getMessageID())));
     poller.poll();
     assertThat(caseOfMessage(replyId)).isEqualTo(number);
     String replyTask = taskOf(number, "UserTask_HandleCustomerReply", "anna").orElseThrow();
@@ -99,15 +84,29 @@ class MailIntakeIT extends IntegrationTestSupport {
     assertThat(caseOfMessage(receiptId)).isEqualTo(number);
     assertThat(casesOf(customer)).isEqualTo(1);
 
-    // The agent answers the first reply; the answer goes out by mail.
+    // The agent answers the reply; the answer goes out by mail and is the first response.
     claimAndComplete(replyTask, "anna", Map.of("replyText", "Thank you, we will check the photo today."));
-    awaitMail(customer, "[" + number + "]", 3);
+    MimeMessage replyAnswer = awaitMail(customer, "[" + number + "]", 2).stream()
+        .filter(m -> !m.equals(ack)).findFirst().orElseThrow();
+    assertThat((String) replyAnswer.getContent()).contains("check the photo today");
+    assertThat(replyAnswer.getHeader("In-Reply-To", null)).isEqualTo(receiptId);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        "select first_answered_at is not null from aftersales.service_case where case_number = ?", Boolean.class,
+        number));
+    assertThat(jdbc.queryForObject("select author from aftersales.case_message where message_id = ?", String.class,
+        replyAnswer.getMessageID())).isEqualTo("anna");
 
-    // Resolving closes the case; a later mail to it opens a follow-up case instead of vanishing.
-    claimAndComplete(taskOf(number, "UserTask_ResolveCase", "anna").orElseThrow(), "anna",
-        Map.of("resolution", "A replacement kettle is on its way to you."));
+    // The agent reviews: an information request is answered and closed.
+    claimAndComplete(taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow(), "anna", Map.of(
+        "requestType", "INFORMATION", "priority", "HIGH",
+        "firstAnswer", "The kettle is covered; a colleague will call you about the exchange."));
+    awaitMail(customer, "[" + number + "]", 3);
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(jdbc.queryForObject(
         "select status from aftersales.service_case where case_number = ?", String.class, number)));
+    assertThat(jdbc.queryForMap("select request_type, priority from aftersales.service_case where case_number = ?",
+        number)).containsEntry("request_type", "INFORMATION").containsEntry("priority", "HIGH");
+
+    // A later mail to the closed case opens a follow-up case instead of vanishing.
     String lateId = messageId();
     deliverToServiceMailbox(rawMail(lateId, customer, "Re: [" + number + "] Kettle leaks", "The new one leaks too!",
         Map.of()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.IntegrationTestSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.util.MultiValueMap;
 class SecurityIT extends IntegrationTestSupport {
   @Autowired ObjectMapper json;
   @Autowired RepositoryService repository;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   private static HttpHeaders as(String user) {
     HttpHeaders headers = new HttpHeaders();
@@ -46,6 +48,16 @@ class SecurityIT extends IntegrationTestSupport {
     wrongPassword.setBasicAuth("paula", "wrong"); // a user no other test needs: Camunda delays logins after a failure
     assertThat(get("/engine-rest/task", wrongPassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("/api/mail/failures", wrongPassword).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // Pages never trigger the browser's own login box: only API clients get the Basic challenge.
+    ResponseEntity<String> welcome = get("/camunda-welcome", new HttpHeaders());
+    assertThat(welcome.getStatusCode()).isNotEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("/some/page.html", new HttpHeaders()).getHeaders().getFirst("WWW-Authenticate")).isNull();
+    // The SOPs linked from the task forms are for staff.
+    ResponseEntity<String> sop = get("/sop/cases/review-case.md", as("anna"));
+    assertThat(sop.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(sop.getHeaders().getContentType().toString()).startsWith("text/plain");
+    assertThat(sop.getBody()).contains("Review case");
+    assertThat(get("/sop/cases/review-case.md", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     // What a customer must reach stays public.
     assertThat(get("/contact.html", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("/actuator/health", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -78,7 +90,11 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(vars.get("caseNumber").get("value").asText()).isEqualTo(number);
     assertThat(vars.get("subject").get("value").asText()).isEqualTo("Blender jar cracked");
 
-    // Tasklist filters: each group has its own, team leads see all.
+    // Tasklist filters: each group has its own (listed first, with case number, customer and subject), team leads see all.
+    JsonNode crmFilter = StreamSupport.stream(json.readTree(get("/engine-rest/filter", as("anna")).getBody()).spliterator(),
+        false).filter(f -> f.get("name").asText().startsWith("Customer care")).findFirst().orElseThrow();
+    assertThat(crmFilter.get("properties").get("priority").asInt()).isNegative();
+    assertThat(crmFilter.get("properties").get("variables").toString()).contains("caseNumber", "subject");
     assertThat(filters("anna")).contains("My tasks", "Customer care (CRM front end)").doesNotContain("Warehouse");
     assertThat(filters("walter")).contains("My tasks", "Warehouse").doesNotContain("Customer care (CRM front end)");
     assertThat(filters("tara")).contains("All open tasks", "Warehouse", "Customer care (CRM front end)");
@@ -99,9 +115,15 @@ class SecurityIT extends IntegrationTestSupport {
 
   @Test
   void onlyAProcessOwnerDeploysFromModeler() throws Exception {
+    // A case already running when the new version arrives.
+    String running = json.readTree(post("/api/cases", """
+        {"channel":"WEB_FORM","customer":{"email":"%s"},"subject":"Before deploy","message":"Hello"}"""
+        .formatted(uniqueEmail("v1")), json()).getBody()).get("caseNumber").asText();
+    String runningDefinition = runtime.createProcessInstanceQuery().processInstanceBusinessKey(running)
+        .singleResult().getProcessDefinitionId();
     int before = (int) repository.createProcessDefinitionQuery().processDefinitionKey("service-case").count();
     String model = new ClassPathResource("processes/cases/service-case.bpmn").getContentAsString(StandardCharsets.UTF_8)
-        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"1-modeler\"");
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"1-modeler\"");
 
     assertThat(deploy(model, as("anna")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deploy(model, as("tara")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -121,6 +143,13 @@ class SecurityIT extends IntegrationTestSupport {
     String number = json.readTree(created.getBody()).get("caseNumber").asText();
     assertThat(get("/engine-rest/process-instance?businessKey=" + number + "&processDefinitionId=" + latest.getId(),
         as("tara")).getBody()).contains(number);
+    // The running case keeps its version and still completes on it.
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(running).singleResult()
+        .getProcessDefinitionId()).isEqualTo(runningDefinition).isNotEqualTo(latest.getId());
+    claimAndComplete(taskOf(running, "UserTask_ReviewCase", "anna").orElseThrow(), "anna", Map.of(
+        "requestType", "INFORMATION", "priority", "LOW", "firstAnswer", "Thanks, here is the information you asked for."));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "CLOSED".equals(
+        jdbc.queryForObject("select status from aftersales.service_case where case_number = ?", String.class, running)));
   }
 
   @Test
