@@ -110,6 +110,32 @@ class IntakeApiIT extends IntegrationTestSupport {
   }
 
   @Test
+  void concurrentRetriesWithOneKeyOpenOneCase() throws Exception {
+    String email = uniqueEmail("burst");
+    HttpHeaders headers = json();
+    headers.set("Idempotency-Key", UUID.randomUUID().toString());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.Callable<ResponseEntity<String>> send = () -> post("/api/cases", request(email, "Burst"),
+          headers);
+      var answers = pool.invokeAll(java.util.Collections.nCopies(4, send));
+      java.util.Set<String> numbers = new java.util.HashSet<>();
+      for (var answer : answers) {
+        ResponseEntity<String> response = answer.get();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        numbers.add(json.readTree(response.getBody()).get("caseNumber").asText());
+      }
+      assertThat(numbers).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(casesOf(email)).isEqualTo(1);
+    assertThat(count("select count(*) from aftersales.case_message m join aftersales.service_case c"
+        + " on c.id = m.case_id join aftersales.customer u on u.id = c.customer_id where u.email = ?", email))
+        .isEqualTo(1);
+  }
+
+  @Test
   void badInputIsAProblemNamingEachFieldAndPersistsNothing() throws Exception {
     int casesBefore = count("select count(*) from aftersales.service_case");
     int customersBefore = count("select count(*) from aftersales.customer");
