@@ -179,6 +179,10 @@ class WarrantyClaimProcessTest {
     assertThat((String) runtimeService().getVariable(pi.getId(), ELIGIBILITY_NOTE.name())).contains("legal guarantee");
     assertThat(task(pi)).hasCandidateGroup("crm-frontend");
     verify(registerClaim).execute(any());
+    // The decision's outputs are flattened: only plain values, nothing that needs Java serialization.
+    var variables = runtimeService().getVariablesTyped(pi.getId(), false);
+    variables.keySet().forEach(name -> assertThat(variables.getValueTyped(name).getType().isPrimitiveValueType())
+        .as(name + " is a plain value").isTrue());
   }
 
   @Test
