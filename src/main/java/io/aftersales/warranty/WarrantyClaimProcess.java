@@ -132,6 +132,8 @@ public final class WarrantyClaimProcess {
   public static final ProcessVariable<String> SUPPLIER_TRACKING_NUMBER = ProcessVariable.of("supplierTrackingNumber", String.class);
   public static final ProcessVariable<String> RECEIPT_NOTES = ProcessVariable.of("receiptNotes", String.class);
   public static final ProcessVariable<String> REPAIR_NOTES = ProcessVariable.of("repairNotes", String.class);
+  /** UserTask_ConfirmSupplierRepair: the repaired unit is back in our warehouse (required checkbox). */
+  public static final ProcessVariable<Boolean> REPAIRED_UNIT_RECEIVED = ProcessVariable.of("repairedUnitReceived", Boolean.class);
   public static final ProcessVariable<String> SUPPLIER_REPAIR_NOTES = ProcessVariable.of("supplierRepairNotes", String.class);
 
   // Refund.
