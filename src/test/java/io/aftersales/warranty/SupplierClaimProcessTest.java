@@ -39,6 +39,10 @@ class SupplierClaimProcessTest {
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
 
+  /** Registered after the engine: collects executed elements before each test's deployment is removed. */
+  @RegisterExtension
+  static FlowNodeCoverage coverage = new FlowNodeCoverage(engine, "processes/warranty/supplier-claim.bpmn", 0.9);
+
   JavaDelegate fileSupplierClaim;
   JavaDelegate recordClaimSettlement;
 

@@ -49,6 +49,10 @@ class WarrantyClaimProcessTest {
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
 
+  /** Registered after the engine: collects executed elements before each test's deployment is removed. */
+  @RegisterExtension
+  static FlowNodeCoverage coverage = new FlowNodeCoverage(engine, "processes/warranty/warranty-claim.bpmn", 0.9);
+
   private static final List<String> SERVICE_DELEGATES = List.of("requestMissingDocumentsDelegate",
       "sendDocumentsReminderDelegate", "closeAbandonedClaimDelegate", "sendClaimRejectionDelegate",
       "requestWarrantyPartShipmentDelegate", "sendPartShippedDelegate", "requestReplacementUnitShipmentDelegate",
