@@ -308,11 +308,6 @@ class WarrantyService {
         + "reply to this email.");
   }
 
-  /** After the spare part or replacement: nothing more to tell, but the claim is done. */
-  void resolved(String caseNumber) {
-    claim(caseNumber).resolved(clock.instant());
-  }
-
   // --- supplier claim ----------------------------------------------------------------------------------------------
 
   /**
@@ -346,11 +341,6 @@ class WarrantyService {
       throw new IllegalArgumentException("Enter the amount recovered (0 if the supplier rejected the claim)");
     }
     suppliers.settleClaim(claimId, BigDecimal.valueOf(amountRecovered.doubleValue()).setScale(2, RoundingMode.HALF_UP));
-  }
-
-  @Transactional(readOnly = true)
-  java.util.Optional<WarrantyClaim> claimOf(String caseNumber) {
-    return claims.findByCaseNumber(caseNumber);
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------------
