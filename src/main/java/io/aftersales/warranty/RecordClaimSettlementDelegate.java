@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ServiceTask_RecordClaimSettlement} in supplier-claim.bpmn: records the amount the supplier credits (0 = rejected) and closes the portal request. */
+/** {@code ServiceTask_RecordClaimSettlement} in supplier-claim.bpmn: records the amount the supplier credits (0 = rejected) and closes the portal request. Async: idempotent (a settled claim stays settled). */
 @Component
 class RecordClaimSettlementDelegate implements JavaDelegate {
   private final WarrantyService warranty;

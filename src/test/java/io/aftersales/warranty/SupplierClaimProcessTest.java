@@ -79,6 +79,8 @@ class SupplierClaimProcessTest {
     assertThat(pi).isWaitingAt(USER_TASK_SETTLE_SUPPLIER_CLAIM);
     assertThat(task(pi)).hasCandidateGroup("supplier-management");
     complete(task(pi), withVariables(AMOUNT_RECOVERED.name(), 35.0, SETTLEMENT_NOTES.name(), "Credit note CN-5521"));
+    assertThat(pi).isWaitingAt(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT);
+    execute(job(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT, pi));
     verify(recordClaimSettlement).execute(any());
     assertThat(pi).isEnded().hasPassed(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT, END_EVENT_SUPPLIER_CLAIM_SETTLED)
         .hasNotPassed(USER_TASK_CHASE_SUPPLIER_CLAIM);
@@ -89,6 +91,7 @@ class SupplierClaimProcessTest {
     ProcessInstance pi = raise("SC-2026-000102");
     execute(job(SERVICE_TASK_FILE_SUPPLIER_CLAIM, pi));
     complete(task(pi), withVariables(AMOUNT_RECOVERED.name(), 0.0, SETTLEMENT_NOTES.name(), "Supplier says misuse"));
+    execute(job(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT, pi));
     assertThat(pi).isEnded().hasPassed(END_EVENT_SUPPLIER_CLAIM_SETTLED)
         .variables().containsEntry(AMOUNT_RECOVERED.name(), 0.0);
   }
@@ -110,6 +113,7 @@ class SupplierClaimProcessTest {
     assertThat(pi).hasPassed(END_EVENT_SUPPLIER_CLAIM_CHASED).isWaitingAt(USER_TASK_SETTLE_SUPPLIER_CLAIM);
     verify(recordClaimSettlement, never()).execute(any());
     complete(task(USER_TASK_SETTLE_SUPPLIER_CLAIM, pi), withVariables(AMOUNT_RECOVERED.name(), 35.0));
+    execute(job(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT, pi));
     assertThat(pi).isEnded().hasPassed(END_EVENT_SUPPLIER_CLAIM_SETTLED);
   }
 
