@@ -1,0 +1,23 @@
+package io.aftersales.warranty;
+
+import static io.aftersales.warranty.WarrantyClaimProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code ServiceTask_CloseAbandonedClaim} in warranty-claim.bpmn: closes the claim as abandoned and tells the customer how to reopen it. Async: idempotent per step. */
+@Component
+class CloseAbandonedClaimDelegate implements JavaDelegate {
+  private final WarrantyService warranty;
+
+  CloseAbandonedClaimDelegate(WarrantyService warranty) {
+    this.warranty = warranty;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    warranty.closeAbandoned(ClaimFacts.of(execution), MISSING_DOCUMENTS.fromOrNull(execution),
+        execution.getActivityInstanceId());
+  }
+}

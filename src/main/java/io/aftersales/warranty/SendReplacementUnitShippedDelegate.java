@@ -1,0 +1,23 @@
+package io.aftersales.warranty;
+
+import static io.aftersales.warranty.WarrantyClaimProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code ServiceTask_SendReplacementUnitShipped} in warranty-claim.bpmn: confirms the shipment, picks the unit and mails the tracking number. Async: idempotent. */
+@Component
+class SendReplacementUnitShippedDelegate implements JavaDelegate {
+  private final WarrantyService warranty;
+
+  SendReplacementUnitShippedDelegate(WarrantyService warranty) {
+    this.warranty = warranty;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    warranty.sendReplacementShipped(ClaimFacts.of(execution), SHIPMENT_ID.from(execution), CARRIER.from(execution),
+        TRACKING_NUMBER.from(execution), execution.getActivityInstanceId());
+  }
+}

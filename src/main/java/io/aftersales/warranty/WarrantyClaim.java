@@ -1,0 +1,142 @@
+package io.aftersales.warranty;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The outcome of a case's warranty procedure (warranty-claim.bpmn): validity, documents, remedy, reasons. */
+@Entity
+public class WarrantyClaim {
+  public enum Status { REGISTERED, AWAITING_DOCUMENTS, DOCUMENTS_RECEIVED, ASSESSED, RESOLVED, REJECTED, ABANDONED }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private Long caseId;
+  private String caseNumber;
+  @Enumerated(EnumType.STRING)
+  private Status status;
+  private String salesChannel;
+  private String productSku;
+  private boolean proofOfPurchase;
+  private LocalDate purchaseDate;
+  private String serialNumber;
+  private boolean photosReceived;
+  private String eligibility;
+  private String eligibilityNote;
+  private String missingDocuments;
+  private String remedy;
+  private String assessmentNotes;
+  private String rejectionReason;
+  private String sparePartSku;
+  private boolean defectiveUnit;
+  private Instant registeredAt;
+  private Instant documentsRequestedAt;
+  private Instant documentsReceivedAt;
+  private Instant assessedAt;
+  private Instant closedAt;
+  private Instant updatedAt;
+
+  protected WarrantyClaim() {}
+
+  WarrantyClaim(Long caseId, String caseNumber, Instant at) {
+    this.caseId = caseId;
+    this.caseNumber = caseNumber;
+    this.registeredAt = at;
+    register(null, null, false, at);
+  }
+
+  /** (Re)starts the claim: a case whose claim ran before (e.g. abandoned) starts again from the facts. */
+  void register(String salesChannel, String productSku, boolean proofOfPurchase, Instant at) {
+    this.status = Status.REGISTERED;
+    this.salesChannel = salesChannel;
+    this.productSku = productSku;
+    this.proofOfPurchase = proofOfPurchase;
+    this.closedAt = null;
+    this.updatedAt = at;
+  }
+
+  void documentsRequested(String eligibility, String eligibilityNote, String missingDocuments, Instant at) {
+    this.status = Status.AWAITING_DOCUMENTS;
+    this.eligibility = eligibility;
+    this.eligibilityNote = eligibilityNote;
+    this.missingDocuments = missingDocuments;
+    this.documentsRequestedAt = at;
+    this.updatedAt = at;
+  }
+
+  void documentsReceived(boolean proofOfPurchase, LocalDate purchaseDate, String serialNumber, boolean photosReceived,
+      Instant at) {
+    this.status = Status.DOCUMENTS_RECEIVED;
+    this.proofOfPurchase = proofOfPurchase;
+    this.purchaseDate = purchaseDate;
+    this.serialNumber = serialNumber;
+    this.photosReceived = photosReceived;
+    this.documentsReceivedAt = at;
+    this.updatedAt = at;
+  }
+
+  void abandoned(Instant at) {
+    this.status = Status.ABANDONED;
+    this.closedAt = at;
+    this.updatedAt = at;
+  }
+
+  void assessed(String remedy, String sparePartSku, String notes, String rejectionReason, boolean defectiveUnit,
+      Instant at) {
+    this.status = Status.ASSESSED;
+    this.eligibility = "ELIGIBLE";
+    this.remedy = remedy;
+    this.sparePartSku = sparePartSku;
+    this.assessmentNotes = notes;
+    this.rejectionReason = rejectionReason;
+    this.defectiveUnit = defectiveUnit;
+    this.assessedAt = at;
+    this.updatedAt = at;
+  }
+
+  void rejected(String eligibility, String eligibilityNote, String rejectionReason, Instant at) {
+    this.status = Status.REJECTED;
+    this.eligibility = eligibility;
+    if (eligibilityNote != null) this.eligibilityNote = eligibilityNote;
+    if (rejectionReason != null) this.rejectionReason = rejectionReason;
+    this.closedAt = at;
+    this.updatedAt = at;
+  }
+
+  void resolved(Instant at) {
+    this.status = Status.RESOLVED;
+    this.closedAt = at;
+    this.updatedAt = at;
+  }
+
+  public Long getId() { return id; }
+  public Long getCaseId() { return caseId; }
+  public String getCaseNumber() { return caseNumber; }
+  public Status getStatus() { return status; }
+  public String getSalesChannel() { return salesChannel; }
+  public String getProductSku() { return productSku; }
+  public boolean isProofOfPurchase() { return proofOfPurchase; }
+  public LocalDate getPurchaseDate() { return purchaseDate; }
+  public String getSerialNumber() { return serialNumber; }
+  public boolean isPhotosReceived() { return photosReceived; }
+  public String getEligibility() { return eligibility; }
+  public String getEligibilityNote() { return eligibilityNote; }
+  public String getMissingDocuments() { return missingDocuments; }
+  public String getRemedy() { return remedy; }
+  public String getAssessmentNotes() { return assessmentNotes; }
+  public String getRejectionReason() { return rejectionReason; }
+  public String getSparePartSku() { return sparePartSku; }
+  public boolean isDefectiveUnit() { return defectiveUnit; }
+  public Instant getRegisteredAt() { return registeredAt; }
+  public Instant getDocumentsRequestedAt() { return documentsRequestedAt; }
+  public Instant getDocumentsReceivedAt() { return documentsReceivedAt; }
+  public Instant getAssessedAt() { return assessedAt; }
+  public Instant getClosedAt() { return closedAt; }
+  public Instant getUpdatedAt() { return updatedAt; }
+}

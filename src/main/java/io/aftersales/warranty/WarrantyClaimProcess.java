@@ -1,0 +1,147 @@
+package io.aftersales.warranty;
+
+import io.aftersales.shared.ProcessVariable;
+
+/**
+ * Key, element ids, messages and variables of {@code processes/warranty/warranty-claim.bpmn}. The case facts it
+ * receives from service-case (caseId, caseNumber, salesChannel, ...) are declared in
+ * {@link io.aftersales.cases.ServiceCaseProcess} and {@code CaseFacts}; the ones this process reads are repeated
+ * here with their types.
+ */
+public final class WarrantyClaimProcess {
+  public static final String KEY = "warranty-claim";
+  public static final String DECISION_WARRANTY_ELIGIBILITY = "warranty-eligibility";
+
+  public static final String START_EVENT_WARRANTY_CLAIMED = "StartEvent_WarrantyClaimed";
+  public static final String SERVICE_TASK_REGISTER_CLAIM = "ServiceTask_RegisterClaim";
+  public static final String BUSINESS_RULE_TASK_CHECK_WARRANTY_ELIGIBILITY = "BusinessRuleTask_CheckWarrantyEligibility";
+  public static final String GATEWAY_ELIGIBILITY = "Gateway_Eligibility";
+  public static final String SERVICE_TASK_REQUEST_MISSING_DOCUMENTS = "ServiceTask_RequestMissingDocuments";
+  public static final String GATEWAY_AWAIT_DOCUMENTS = "Gateway_AwaitDocuments";
+  public static final String INTERMEDIATE_CATCH_EVENT_DOCUMENTS_RECEIVED = "IntermediateCatchEvent_DocumentsReceived";
+  public static final String INTERMEDIATE_CATCH_EVENT_REMINDER_DUE = "IntermediateCatchEvent_ReminderDue";
+  public static final String SERVICE_TASK_SEND_DOCUMENTS_REMINDER = "ServiceTask_SendDocumentsReminder";
+  public static final String GATEWAY_AWAIT_DOCUMENTS_AFTER_REMINDER = "Gateway_AwaitDocumentsAfterReminder";
+  public static final String INTERMEDIATE_CATCH_EVENT_DOCUMENTS_RECEIVED_AFTER_REMINDER =
+      "IntermediateCatchEvent_DocumentsReceivedAfterReminder";
+  public static final String INTERMEDIATE_CATCH_EVENT_ABANDON_DUE = "IntermediateCatchEvent_AbandonDue";
+  public static final String SERVICE_TASK_CLOSE_ABANDONED_CLAIM = "ServiceTask_CloseAbandonedClaim";
+  public static final String END_EVENT_CLAIM_ABANDONED = "EndEvent_ClaimAbandoned";
+  public static final String USER_TASK_CHECK_DOCUMENTS = "UserTask_CheckDocuments";
+  public static final String SERVICE_TASK_REFRESH_CLAIM_FACTS = "ServiceTask_RefreshClaimFacts";
+  public static final String SERVICE_TASK_SEND_CLAIM_REJECTION = "ServiceTask_SendClaimRejection";
+  public static final String END_EVENT_CLAIM_REJECTED = "EndEvent_ClaimRejected";
+  public static final String USER_TASK_ASSESS_DEFECT = "UserTask_AssessDefect";
+  public static final String BOUNDARY_EVENT_ASSESSMENT_OVERDUE = "BoundaryEvent_AssessmentOverdue";
+  public static final String USER_TASK_EXPEDITE_ASSESSMENT = "UserTask_ExpediteAssessment";
+  public static final String END_EVENT_ASSESSMENT_EXPEDITED = "EndEvent_AssessmentExpedited";
+  public static final String GATEWAY_REMEDY = "Gateway_Remedy";
+  public static final String SERVICE_TASK_REQUEST_WARRANTY_PART_SHIPMENT = "ServiceTask_RequestWarrantyPartShipment";
+  public static final String USER_TASK_SHIP_WARRANTY_PART = "UserTask_ShipWarrantyPart";
+  public static final String SERVICE_TASK_SEND_PART_SHIPPED = "ServiceTask_SendPartShipped";
+  public static final String SERVICE_TASK_REQUEST_REPLACEMENT_UNIT_SHIPMENT = "ServiceTask_RequestReplacementUnitShipment";
+  public static final String USER_TASK_SHIP_REPLACEMENT_UNIT = "UserTask_ShipReplacementUnit";
+  public static final String SERVICE_TASK_SEND_REPLACEMENT_UNIT_SHIPPED = "ServiceTask_SendReplacementUnitShipped";
+  public static final String SERVICE_TASK_REQUEST_DEFECTIVE_UNIT_PICKUP = "ServiceTask_RequestDefectiveUnitPickup";
+  public static final String USER_TASK_BOOK_DEFECTIVE_UNIT_PICKUP = "UserTask_BookDefectiveUnitPickup";
+  public static final String SERVICE_TASK_SEND_RETURN_LABEL = "ServiceTask_SendReturnLabel";
+  public static final String USER_TASK_RECEIVE_DEFECTIVE_UNIT = "UserTask_ReceiveDefectiveUnit";
+  public static final String GATEWAY_REPAIR_WHERE = "Gateway_RepairWhere";
+  public static final String USER_TASK_REPAIR_UNIT = "UserTask_RepairUnit";
+  public static final String SERVICE_TASK_SEND_UNIT_TO_SUPPLIER = "ServiceTask_SendUnitToSupplier";
+  public static final String USER_TASK_SHIP_UNIT_TO_SUPPLIER = "UserTask_ShipUnitToSupplier";
+  public static final String SERVICE_TASK_SEND_UNIT_AT_SUPPLIER = "ServiceTask_SendUnitAtSupplier";
+  public static final String USER_TASK_CONFIRM_SUPPLIER_REPAIR = "UserTask_ConfirmSupplierRepair";
+  public static final String SERVICE_TASK_REQUEST_REPAIRED_UNIT_SHIPMENT = "ServiceTask_RequestRepairedUnitShipment";
+  public static final String USER_TASK_SHIP_REPAIRED_UNIT = "UserTask_ShipRepairedUnit";
+  public static final String SERVICE_TASK_SEND_REPAIRED_UNIT_SHIPPED = "ServiceTask_SendRepairedUnitShipped";
+  public static final String SERVICE_TASK_REQUEST_WARRANTY_REFUND = "ServiceTask_RequestWarrantyRefund";
+  public static final String USER_TASK_CONFIRM_WARRANTY_REFUND = "UserTask_ConfirmWarrantyRefund";
+  public static final String SERVICE_TASK_SEND_WARRANTY_REFUND_ISSUED = "ServiceTask_SendWarrantyRefundIssued";
+  public static final String GATEWAY_DEFECTIVE_UNIT = "Gateway_DefectiveUnit";
+  public static final String INTERMEDIATE_THROW_EVENT_SUPPLIER_CLAIM_RAISED = "IntermediateThrowEvent_SupplierClaimRaised";
+  public static final String END_EVENT_CLAIM_RESOLVED = "EndEvent_ClaimResolved";
+
+  /** Correlated by service-case (business key = case number) whenever the customer writes. */
+  public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
+
+  // Passed in by service-case (case facts).
+  public static final ProcessVariable<Long> CASE_ID = ProcessVariable.of("caseId", Long.class);
+  public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.of("caseNumber", String.class);
+  public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.of("customerName", String.class);
+  /** ECOMMERCE, AMAZON or RETAILER; null when the order is unknown. */
+  public static final ProcessVariable<String> SALES_CHANNEL = ProcessVariable.of("salesChannel", String.class);
+  public static final ProcessVariable<String> RETAILER_NAME = ProcessVariable.of("retailerName", String.class);
+  /** CONSUMER or BUSINESS. */
+  public static final ProcessVariable<String> CUSTOMER_TYPE = ProcessVariable.of("customerType", String.class);
+  public static final ProcessVariable<Boolean> ORDER_KNOWN = ProcessVariable.of("orderKnown", Boolean.class);
+  public static final ProcessVariable<String> ORDER_NUMBER = ProcessVariable.of("orderNumber", String.class);
+  public static final ProcessVariable<String> PRODUCT_SKU = ProcessVariable.of("productSku", String.class);
+  public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);
+  public static final ProcessVariable<String> PRODUCT_CATEGORY = ProcessVariable.of("productCategory", String.class);
+  public static final ProcessVariable<Integer> WARRANTY_MONTHS = ProcessVariable.of("warrantyMonths", Integer.class);
+  /** ISO date (yyyy-MM-dd); corrected by the agent in UserTask_CheckDocuments. */
+  public static final ProcessVariable<String> PURCHASE_DATE = ProcessVariable.of("purchaseDate", String.class);
+  /** Full months since the purchase date; null when unknown. Recomputed by ServiceTask_RefreshClaimFacts. */
+  public static final ProcessVariable<Integer> MONTHS_SINCE_PURCHASE = ProcessVariable.of("monthsSincePurchase", Integer.class);
+  public static final ProcessVariable<Double> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", Double.class);
+  public static final ProcessVariable<String> SERIAL_NUMBER = ProcessVariable.of("serialNumber", String.class);
+  /** What the customer wrote last; set by the CustomerReplied correlation. */
+  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+
+  // Set by ServiceTask_RegisterClaim.
+  /** ISO-8601 duration until the documents reminder (aftersales.warranty.reminder-after, default P5D). */
+  public static final ProcessVariable<String> DOCUMENTS_REMINDER_AFTER = ProcessVariable.of("documentsReminderAfter", String.class);
+  /** ISO-8601 duration after the reminder until the claim is abandoned (aftersales.warranty.abandon-after, default P14D). */
+  public static final ProcessVariable<String> DOCUMENTS_ABANDON_AFTER = ProcessVariable.of("documentsAbandonAfter", String.class);
+  /** ISO-8601 duration the assessment may take before a team lead is asked (aftersales.warranty.assessment-ola, default P2D). */
+  public static final ProcessVariable<String> ASSESSMENT_OLA = ProcessVariable.of("assessmentOla", String.class);
+  /** The purchase is proven: the order for own shop and Amazon, the shop's receipt for retailers (checked by the agent). */
+  public static final ProcessVariable<Boolean> PROOF_OF_PURCHASE = ProcessVariable.of("proofOfPurchase", Boolean.class);
+
+  // Outputs of the decision warranty-eligibility (flattened by the business rule task).
+  /** ELIGIBLE, EXPIRED or DOCUMENTS_MISSING. */
+  public static final ProcessVariable<String> ELIGIBILITY = ProcessVariable.of("eligibility", String.class);
+  /** For the customer: what proof is missing. Null unless DOCUMENTS_MISSING. */
+  public static final ProcessVariable<String> MISSING_DOCUMENTS = ProcessVariable.of("missingDocuments", String.class);
+  public static final ProcessVariable<String> ELIGIBILITY_NOTE = ProcessVariable.of("eligibilityNote", String.class);
+
+  // UserTask_CheckDocuments.
+  public static final ProcessVariable<Boolean> PHOTOS_RECEIVED = ProcessVariable.of("photosReceived", Boolean.class);
+
+  // UserTask_AssessDefect.
+  /** SPARE_PART, REPLACEMENT, REPAIR_IN_HOUSE, REPAIR_AT_SUPPLIER, REFUND or REJECT. */
+  public static final ProcessVariable<String> REMEDY = ProcessVariable.of("remedy", String.class);
+  public static final ProcessVariable<String> SPARE_PART_SKU = ProcessVariable.of("sparePartSku", String.class);
+  public static final ProcessVariable<String> ASSESSMENT_NOTES = ProcessVariable.of("assessmentNotes", String.class);
+  public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.of("rejectionReason", String.class);
+  /** The unit has a manufacturing defect: claim the cost from the supplier. */
+  public static final ProcessVariable<Boolean> DEFECTIVE_UNIT = ProcessVariable.of("defectiveUnit", Boolean.class);
+
+  // Shipments: to the customer (part, replacement, repaired unit), the return label, to the supplier.
+  public static final ProcessVariable<Long> SHIPMENT_ID = ProcessVariable.of("shipmentId", Long.class);
+  /** False when the part or unit was out of stock and had to be ordered from the supplier. */
+  public static final ProcessVariable<Boolean> IN_STOCK = ProcessVariable.of("inStock", Boolean.class);
+  public static final ProcessVariable<String> CARRIER = ProcessVariable.of("carrier", String.class);
+  public static final ProcessVariable<String> TRACKING_NUMBER = ProcessVariable.of("trackingNumber", String.class);
+  public static final ProcessVariable<Long> PICKUP_SHIPMENT_ID = ProcessVariable.of("pickupShipmentId", Long.class);
+  public static final ProcessVariable<String> PICKUP_CARRIER = ProcessVariable.of("pickupCarrier", String.class);
+  public static final ProcessVariable<String> PICKUP_TRACKING_NUMBER = ProcessVariable.of("pickupTrackingNumber", String.class);
+  public static final ProcessVariable<Long> SUPPLIER_SHIPMENT_ID = ProcessVariable.of("supplierShipmentId", Long.class);
+  public static final ProcessVariable<String> SUPPLIER_CARRIER = ProcessVariable.of("supplierCarrier", String.class);
+  public static final ProcessVariable<String> SUPPLIER_TRACKING_NUMBER = ProcessVariable.of("supplierTrackingNumber", String.class);
+  public static final ProcessVariable<String> RECEIPT_NOTES = ProcessVariable.of("receiptNotes", String.class);
+  public static final ProcessVariable<String> REPAIR_NOTES = ProcessVariable.of("repairNotes", String.class);
+  /** UserTask_ConfirmSupplierRepair: the repaired unit is back in our warehouse (required checkbox). */
+  public static final ProcessVariable<Boolean> REPAIRED_UNIT_RECEIVED = ProcessVariable.of("repairedUnitReceived", Boolean.class);
+  public static final ProcessVariable<String> SUPPLIER_REPAIR_NOTES = ProcessVariable.of("supplierRepairNotes", String.class);
+
+  // Refund.
+  public static final ProcessVariable<Long> REFUND_ID = ProcessVariable.of("refundId", Long.class);
+  public static final ProcessVariable<String> REFUND_PAYMENT_REFERENCE = ProcessVariable.of("refundPaymentReference", String.class);
+
+  // UserTask_ExpediteAssessment.
+  public static final ProcessVariable<String> EXPEDITE_NOTES = ProcessVariable.of("expediteNotes", String.class);
+
+  private WarrantyClaimProcess() {}
+}

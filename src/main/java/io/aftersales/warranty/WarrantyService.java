@@ -1,0 +1,442 @@
+package io.aftersales.warranty;
+
+import io.aftersales.finance.Finance;
+import io.aftersales.finance.Refund;
+import io.aftersales.logistics.Logistics;
+import io.aftersales.logistics.Shipment;
+import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.mail.CustomerMailer;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.stock.Stock;
+import io.aftersales.suppliers.SupplierClaim;
+import io.aftersales.suppliers.Suppliers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The warranty procedure's work behind the delegates of warranty-claim.bpmn and supplier-claim.bpmn: the claim
+ * record, the customer mails (composed here, one per milestone, idempotent per step), and the requests to
+ * logistics, stock, finance and supplier management. Every method that a retried job may run twice is idempotent:
+ * the back-office APIs are per case and reference, mails per step id.
+ */
+@Service
+@Transactional
+class WarrantyService {
+  private static final Logger log = LoggerFactory.getLogger(WarrantyService.class);
+
+  /** Timer durations and coverage facts a process instance gets at registration. */
+  record Registration(boolean proofOfPurchase, String documentsReminderAfter, String documentsAbandonAfter,
+      String assessmentOla) {}
+
+  /** A shipment requested for the claim; {@code inStock} false when the goods had to be ordered first. */
+  record ShipmentRequest(Long shipmentId, boolean inStock) {}
+
+  record FiledClaim(Long claimId, String supplierName, String settlementOverdueAfter) {}
+
+  private final WarrantyClaimRepository claims;
+  private final CustomerMailer mailer;
+  private final Logistics logistics;
+  private final Stock stock;
+  private final Finance finance;
+  private final Suppliers suppliers;
+  private final MasterData masterData;
+  private final RuntimeService runtime;
+  private final Clock clock;
+  private final String reminderAfter;
+  private final String abandonAfter;
+  private final String assessmentOla;
+  private final String settlementOverdueAfter;
+
+  WarrantyService(WarrantyClaimRepository claims, CustomerMailer mailer, Logistics logistics, Stock stock,
+      Finance finance, Suppliers suppliers, MasterData masterData, RuntimeService runtime, Clock clock,
+      @Value("${aftersales.warranty.reminder-after:P5D}") String reminderAfter,
+      @Value("${aftersales.warranty.abandon-after:P14D}") String abandonAfter,
+      @Value("${aftersales.warranty.assessment-ola:P2D}") String assessmentOla,
+      @Value("${aftersales.warranty.settlement-overdue-after:P30D}") String settlementOverdueAfter) {
+    this.claims = claims;
+    this.mailer = mailer;
+    this.logistics = logistics;
+    this.stock = stock;
+    this.finance = finance;
+    this.suppliers = suppliers;
+    this.masterData = masterData;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.reminderAfter = checkedDuration("reminder-after", reminderAfter);
+    this.abandonAfter = checkedDuration("abandon-after", abandonAfter);
+    this.assessmentOla = checkedDuration("assessment-ola", assessmentOla);
+    this.settlementOverdueAfter = checkedDuration("settlement-overdue-after", settlementOverdueAfter);
+  }
+
+  /**
+   * The order is the proof of purchase for the own shop and Amazon (the order id suffices); a retailer purchase
+   * needs the shop's receipt, and an unknown order needs the order number or a receipt. An agent's earlier "proven"
+   * is kept.
+   */
+  static boolean proofOfPurchase(String salesChannel, Boolean orderKnown, Boolean alreadyProven) {
+    if (Boolean.TRUE.equals(alreadyProven)) return true;
+    if (!Boolean.TRUE.equals(orderKnown)) return false;
+    return "ECOMMERCE".equals(salesChannel) || "AMAZON".equals(salesChannel);
+  }
+
+  // --- ServiceTask_RegisterClaim, ServiceTask_RefreshClaimFacts, listener on UserTask_AssessDefect --------------
+
+  Registration registerClaim(ClaimFacts facts, Boolean orderKnown, Boolean alreadyProven) {
+    boolean proof = proofOfPurchase(facts.salesChannel(), orderKnown, alreadyProven);
+    Instant now = clock.instant();
+    WarrantyClaim claim = claims.findByCaseNumber(facts.caseNumber())
+        .orElseGet(() -> claims.save(new WarrantyClaim(facts.caseId(), facts.caseNumber(), now)));
+    claim.register(facts.salesChannel(), facts.productSku(), proof, now);
+    log.info("Warranty claim registered for case {} ({}, proof of purchase: {})", facts.caseNumber(),
+        facts.salesChannel(), proof);
+    return new Registration(proof, reminderAfter, abandonAfter, assessmentOla);
+  }
+
+  /**
+   * Records what the agent checked in the customer's documents and returns the months since purchase for the
+   * eligibility decision (null if the date is still unknown).
+   *
+   * @throws IllegalArgumentException for a date that is not yyyy-MM-dd or lies in the future (the agent's task
+   *     completion fails with this message, so the typo is fixed on the spot)
+   */
+  Integer refreshFacts(String caseNumber, Boolean proofOfPurchase, String purchaseDate, String serialNumber,
+      Boolean photosReceived) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate date = null;
+    if (purchaseDate != null && !purchaseDate.isBlank()) {
+      try {
+        date = LocalDate.parse(purchaseDate.trim());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("Purchase date '" + purchaseDate + "' is not a date like 2026-03-14");
+      }
+      if (date.isAfter(today)) throw new IllegalArgumentException("Purchase date " + date + " is in the future");
+    }
+    claim(caseNumber).documentsReceived(Boolean.TRUE.equals(proofOfPurchase), date, blankToNull(serialNumber),
+        Boolean.TRUE.equals(photosReceived), clock.instant());
+    return date == null ? null : (int) ChronoUnit.MONTHS.between(date, today);
+  }
+
+  /** @throws IllegalArgumentException when the remedy lacks what it needs (the agent's completion fails) */
+  void recordAssessment(String caseNumber, String remedy, String sparePartSku, String notes, String rejectionReason,
+      Boolean defectiveUnit) {
+    if (remedy == null) throw new IllegalArgumentException("Choose a remedy");
+    if ("SPARE_PART".equals(remedy)) {
+      if (sparePartSku == null || sparePartSku.isBlank()) {
+        throw new IllegalArgumentException("Enter the spare part's SKU for remedy SPARE_PART");
+      }
+      if (masterData.productBySku(sparePartSku).isEmpty()) {
+        throw new IllegalArgumentException("Unknown spare part SKU " + sparePartSku);
+      }
+    }
+    if ("REJECT".equals(remedy) && (rejectionReason == null || rejectionReason.isBlank())) {
+      throw new IllegalArgumentException("Write the rejection reason for the customer");
+    }
+    claim(caseNumber).assessed(remedy, blankToNull(sparePartSku), notes, blankToNull(rejectionReason),
+        Boolean.TRUE.equals(defectiveUnit), clock.instant());
+  }
+
+  // --- documents: request, reminder, abandonment ------------------------------------------------------------------
+
+  void requestMissingDocuments(ClaimFacts facts, String eligibility, String eligibilityNote, String missingDocuments,
+      String stepId) {
+    claim(facts.caseNumber()).documentsRequested(eligibility, eligibilityNote, missingDocuments, clock.instant());
+    mailer.sendMilestone(facts.caseId(), "warranty-documents-requested", stepId, facts.greeting() + "\n\n"
+        + "thank you for your warranty claim for " + facts.product() + ". Before we can check it, we need a little "
+        + "more from you:\n\n" + documentList(facts, missingDocuments) + "\n"
+        + "Simply reply to this email and attach them (photos from your phone are fine), keeping the case number in "
+        + "the subject. As soon as they are here, we check your claim and tell you how we will fix the problem.");
+  }
+
+  void sendDocumentsReminder(ClaimFacts facts, String missingDocuments, String stepId) {
+    mailer.sendMilestone(facts.caseId(), "warranty-documents-reminder", stepId, facts.greeting() + "\n\n"
+        + "a few days ago we asked you for a few documents so we can check your warranty claim for "
+        + facts.product() + ". We have not received them yet:\n\n" + documentList(facts, missingDocuments) + "\n"
+        + "Just reply to this email with them attached. If we do not hear from you within " + describe(abandonAfter)
+        + ", we will close the claim for now; you can reopen it at any time by sending the documents.");
+  }
+
+  void closeAbandoned(ClaimFacts facts, String missingDocuments, String stepId) {
+    claim(facts.caseNumber()).abandoned(clock.instant());
+    mailer.sendMilestone(facts.caseId(), "warranty-claim-closed", stepId, facts.greeting() + "\n\n"
+        + "as we have not received the documents we need for your warranty claim for " + facts.product()
+        + ", we have closed the claim for now.\n\n"
+        + "Nothing is lost: reply to this email at any time with "
+        + (missingDocuments == null ? "the proof of purchase" : missingDocuments)
+        + " and photos of the defect, and we will pick your claim up again right away.");
+  }
+
+  // --- rejection ---------------------------------------------------------------------------------------------------
+
+  /** An expired warranty (decision) or a rejected assessment (remedy REJECT): the reason, and what we can offer. */
+  void sendRejection(ClaimFacts facts, String eligibility, String eligibilityNote, String remedy,
+      String rejectionReason, String stepId) {
+    boolean expired = !"REJECT".equals(remedy);
+    claim(facts.caseNumber()).rejected(expired ? "EXPIRED" : eligibility, eligibilityNote,
+        expired ? null : rejectionReason, clock.instant());
+    String reason;
+    if (expired) {
+      String when = facts.purchaseDate() == null ? "" : "You bought " + facts.product() + " on "
+          + facts.purchaseDate() + (facts.monthsSincePurchase() == null ? "" : ", " + facts.monthsSincePurchase()
+          + " months ago") + ". ";
+      reason = "we have checked your warranty claim. " + when + (eligibilityNote == null ? "" : eligibilityNote + " ")
+          + "Unfortunately that period has ended, so we cannot repair or replace it free of charge.";
+    } else {
+      reason = "our team has assessed the defect of " + facts.product() + ": " + rejectionReason.trim()
+          + (rejectionReason.trim().endsWith(".") ? "" : ".")
+          + " This is not covered by the warranty, so we cannot repair or replace it free of charge.";
+    }
+    mailer.sendMilestone(facts.caseId(), "warranty-claim-rejected", stepId, facts.greeting() + "\n\n" + reason
+        + "\n\nWe would still like to help: we can repair it for you at cost, or send you a spare part if only one part "
+        + "is affected. Reply to this email and tell us which you prefer, and we will send you a quote. If you think "
+        + "we have misjudged your claim, reply as well and a colleague will look at it again.");
+  }
+
+  // --- spare part and replacement ----------------------------------------------------------------------------------
+
+  ShipmentRequest requestPartShipment(ClaimFacts facts, String sparePartSku) {
+    return requestShipmentFromStock(facts, ShipmentKind.SPARE_PART, sparePartSku, reference(facts, "part"),
+        "Free warranty spare part " + sparePartSku);
+  }
+
+  void sendPartShipped(ClaimFacts facts, Long shipmentId, String sparePartSku, String carrier, String tracking,
+      String stepId) {
+    shipFromStock(facts, shipmentId, sparePartSku, reference(facts, "part"), carrier, tracking);
+    String part = masterData.productBySku(sparePartSku).map(Product::getName).orElse("the spare part");
+    mailer.sendMilestone(facts.caseId(), "warranty-part-shipped", stepId, facts.greeting() + "\n\n"
+        + "good news: we have sent you " + part + " for " + facts.product() + " free of charge under the warranty.\n\n"
+        + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+        + "Fitting it takes only a few minutes: compare it with the old part, follow the enclosed instructions and, "
+        + "for electrical appliances, always unplug the appliance first. If the part does not fit or the problem "
+        + "remains, just reply to this email.");
+  }
+
+  ShipmentRequest requestReplacementShipment(ClaimFacts facts) {
+    return requestShipmentFromStock(facts, ShipmentKind.REPLACEMENT, requiredSku(facts),
+        reference(facts, "replacement"), "Warranty replacement: a new " + facts.productName());
+  }
+
+  void sendReplacementShipped(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
+    shipFromStock(facts, shipmentId, requiredSku(facts), reference(facts, "replacement"), carrier, tracking);
+    mailer.sendMilestone(facts.caseId(), "warranty-replacement-shipped", stepId, facts.greeting() + "\n\n"
+        + "a brand-new replacement for " + facts.product() + " is on its way to you, free of charge under the "
+        + "warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+        + "Please keep the defective unit for 30 days: our supplier may want to examine it, and we would then send "
+        + "you a prepaid label. If you have any question, just reply to this email.");
+  }
+
+  // --- repair -----------------------------------------------------------------------------------------------------
+
+  Long requestReturnLabel(ClaimFacts facts) {
+    return logistics.request(ShipmentKind.RETURN_LABEL, facts.caseNumber(), reference(facts, "return-label"),
+        "Prepaid return label for the defective " + facts.productName() + " (warranty repair); "
+            + customerLine(facts) + ". Send the label to the customer by the carrier's email.").getId();
+  }
+
+  void sendReturnLabel(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
+    logistics.confirm(shipmentId, carrier, tracking);
+    mailer.sendMilestone(facts.caseId(), "warranty-return-label", stepId, facts.greeting() + "\n\n"
+        + "we will repair " + facts.product() + " under the warranty. To do so we need it here:\n\n"
+        + "1. You will receive the prepaid return label from " + carrier + " in a separate email.\n"
+        + "2. Pack the product safely (the original box is ideal) with a note of your case number.\n"
+        + "3. Drop the parcel at any " + carrier + " point. Tracking number: " + tracking + "\n\n"
+        + "Please do not include accessories we do not need for the repair. We will tell you as soon as it is "
+        + "repaired and on its way back.");
+  }
+
+  Long requestShipmentToSupplier(ClaimFacts facts) {
+    String supplier = supplierName(facts.productSku());
+    return logistics.request(ShipmentKind.REPAIR, facts.caseNumber(), reference(facts, "to-supplier"),
+        "Send the defective " + facts.productName() + " to " + supplier + " for a warranty repair").getId();
+  }
+
+  void sendUnitAtSupplier(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
+    logistics.confirm(shipmentId, carrier, tracking);
+    mailer.sendMilestone(facts.caseId(), "warranty-unit-at-supplier", stepId, facts.greeting() + "\n\n"
+        + "your " + (facts.productName() == null ? "product" : facts.productName()) + " has arrived and we have "
+        + "sent it to the manufacturer's repair service, who can fix this kind of defect best. Such repairs usually "
+        + "take two to three weeks.\n\nWe will email you the tracking number as soon as it is on its way back to you.");
+  }
+
+  Long requestRepairedUnitShipment(ClaimFacts facts) {
+    return logistics.request(ShipmentKind.REPAIR, facts.caseNumber(), reference(facts, "repaired"),
+        "Send the repaired " + facts.productName() + " back to the customer; " + customerLine(facts)).getId();
+  }
+
+  void sendRepairedUnitShipped(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
+    logistics.confirm(shipmentId, carrier, tracking);
+    claim(facts.caseNumber()).resolved(clock.instant());
+    mailer.sendMilestone(facts.caseId(), "warranty-repaired-unit-shipped", stepId, facts.greeting() + "\n\n"
+        + facts.product().substring(0, 1).toUpperCase() + facts.product().substring(1)
+        + " has been repaired and tested, and is on its way back to you, free of charge.\n\n"
+        + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+        + "If anything is still not right, just reply to this email.");
+  }
+
+  // --- refund ------------------------------------------------------------------------------------------------------
+
+  Long requestRefund(ClaimFacts facts) {
+    BigDecimal amount = refundAmount(facts);
+    return finance.requestRefund(facts.caseNumber(), reference(facts, "refund"), amount,
+        facts.salesChannel() == null ? "ECOMMERCE" : facts.salesChannel()).getId();
+  }
+
+  void sendRefundIssued(ClaimFacts facts, Long refundId, String paymentReference, String stepId) {
+    Refund refund = finance.confirmRefund(refundId, paymentReference);
+    claim(facts.caseNumber()).resolved(clock.instant());
+    String where = "AMAZON".equals(facts.salesChannel())
+        ? "Amazon refunds it to the payment method of your order; you can see it in your Amazon order overview."
+        : "It goes back to your original payment method (or the bank account you gave us) and usually arrives "
+            + "within 3 to 5 business days.";
+    mailer.sendMilestone(facts.caseId(), "warranty-refund-issued", stepId, facts.greeting() + "\n\n"
+        + "as we can no longer replace " + facts.product() + ", we have refunded the purchase price of "
+        + refund.getAmount().setScale(2, RoundingMode.HALF_UP) + " EUR under the warranty (reference "
+        + paymentReference + ").\n\n" + where + "\n\nWe are sorry for the trouble. If you have any question, just "
+        + "reply to this email.");
+  }
+
+  // --- supplier claim ----------------------------------------------------------------------------------------------
+
+  /**
+   * Starts supplier-claim for the case (message SupplierClaimRaised, business key = case number). A running claim
+   * for the case is not started twice.
+   */
+  void raiseSupplierClaim(ClaimFacts facts, String reason) {
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(SupplierClaimProcess.KEY)
+        .processInstanceBusinessKey(facts.caseNumber()).count() > 0) {
+      log.info("Supplier claim for case {} already running", facts.caseNumber());
+      return;
+    }
+    runtime.createMessageCorrelation(SupplierClaimProcess.MESSAGE_SUPPLIER_CLAIM_RAISED)
+        .processInstanceBusinessKey(facts.caseNumber())
+        .setVariable(SupplierClaimProcess.CASE_ID.name(), facts.caseId())
+        .setVariable(SupplierClaimProcess.CASE_NUMBER.name(), facts.caseNumber())
+        .setVariable(SupplierClaimProcess.PRODUCT_SKU.name(), requiredSku(facts))
+        .setVariable(SupplierClaimProcess.QUANTITY.name(), 1)
+        .setVariable(SupplierClaimProcess.REASON.name(),
+            reason == null || reason.isBlank() ? "Defective unit, warranty claim " + facts.caseNumber() : reason)
+        .correlateStartMessage();
+  }
+
+  FiledClaim fileSupplierClaim(String caseNumber, String sku, Integer quantity, String reason) {
+    SupplierClaim claim = suppliers.fileClaim(caseNumber, sku, quantity == null ? 1 : quantity, reason);
+    return new FiledClaim(claim.getId(), supplierName(sku), settlementOverdueAfter);
+  }
+
+  void recordSupplierSettlement(Long claimId, Number amountRecovered) {
+    if (amountRecovered == null || amountRecovered.doubleValue() < 0) {
+      throw new IllegalArgumentException("Enter the amount recovered (0 if the supplier rejected the claim)");
+    }
+    suppliers.settleClaim(claimId, BigDecimal.valueOf(amountRecovered.doubleValue()).setScale(2, RoundingMode.HALF_UP));
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------------------
+
+  private ShipmentRequest requestShipmentFromStock(ClaimFacts facts, ShipmentKind kind, String sku, String reference,
+      String what) {
+    boolean inStock = stock.reserve(sku, 1, facts.caseNumber(), reference);
+    if (!inStock) {
+      // Purchasing orders it; logistics ships when the delivery is booked into stock.
+      suppliers.orderFromSupplier(facts.caseNumber(), sku, 1);
+      log.info("{} for case {} is out of stock: ordered from the supplier", sku, facts.caseNumber());
+    }
+    Shipment shipment = logistics.request(kind, facts.caseNumber(), reference,
+        what + " (" + sku + ", 1 piece" + (inStock ? ", reserved in stock" : ", OUT OF STOCK: ordered from supplier")
+            + "); " + customerLine(facts));
+    return new ShipmentRequest(shipment.getId(), inStock);
+  }
+
+  private void shipFromStock(ClaimFacts facts, Long shipmentId, String sku, String reference, String carrier,
+      String tracking) {
+    // Reserved at the request, or now if it was out of stock then and has been delivered since.
+    if (!stock.reserve(sku, 1, facts.caseNumber(), reference)) {
+      throw new IllegalStateException(sku + " is not in stock, but logistics confirmed shipping it for case "
+          + facts.caseNumber() + ": book the supplier's delivery into stock, then retry");
+    }
+    stock.pick(sku, 1, facts.caseNumber(), reference);
+    logistics.confirm(shipmentId, carrier, tracking);
+    claim(facts.caseNumber()).resolved(clock.instant());
+  }
+
+  private BigDecimal refundAmount(ClaimFacts facts) {
+    if (facts.purchasePrice() != null) return BigDecimal.valueOf(facts.purchasePrice()).setScale(2, RoundingMode.HALF_UP);
+    return masterData.productBySku(facts.productSku()).map(Product::getListPrice)
+        .orElseThrow(() -> new IllegalStateException("No purchase price or list price known for the refund of case "
+            + facts.caseNumber()));
+  }
+
+  private String supplierName(String sku) {
+    return masterData.productBySku(sku).map(Product::getSupplier).map(s -> s.getName())
+        .orElse("(no supplier on file)");
+  }
+
+  private static String requiredSku(ClaimFacts facts) {
+    if (facts.productSku() == null) {
+      throw new IllegalStateException("Case " + facts.caseNumber() + " has no product SKU");
+    }
+    return facts.productSku();
+  }
+
+  private static String reference(ClaimFacts facts, String what) {
+    return "W-" + facts.caseNumber() + "-" + what;
+  }
+
+  private static String customerLine(ClaimFacts facts) {
+    return "customer " + facts.customerName() + ", case " + facts.caseNumber()
+        + (facts.orderNumber() == null ? "" : ", order " + facts.orderNumber() + " (delivery address there)");
+  }
+
+  private static String documentList(ClaimFacts facts, String missingDocuments) {
+    StringBuilder list = new StringBuilder();
+    if (missingDocuments != null && !missingDocuments.isBlank()) list.append("- ").append(missingDocuments).append('\n');
+    list.append("- two or three photos that show the defect\n");
+    if (facts.serialNumber() == null || facts.serialNumber().isBlank()) {
+      list.append("- the serial number from the type plate, if your product has one\n");
+    }
+    return list.toString();
+  }
+
+  /** P5D -> "5 days", PT12H -> "12 hours". */
+  static String describe(String isoDuration) {
+    try {
+      Period p = Period.parse(isoDuration);
+      int days = p.getDays() + p.getMonths() * 30 + p.getYears() * 365;
+      return days == 1 ? "1 day" : days + " days";
+    } catch (DateTimeParseException notAPeriod) {
+      long hours = Duration.parse(isoDuration).toHours();
+      return hours == 1 ? "1 hour" : hours + " hours";
+    }
+  }
+
+  private static String checkedDuration(String property, String value) {
+    try {
+      describe(value);
+      return value;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("aftersales.warranty." + property + " must be an ISO-8601 duration like P5D: "
+          + value, e);
+    }
+  }
+
+  private WarrantyClaim claim(String caseNumber) {
+    return claims.findByCaseNumber(caseNumber)
+        .orElseThrow(() -> new IllegalStateException("No warranty claim registered for case " + caseNumber));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,187 @@
+package io.aftersales.warranty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.IntegrationTestSupport;
+import io.aftersales.cases.ServiceCases;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The warranty procedure end to end with the real delegates, on PostgreSQL and a real mail server: cases opened
+ * through the public API, the procedure started as service-case will start it, every task worked through the
+ * engine REST API by the demo user of its group, then the records and the customer's mails checked.
+ */
+class WarrantyProcedureIT extends IntegrationTestSupport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired ServiceCases cases;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService history;
+
+  record Opened(String caseNumber, long caseId, String token) {}
+
+  private Opened openCase(String email, String name, String orderNumber, String sku, String subject, String message)
+      throws Exception {
+    var response = post("/api/cases", JSON.writeValueAsString(Map.of("channel", "WEB_FORM",
+        "customer", Map.of("name", name, "email", email), "orderNumber", orderNumber, "productSku", sku,
+        "requestType", "WARRANTY", "subject", subject, "message", message)), json());
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode body = JSON.readTree(response.getBody());
+    String number = body.get("caseNumber").asText();
+    long id = jdbc.queryForObject("select id from aftersales.service_case where case_number = ?", Long.class, number);
+    return new Opened(number, id, body.get("accessToken").asText());
+  }
+
+  /** What service-case's call activity passes in (until it calls warranty-claim itself). */
+  private void startWarrantyClaim(Opened c, String name, String subject) {
+    Map<String, Object> variables = new HashMap<>(cases.facts(c.caseId()).toVariables());
+    variables.put("caseId", c.caseId());
+    variables.put("caseNumber", c.caseNumber());
+    variables.put("customerName", name);
+    variables.put("subject", subject);
+    variables.put("requestType", "WARRANTY");
+    variables.put("priority", "NORMAL");
+    runtime.startProcessInstanceByKey(WarrantyClaimProcess.KEY, c.caseNumber(), variables);
+  }
+
+  private String awaitTask(String caseNumber, String taskKey, String user) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(caseNumber, taskKey, user).isPresent());
+    return taskOf(caseNumber, taskKey, user).orElseThrow();
+  }
+
+  private MimeMessage awaitMailContaining(String recipient, String caseNumber, String text) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailWith(recipient, caseNumber, text).isPresent());
+    return mailWith(recipient, caseNumber, text).orElseThrow();
+  }
+
+  private Optional<MimeMessage> mailWith(String recipient, String caseNumber, String text) {
+    return mailTo(recipient, "[" + caseNumber + "]").stream().filter(m -> {
+      try {
+        return ((String) m.getContent()).contains(text);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).findFirst();
+  }
+
+  private boolean ended(String key, String caseNumber) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(caseNumber)
+        .finished().count() == 1;
+  }
+
+  @Test
+  void anOwnShopKettleIsReplacedAndItsCostClaimedFromTheSupplier() throws Exception {
+    String customer = uniqueEmail("jonas");
+    Opened c = openCase(customer, "Jonas Weber", "EC-100002", "SA-KETTLE-17", "Kettle stopped heating",
+        "My kettle from last year does not heat any more.");
+    int kettlesReserved = count("select reserved from aftersales.stock_item where sku = 'SA-KETTLE-17'");
+    startWarrantyClaim(c, "Jonas Weber", "Kettle stopped heating");
+
+    // 14 months after purchase, own shop: covered by the legal guarantee, straight to the assessment.
+    String assess = awaitTask(c.caseNumber(), "UserTask_AssessDefect", "anna");
+    assertThat(taskService.getVariable(assess, "eligibility")).isEqualTo("ELIGIBLE");
+    assertThat(taskService.getVariable(assess, "monthsSincePurchase")).isEqualTo(14);
+    assertThat(taskOf(c.caseNumber(), "UserTask_AssessDefect", "lisa")).as("logistics does not see it").isEmpty();
+    claimAndComplete(assess, "anna", Map.of("remedy", "REPLACEMENT", "defectiveUnit", true,
+        "assessmentNotes", "Heating element dead after 14 months, no limescale: manufacturing defect."));
+    assertThat(jdbc.queryForMap("select status, remedy, defective_unit, eligibility from aftersales.warranty_claim"
+        + " where case_number = ?", c.caseNumber())).containsEntry("status", "ASSESSED")
+        .containsEntry("remedy", "REPLACEMENT").containsEntry("defective_unit", true)
+        .containsEntry("eligibility", "ELIGIBLE");
+
+    // Logistics ships a reserved kettle and enters the tracking number.
+    String ship = awaitTask(c.caseNumber(), "UserTask_ShipReplacementUnit", "lisa");
+    assertThat(taskService.getVariable(ship, "inStock")).isEqualTo(true);
+    assertThat(count("select reserved from aftersales.stock_item where sku = 'SA-KETTLE-17'"))
+        .isEqualTo(kettlesReserved + 1);
+    assertThat(count("select count(*) from aftersales.external_request where case_number = ? and system = 'CARRIER'"
+        + " and operation = 'REPLACEMENT' and status = 'OPEN' and responsible_group = 'logistics'", c.caseNumber()))
+        .isEqualTo(1);
+    claimAndComplete(ship, "lisa", Map.of("carrier", "DHL", "trackingNumber", "00340434161094042557"));
+
+    MimeMessage shipped = awaitMailContaining(customer, c.caseNumber(), "00340434161094042557");
+    assertThat((String) shipped.getContent()).contains("Hello Jonas Weber").contains("replacement")
+        .contains("Electric kettle 1.7 l").contains("DHL");
+    assertThat(jdbc.queryForMap("select status, carrier, tracking_number from aftersales.shipment"
+        + " where case_number = ? and kind = 'REPLACEMENT'", c.caseNumber()))
+        .containsEntry("status", "CONFIRMED").containsEntry("tracking_number", "00340434161094042557");
+    assertThat(count("select count(*) from aftersales.stock_movement where case_number = ? and sku = 'SA-KETTLE-17'"
+        + " and kind in ('RESERVE', 'PICK')", c.caseNumber())).isEqualTo(2);
+
+    // The customer's claim ends; supplier management's claim runs on.
+    await().atMost(Duration.ofSeconds(30)).until(() -> ended(WarrantyClaimProcess.KEY, c.caseNumber()));
+    assertThat(jdbc.queryForObject("select status from aftersales.warranty_claim where case_number = ?", String.class,
+        c.caseNumber())).isEqualTo("RESOLVED");
+    String settle = awaitTask(c.caseNumber(), "UserTask_SettleSupplierClaim", "simon");
+    assertThat(taskService.getVariable(settle, "supplierName")).isEqualTo("Shenzhen Home Appliances Ltd.");
+    assertThat(jdbc.queryForMap("select status, sku, quantity, reason from aftersales.supplier_claim where case_number = ?",
+        c.caseNumber())).containsEntry("status", "FILED").containsEntry("sku", "SA-KETTLE-17")
+        .containsEntry("quantity", 1);
+    claimAndComplete(settle, "simon", Map.of("amountRecovered", 35.0, "settlementNotes", "Credit note CN-5521"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> ended(SupplierClaimProcess.KEY, c.caseNumber()));
+    var claim = jdbc.queryForMap("select status, amount_recovered, external_request_id from aftersales.supplier_claim"
+        + " where case_number = ?", c.caseNumber());
+    assertThat(claim.get("status")).isEqualTo("SETTLED");
+    assertThat(((java.math.BigDecimal) claim.get("amount_recovered")).doubleValue()).isEqualTo(35.0);
+    assertThat(jdbc.queryForMap("select status, responsible_group, system from aftersales.external_request where id = ?",
+        claim.get("external_request_id"))).containsEntry("status", "DONE")
+        .containsEntry("responsible_group", "supplier-management").containsEntry("system", "SUPPLIER_PORTAL");
+  }
+
+  @Test
+  void aRetailCustomerIsAskedForTheReceiptAndTheReplyReachesTheAgent() throws Exception {
+    String customer = uniqueEmail("jonas");
+    Opened c = openCase(customer, "Jonas Weber", "RT-KAUFHOF-55012", "SA-BLEND-900", "Blender motor smells burnt",
+        "Bought at Kaufhaus Demo; the motor smells burnt and stops.");
+    startWarrantyClaim(c, "Jonas Weber", "Blender motor smells burnt");
+
+    // Retailer: the shop's receipt is missing; the customer is asked for it.
+    MimeMessage request = awaitMailContaining(customer, c.caseNumber(), "shop's receipt");
+    assertThat((String) request.getContent()).contains("photos that show the defect").contains("Blender 900 W");
+    await().atMost(Duration.ofSeconds(10)).until(() -> "AWAITING_DOCUMENTS".equals(jdbc.queryForObject(
+        "select status from aftersales.warranty_claim where case_number = ?", String.class, c.caseNumber())));
+
+    // The customer answers on the status page (by API with the access token): the claim moves on.
+    var reply = post("/api/cases/" + c.caseNumber() + "/messages?token=" + c.token(),
+        "{\"message\":\"Receipt from Kaufhaus Demo sent by email, bought in March.\",\"channel\":\"WEB_FORM\"}", json());
+    assertThat(reply.getStatusCode().is2xxSuccessful()).isTrue();
+    String check = awaitTask(c.caseNumber(), "UserTask_CheckDocuments", "anna");
+    assertThat(taskService.getVariable(check, "lastCustomerMessage"))
+        .isEqualTo("Receipt from Kaufhaus Demo sent by email, bought in March.");
+    String purchased = LocalDate.now().minusMonths(8).toString();
+    claimAndComplete(check, "anna", Map.of("proofOfPurchase", true, "purchaseDate", purchased,
+        "serialNumber", "B900-7781", "photosReceived", true));
+
+    // Proven and 8 months old: covered (blender: 36 months product warranty); the agent assesses.
+    String assess = awaitTask(c.caseNumber(), "UserTask_AssessDefect", "anna");
+    assertThat(taskService.getVariable(assess, "eligibility")).isEqualTo("ELIGIBLE");
+    assertThat(jdbc.queryForMap("select proof_of_purchase, serial_number, photos_received from aftersales.warranty_claim"
+        + " where case_number = ?", c.caseNumber())).containsEntry("proof_of_purchase", true)
+        .containsEntry("serial_number", "B900-7781").containsEntry("photos_received", true);
+    claimAndComplete(assess, "anna", Map.of("remedy", "REJECT", "defectiveUnit", false,
+        "assessmentNotes", "Motor overheated: jar filled with frozen fruit only, run 10 minutes.",
+        "rejectionReason", "The motor overheated because the blender ran for 10 minutes with frozen fruit only, "
+            + "which the manual warns against"));
+    MimeMessage rejection = awaitMailContaining(customer, c.caseNumber(), "not covered by the warranty");
+    assertThat((String) rejection.getContent()).contains("frozen fruit").contains("repair it for you at cost");
+    await().atMost(Duration.ofSeconds(30)).until(() -> ended(WarrantyClaimProcess.KEY, c.caseNumber()));
+    assertThat(jdbc.queryForMap("select status, rejection_reason from aftersales.warranty_claim where case_number = ?",
+        c.caseNumber())).containsEntry("status", "REJECTED");
+  }
+}
