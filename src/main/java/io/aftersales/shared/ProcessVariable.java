@@ -41,6 +41,7 @@ public record ProcessVariable<T>(String name, Class<T> type) {
     // Forms submit numbers as Long/Integer/Double depending on the client: normalise numerics.
     if (type == Long.class && value instanceof Number n) return (T) Long.valueOf(n.longValue());
     if (type == Integer.class && value instanceof Number n) return (T) Integer.valueOf(n.intValue());
+    if (type == Double.class && value instanceof Number n) return (T) Double.valueOf(n.doubleValue());
     return type.cast(value);
   }
 }

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The warranty procedure end to end with the real delegates, on PostgreSQL and a real mail server: cases opened
- * through the public API, the procedure started as service-case will start it, every task worked through the
+ * through the public API and reviewed as warranty claims, so service-case calls the procedure; every task worked through the
  * engine REST API by the demo user of its group, then the records and the customer's mails checked.
  */
 class WarrantyProcedureIT extends IntegrationTestSupport {
@@ -47,16 +47,12 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     return new Opened(number, id, body.get("accessToken").asText());
   }
 
-  /** What service-case's call activity passes in (until it calls warranty-claim itself). */
+  /** The agent reviews the case as a warranty claim; service-case then calls warranty-claim. */
   private void startWarrantyClaim(Opened c, String name, String subject) {
-    Map<String, Object> variables = new HashMap<>(cases.facts(c.caseId()).toVariables());
-    variables.put("caseId", c.caseId());
-    variables.put("caseNumber", c.caseNumber());
-    variables.put("customerName", name);
-    variables.put("subject", subject);
-    variables.put("requestType", "WARRANTY");
-    variables.put("priority", "NORMAL");
-    runtime.startProcessInstanceByKey(WarrantyClaimProcess.KEY, c.caseNumber(), variables);
+    claimAndComplete(awaitTask(c.caseNumber(), "UserTask_ReviewCase", "anna"), "anna", Map.of(
+        "requestType", "WARRANTY", "priority", "NORMAL",
+        "firstAnswer", "Hello " + name + ", we are sorry about the " + subject.toLowerCase()
+            + ". We are checking your warranty now."));
   }
 
   private String awaitTask(String caseNumber, String taskKey, String user) {
@@ -117,6 +113,10 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     MimeMessage shipped = awaitMailContaining(customer, c.caseNumber(), "00340434161094042557");
     assertThat((String) shipped.getContent()).contains("Hello Jonas Weber").contains("replacement")
         .contains("Electric kettle 1.7 l").contains("DHL");
+    // The mail leaves inside the step's transaction; its records are visible once the step commits.
+    await().atMost(Duration.ofSeconds(10)).until(() -> "CONFIRMED".equals(jdbc.queryForObject(
+        "select status from aftersales.shipment where case_number = ? and kind = 'REPLACEMENT'", String.class,
+        c.caseNumber())));
     assertThat(jdbc.queryForMap("select status, carrier, tracking_number from aftersales.shipment"
         + " where case_number = ? and kind = 'REPLACEMENT'", c.caseNumber()))
         .containsEntry("status", "CONFIRMED").containsEntry("tracking_number", "00340434161094042557");
@@ -125,6 +125,9 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
 
     // The customer's claim ends; supplier management's claim runs on.
     await().atMost(Duration.ofSeconds(30)).until(() -> ended(WarrantyClaimProcess.KEY, c.caseNumber()));
+    // The procedure ended, so the service case closed (the supplier claim runs on by itself).
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(jdbc.queryForObject(
+        "select status from aftersales.service_case where case_number = ?", String.class, c.caseNumber())));
     assertThat(jdbc.queryForObject("select status from aftersales.warranty_claim where case_number = ?", String.class,
         c.caseNumber())).isEqualTo("RESOLVED");
     String settle = awaitTask(c.caseNumber(), "UserTask_SettleSupplierClaim", "simon");
