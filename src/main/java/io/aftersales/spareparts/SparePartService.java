@@ -116,8 +116,10 @@ public class SparePartService {
    * records it. The months since purchase are recomputed from the (possibly corrected) purchase date.
    *
    * @throws PartNotAcceptedException unknown SKU, not a spare part, no list price, bad quantity,
-   *     reason, address or date
+   *     reason, address or date (validated before anything is written; it must not doom the job's
+   *     transaction, since the model handles it as a BPMN error)
    */
+  @Transactional(noRollbackFor = PartNotAcceptedException.class)
   public PartDetails identifyPart(Long orderId, String sku, Integer quantity, String reason, String shippingAddress,
       String purchaseDate) {
     String partSku = sku == null ? "" : sku.trim().toUpperCase(Locale.ROOT);
