@@ -27,6 +27,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,10 +39,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.community.mockito.DelegateExpressions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,6 +64,7 @@ class SparePartRequestProcessTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
   @RegisterExtension
+  @Order(1)
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("process-test.cfg.xml").build();
 
@@ -106,10 +115,38 @@ class SparePartRequestProcessTest {
     return registered.getMock();
   }
 
+  /** Flow nodes passed by any test of this class, for the coverage floor checked in {@link #coverage()}. */
+  private static final Set<String> PASSED = new TreeSet<>();
+  private static final Set<String> FLOW_NODES = new TreeSet<>();
+
+  /** Runs before the engine extension undeploys (after-callbacks run in reverse order). */
+  @RegisterExtension
+  @Order(2)
+  static AfterTestExecutionCallback collectPassedFlowNodes = context ->
+      engine.getHistoryService().createHistoricActivityInstanceQuery().list()
+          .forEach(a -> PASSED.add(a.getActivityId()));
+
   @AfterEach
   void reset() {
     Mocks.reset();
     ClockUtil.reset();
+  }
+
+  @AfterAll
+  static void coverage() {
+    Bpmn.readModelFromStream(SparePartRequestProcessTest.class.getResourceAsStream(
+            "/processes/spareparts/spare-part-request.bpmn"))
+        .getModelElementsByType(FlowNode.class)
+        .forEach(n -> FLOW_NODES.add(n.getId()));
+    var missed = new TreeSet<>(FLOW_NODES);
+    missed.removeAll(PASSED);
+    double covered = 1.0 - (double) missed.size() / FLOW_NODES.size();
+    System.out.printf("spare-part-request flow-node coverage: %d/%d (%.0f%%), not passed: %s%n",
+        FLOW_NODES.size() - missed.size(), FLOW_NODES.size(), covered * 100, missed);
+    // Only meaningful when the whole class ran.
+    if (PASSED.contains(END_EVENT_QUOTE_EXPIRED) && PASSED.contains(END_EVENT_CHASE_NO_LONGER_NEEDED)) {
+      assertThat(missed).as("flow nodes no test passes").isEmpty();
+    }
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -445,7 +482,7 @@ class SparePartRequestProcessTest {
         SERVICE_TASK_SEND_PAYMENT_REMINDER, SERVICE_TASK_CANCEL_QUOTE, SERVICE_TASK_RESERVE_PART,
         SERVICE_TASK_ORDER_PART_FROM_SUPPLIER, SERVICE_TASK_RECORD_SUPPLIER_DELIVERY, SERVICE_TASK_SEND_DELIVERY_UPDATE,
         SERVICE_TASK_REQUEST_PART_SHIPMENT, SERVICE_TASK_SEND_TRACKING_NUMBER)) {
-      var task = (org.camunda.bpm.model.bpmn.instance.ServiceTask) model.getModelElementById(id);
+      var task = (ServiceTask) model.getModelElementById(id);
       assertThat(task.isCamundaAsyncBefore()).as(id).isTrue();
     }
   }
