@@ -1,0 +1,466 @@
+package io.aftersales.spareparts;
+
+import io.aftersales.cases.CaseFacts;
+import io.aftersales.cases.ServiceCases;
+import io.aftersales.finance.Finance;
+import io.aftersales.finance.PaymentRequest;
+import io.aftersales.logistics.Logistics;
+import io.aftersales.logistics.Shipment;
+import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.mail.CustomerMailer;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.stock.Stock;
+import io.aftersales.suppliers.PurchaseOrder;
+import io.aftersales.suppliers.Suppliers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The spare-part procedure's rules and records: one method per step of spare-part-request.bpmn.
+ * Every method a retried job may run twice is idempotent: the back-office APIs are idempotent per
+ * case and reference, and customer mails per step id.
+ */
+@Service
+@Transactional
+public class SparePartService {
+  private static final Logger log = LoggerFactory.getLogger(SparePartService.class);
+  static final int MAX_QUANTITY = 10;
+  static final Set<String> REASONS = Set.of("DEFECT", "LOST", "WEAR");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private final SparePartOrderRepository orders;
+  private final ServiceCases cases;
+  private final MasterData masterData;
+  private final Finance finance;
+  private final Stock stock;
+  private final Suppliers suppliers;
+  private final Logistics logistics;
+  private final CustomerMailer mailer;
+  private final RuntimeService runtime;
+  private final Clock clock;
+  private final Timers timers;
+  private final String paymentInstructions;
+  private final ZoneId zone;
+
+  /** Durations (ISO 8601) of the process timers, read from aftersales.spare-parts.*. */
+  public record Timers(String paymentReminderAfter, String paymentCancelAfter, String supplierDeliveryOla) {}
+
+  SparePartService(SparePartOrderRepository orders, ServiceCases cases, MasterData masterData, Finance finance,
+      Stock stock, Suppliers suppliers, Logistics logistics, CustomerMailer mailer, RuntimeService runtime,
+      Clock clock,
+      @Value("${aftersales.spare-parts.payment-reminder-after:P3D}") String paymentReminderAfter,
+      @Value("${aftersales.spare-parts.payment-cancel-after:P10D}") String paymentCancelAfter,
+      @Value("${aftersales.spare-parts.supplier-delivery-ola:P10D}") String supplierDeliveryOla,
+      @Value("${aftersales.spare-parts.payment-instructions:" + DEFAULT_PAYMENT_INSTRUCTIONS + "}")
+      String paymentInstructions,
+      @Value("${aftersales.spare-parts.time-zone:Europe/Berlin}") String zone) {
+    this.orders = orders;
+    this.cases = cases;
+    this.masterData = masterData;
+    this.finance = finance;
+    this.stock = stock;
+    this.suppliers = suppliers;
+    this.logistics = logistics;
+    this.mailer = mailer;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.timers = new Timers(checked(paymentReminderAfter), checked(paymentCancelAfter), checked(supplierDeliveryOla));
+    this.paymentInstructions = paymentInstructions;
+    this.zone = ZoneId.of(zone);
+  }
+
+  static final String DEFAULT_PAYMENT_INSTRUCTIONS = "Please transfer the amount to our account"
+      + " (Aftersales Demo GmbH, IBAN DE02 1001 0010 0123 4567 89, BIC PBNKDEFF) and give the payment reference"
+      + " exactly as shown, so that we can match your payment.";
+
+  public record Prepared(Long orderId, Timers timers) {}
+
+  /** ServiceTask_PrepareSparePartRequest: records the request (once per process instance). */
+  public Prepared prepare(String processInstanceId, Long caseId, String caseNumber, String productSku) {
+    SparePartOrder order = orders.findByProcessInstanceId(processInstanceId).orElseGet(() -> orders.save(
+        new SparePartOrder(processInstanceId, caseId, caseNumber, orders.countByCaseNumber(caseNumber) + 1,
+            productSku, clock.instant())));
+    return new Prepared(order.getId(), timers);
+  }
+
+  /** The part or the request details cannot be accepted; the message says why, for customer care. */
+  public static class PartNotAcceptedException extends RuntimeException {
+    PartNotAcceptedException(String message) {
+      super(message);
+    }
+  }
+
+  public record PartDetails(String name, double unitPrice, double amount, Integer monthsSincePurchase) {}
+
+  /**
+   * ServiceTask_LoadPartDetails: checks customer care's identification against master data and
+   * records it. The months since purchase are recomputed from the (possibly corrected) purchase date.
+   *
+   * @throws PartNotAcceptedException unknown SKU, not a spare part, no list price, bad quantity,
+   *     reason, address or date (validated before anything is written; it must not doom the job's
+   *     transaction, since the model handles it as a BPMN error)
+   */
+  @Transactional(noRollbackFor = PartNotAcceptedException.class)
+  public PartDetails identifyPart(Long orderId, String sku, Integer quantity, String reason, String shippingAddress,
+      String purchaseDate) {
+    String partSku = sku == null ? "" : sku.trim().toUpperCase(Locale.ROOT);
+    if (partSku.isEmpty()) throw new PartNotAcceptedException("Enter the SKU of the spare part (e.g. SP-LID-28).");
+    Product part = masterData.productBySku(partSku).orElseThrow(() -> new PartNotAcceptedException(
+        "Spare part " + partSku + " is not in our master data. Check the SKU in the spare-part list."));
+    if (!"SPARE_PART".equals(part.getCategory())) {
+      throw new PartNotAcceptedException(partSku + " is a product (" + part.getName() + "), not a spare part."
+          + " Enter the SKU of the part itself.");
+    }
+    if (part.getListPrice() == null) {
+      throw new PartNotAcceptedException(partSku + " has no list price. Ask purchasing to add one, then try again.");
+    }
+    if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
+      throw new PartNotAcceptedException("Quantity must be between 1 and " + MAX_QUANTITY + " (was " + quantity + ").");
+    }
+    if (reason == null || !REASONS.contains(reason)) {
+      throw new PartNotAcceptedException("Choose why the part is needed: defect, lost or worn.");
+    }
+    if (shippingAddress == null || shippingAddress.isBlank()) {
+      throw new PartNotAcceptedException("Enter the address the part is to be sent to.");
+    }
+    Integer months = null;
+    if (purchaseDate != null && !purchaseDate.isBlank()) {
+      try {
+        LocalDate date = LocalDate.parse(purchaseDate.trim().substring(0, Math.min(10, purchaseDate.trim().length())));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (date.isAfter(today)) throw new PartNotAcceptedException("The purchase date " + date + " is in the future.");
+        months = (int) ChronoUnit.MONTHS.between(date, today);
+      } catch (DateTimeParseException e) {
+        throw new PartNotAcceptedException("The purchase date '" + purchaseDate + "' is not a date (YYYY-MM-DD).");
+      }
+    }
+    SparePartOrder order = get(orderId);
+    order.identified(partSku, part.getName(), quantity, reason, part.getListPrice(), shippingAddress.trim(),
+        clock.instant());
+    return new PartDetails(part.getName(), part.getListPrice().doubleValue(), order.getAmount().doubleValue(), months);
+  }
+
+  /** ServiceTask_CloseSparePartRequest: customer care's message that no part can be sent. */
+  public void closeRequest(Long orderId, String message, String stepId) {
+    SparePartOrder order = get(orderId);
+    order.closed(clock.instant());
+    String body = greeting(order) + "\n\n" + (message == null || message.isBlank()
+        ? "unfortunately we cannot offer a spare part for your product."
+        : message.trim())
+        + "\n\nIf you have any questions, just reply to this email.";
+    mailer.sendMilestone(order.getCaseId(), "spare-part-closed", stepId, body);
+  }
+
+  public record Quote(String reference, double amount, String dueAt) {}
+
+  /**
+   * ServiceTask_SendQuote: asks finance for the payment (reference PAY-case-n) and sends the quote.
+   * The customer is asked to pay within the reminder and cancellation periods together.
+   */
+  public Quote sendQuote(Long orderId, String chargeNote, String stepId) {
+    SparePartOrder order = get(orderId);
+    Instant due = plus(plus(clock.instant(), timers.paymentReminderAfter()), timers.paymentCancelAfter());
+    order.quoted(chargeNote, due, clock.instant());
+    PaymentRequest request = finance.requestPayment(order.getCaseNumber(), order.getPaymentRequestReference(),
+        order.getAmount());
+    CaseFacts facts = cases.facts(order.getCaseId());
+    String body = greeting(order) + "\n\n"
+        + "thank you for your patience. We have identified the part you need: " + line(order) + ".\n\n"
+        + "Why there is a charge: " + sentence(chargeNote) + "\n"
+        + "Price: " + money(order.getUnitPrice()) + " per piece, total " + money(request.getAmount())
+        + " including VAT and shipping.\n"
+        + soldDirectly(facts)
+        + "\nHow to pay: " + paymentInstructions + "\n"
+        + "Payment reference: " + request.getReference() + "\n"
+        + "Please pay by " + date(order.getPaymentDueAt()) + ".\n\n"
+        + "As soon as your payment has arrived, we send the part to:\n" + order.getShippingAddress() + "\n"
+        + "and email you the tracking number. If you no longer need the part, you don't have to do anything:"
+        + " the quote simply expires.";
+    mailer.sendMilestone(order.getCaseId(), "spare-part-quote", stepId, body);
+    return new Quote(request.getReference(), request.getAmount().doubleValue(), order.getPaymentDueAt().toString());
+  }
+
+  /** ServiceTask_SendPaymentReminder. */
+  public void sendPaymentReminder(Long orderId, String stepId) {
+    SparePartOrder order = get(orderId);
+    String body = greeting(order) + "\n\n"
+        + "a friendly reminder: we have not yet received your payment of " + money(order.getAmount())
+        + " for " + line(order) + ".\n\n"
+        + "How to pay: " + paymentInstructions + "\n"
+        + "Payment reference: " + order.getPaymentRequestReference() + "\n"
+        + "Please pay by " + date(order.getPaymentDueAt()) + "; after that the quote expires.\n\n"
+        + "Already paid? Then thank you, and please ignore this reminder: bank transfers can take a few days to"
+        + " reach us. If you no longer need the part, you don't have to do anything.";
+    mailer.sendMilestone(order.getCaseId(), "payment-reminder", stepId, body);
+  }
+
+  /** ServiceTask_CancelQuote: the payment deadline passed; finance's request is cancelled. */
+  public void cancelQuote(Long orderId, String stepId) {
+    SparePartOrder order = get(orderId);
+    finance.cancelPayment(order.getPaymentRequestReference());
+    order.quoteExpired(clock.instant());
+    String body = greeting(order) + "\n\n"
+        + "we have not received your payment for " + line(order) + " (payment reference "
+        + order.getPaymentRequestReference() + "), so the quote has now expired and we have closed your request.\n\n"
+        + "Please do not pay this reference any more. If you still need the part, simply send us a new request"
+        + " through our contact form or by email, and we will gladly quote it again.";
+    mailer.sendMilestone(order.getCaseId(), "quote-expired", stepId, body);
+  }
+
+  public record PaymentConfirmation(String reference, String caseNumber, String status, String paymentReference,
+      BigDecimal amount, boolean replayed) {}
+
+  /** A payment confirmation that could not be applied; the message tells finance what to do. */
+  public static class PaymentNotApplicableException extends RuntimeException {
+    PaymentNotApplicableException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * {@code POST /api/payments/{reference}/confirmation}: records the payment with finance and tells
+   * the waiting process (message PaymentReceived, business key = case number), all in one transaction.
+   * A repeated confirmation with the same payment reference answers as the first did.
+   *
+   * @return empty if there is no such payment request
+   * @throws PaymentNotApplicableException the quote expired, was paid under another reference, or no
+   *     process is waiting for it (nothing is recorded then)
+   */
+  public Optional<PaymentConfirmation> confirmPayment(String reference, String paymentReference) {
+    Optional<PaymentRequest> found = finance.payment(reference);
+    if (found.isEmpty()) return Optional.empty();
+    PaymentRequest request = found.get();
+    switch (request.getStatus()) {
+      case PAID -> {
+        if (!paymentReference.equals(request.getPaymentReference())) {
+          throw new PaymentNotApplicableException("Payment request " + reference + " was already paid under "
+              + request.getPaymentReference() + ". If the customer paid twice, refund the second payment.");
+        }
+        return Optional.of(confirmation(request, true));
+      }
+      case CANCELLED -> throw new PaymentNotApplicableException("The quote " + reference
+          + " expired and was cancelled; the customer was told so. Refund this payment to the customer.");
+      default -> { }
+    }
+    PaymentRequest paid = finance.confirmPayment(reference, paymentReference);
+    orders.findByPaymentRequestReference(reference).ifPresent(o -> o.paid(paymentReference, clock.instant()));
+    var correlated = runtime.createMessageCorrelation(SparePartRequestProcess.MESSAGE_PAYMENT_RECEIVED)
+        .processInstanceBusinessKey(request.getCaseNumber())
+        .setVariable(SparePartRequestProcess.PAYMENT_REFERENCE.name(), paymentReference)
+        .correlateAllWithResult();
+    if (correlated.isEmpty()) {
+      // Rolls back the confirmation: the quote is being cancelled right now (its deadline passed).
+      throw new PaymentNotApplicableException("No request of case " + request.getCaseNumber()
+          + " is waiting for payment " + reference + " (its deadline has passed). Refund this payment to the customer.");
+    }
+    log.info("Payment {} of case {} confirmed as {}", reference, request.getCaseNumber(), paymentReference);
+    return Optional.of(confirmation(paid, false));
+  }
+
+  private static PaymentConfirmation confirmation(PaymentRequest request, boolean replayed) {
+    return new PaymentConfirmation(request.getReference(), request.getCaseNumber(), request.getStatus().name(),
+        request.getPaymentReference(), request.getAmount(), replayed);
+  }
+
+  /** How the charge was settled when a part reaches the stock: the decision or the team lead's goodwill. */
+  public record ChargeDecision(boolean free, String chargeNote, Boolean goodwillGranted, String goodwillNote) {
+    boolean freeOfCharge() {
+      return free || Boolean.TRUE.equals(goodwillGranted);
+    }
+
+    String note() {
+      return !free && Boolean.TRUE.equals(goodwillGranted) ? "Goodwill: " + goodwillNote : chargeNote;
+    }
+  }
+
+  /**
+   * ServiceTask_ReservePart: reserves the part for the case; false if not enough is in stock.
+   * Reserving twice (a retried job, or again after a supplier delivery) keeps the first reservation.
+   */
+  public boolean reservePart(Long orderId, ChargeDecision charge) {
+    SparePartOrder order = get(orderId);
+    order.chargeSettled(charge.freeOfCharge(), charge.note());
+    boolean reserved = stock.reserve(order.getPartSku(), order.getQuantity(), order.getCaseNumber(),
+        order.partReference());
+    if (reserved) order.reserved(clock.instant());
+    return reserved;
+  }
+
+  /**
+   * ServiceTask_OrderPartFromSupplier: a purchase order for the missing part (idempotent per case and
+   * SKU) and a mail telling the customer about the wait.
+   */
+  public String orderFromSupplier(Long orderId, String stepId) {
+    SparePartOrder order = get(orderId);
+    PurchaseOrder po = suppliers.orderFromSupplier(order.getCaseNumber(), order.getPartSku(), order.getQuantity());
+    if (po.getStatus() == PurchaseOrder.Status.DELIVERED) {
+      // Suppliers orders once per case and SKU: a second shortage needs a person (stock count, new order).
+      throw new IllegalStateException("Purchase order " + po.getNumber() + " for " + order.getPartSku()
+          + " was already delivered but the part is still missing for case " + order.getCaseNumber()
+          + ": check the stock count and order by hand.");
+    }
+    order.orderedFromSupplier(po.getNumber(), clock.instant());
+    String body = greeting(order) + "\n\n"
+        + paidOrFree(order)
+        + "The part you need, " + line(order) + ", is not in our warehouse at the moment, so we have ordered it"
+        + " from our supplier. We expect it within about " + words(timers.supplierDeliveryOla()) + ".\n\n"
+        + "As soon as it arrives we send it on to you and email you the tracking number. If the supplier is late,"
+        + " we will let you know.";
+    mailer.sendMilestone(order.getCaseId(), "part-ordered", stepId, body);
+    return po.getNumber();
+  }
+
+  /**
+   * ServiceTask_RecordSupplierDelivery: the goods go into stock and are reserved for this case at
+   * once, so that no other request takes them first.
+   */
+  public void recordSupplierDelivery(Long orderId) {
+    SparePartOrder order = get(orderId);
+    suppliers.confirmDelivery(order.getPurchaseOrderNumber());
+    order.deliveredBySupplier(clock.instant());
+    if (stock.reserve(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference())) {
+      order.reserved(clock.instant());
+    }
+  }
+
+  /** ServiceTask_SendDeliveryUpdate: the supplier is late; tells the customer the new date. */
+  public void sendDeliveryUpdate(Long orderId, String expectedDate, String stepId) {
+    SparePartOrder order = get(orderId);
+    String when = expectedDate == null || expectedDate.isBlank() ? "as soon as possible"
+        : "by " + date(LocalDate.parse(expectedDate.substring(0, 10)));
+    String body = greeting(order) + "\n\n"
+        + "we are sorry: our supplier is taking longer than expected to deliver " + line(order) + ".\n"
+        + "We have chased the supplier, who now promises delivery " + when + ".\n\n"
+        + "We send the part to you the moment it arrives, with the tracking number. Thank you for your patience.";
+    mailer.sendMilestone(order.getCaseId(), "delivery-update", stepId, body);
+  }
+
+  /** ServiceTask_RequestPartShipment: takes the picked part off the stock and books the carrier request. */
+  public Long requestShipment(Long orderId, String binLocation) {
+    SparePartOrder order = get(orderId);
+    stock.pick(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference());
+    Shipment shipment = logistics.request(ShipmentKind.SPARE_PART, order.getCaseNumber(), order.partReference(),
+        order.getQuantity() + " x " + order.getPartSku() + " " + order.getPartName()
+            + (binLocation == null || binLocation.isBlank() ? "" : " (picked from " + binLocation.trim() + ")")
+            + " to:\n" + order.getShippingAddress());
+    order.shipmentRequested(shipment.getId());
+    return shipment.getId();
+  }
+
+  /** ServiceTask_SendTrackingNumber: records the carrier's tracking number and tells the customer. */
+  public void confirmShipment(Long orderId, String carrier, String trackingNumber, String stepId) {
+    SparePartOrder order = get(orderId);
+    logistics.confirm(order.getShipmentId(), carrier, trackingNumber);
+    order.shipped(carrier, trackingNumber, clock.instant());
+    String body = greeting(order) + "\n\n"
+        + "good news: your spare part is on its way. " + paidOrFree(order) + "\n"
+        + "Part: " + line(order) + "\n"
+        + "Carrier: " + carrier + "\n"
+        + "Tracking number: " + trackingNumber + "\n"
+        + "Sent to:\n" + order.getShippingAddress() + "\n\n"
+        + "It usually arrives within 2 to 4 working days. If the part does not fit or anything is missing,"
+        + " just reply to this email.";
+    mailer.sendMilestone(order.getCaseId(), "part-shipped", stepId, body);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SparePartOrder> order(Long orderId) {
+    return orders.findById(orderId);
+  }
+
+  private SparePartOrder get(Long orderId) {
+    return orders.findById(orderId).orElseThrow(() -> new IllegalArgumentException("No spare-part order " + orderId));
+  }
+
+  private String greeting(SparePartOrder order) {
+    String name = cases.outboundMail(order.getCaseId()).customerName();
+    return name == null || name.isBlank() ? "Hello," : "Hello " + name + ",";
+  }
+
+  private static String line(SparePartOrder order) {
+    return order.getQuantity() + " x " + order.getPartName() + " (" + order.getPartSku() + ")";
+  }
+
+  private static String paidOrFree(SparePartOrder order) {
+    if (order.getPaymentReference() != null) {
+      return "Thank you for your payment (reference " + order.getPaymentRequestReference() + "). ";
+    }
+    if (Boolean.TRUE.equals(order.getFree())) {
+      return order.getChargeNote() != null && order.getChargeNote().startsWith("Goodwill")
+          ? "As a goodwill gesture, the part is free of charge. "
+          : "The part is free of charge under the warranty. ";
+    }
+    return "";
+  }
+
+  /** Spare parts are always sold by the brand directly, whatever the product was bought through. */
+  private static String soldDirectly(CaseFacts facts) {
+    if ("AMAZON".equals(facts.salesChannel())) {
+      return "Spare parts are sold by us directly, not through Amazon, so please pay us as described below.\n";
+    }
+    if ("RETAILER".equals(facts.salesChannel())) {
+      String shop = facts.retailerName() == null ? "the shop" : facts.retailerName();
+      return "Spare parts are sold by us directly, not through " + shop + ", so please pay us as described below.\n";
+    }
+    return "";
+  }
+
+  private static String sentence(String note) {
+    if (note == null || note.isBlank()) return "it is not covered by the warranty.";
+    String s = note.trim();
+    return s.endsWith(".") ? s : s + ".";
+  }
+
+  static String money(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " EUR";
+  }
+
+  private String date(Instant instant) {
+    return DATE.format(instant.atZone(zone));
+  }
+
+  private static String date(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  /** An ISO 8601 duration as timers use it: days (P10D) or a time (PT36H), also combined (P1DT12H). */
+  static Instant plus(Instant from, String isoDuration) {
+    try {
+      return from.plus(Duration.parse(isoDuration));
+    } catch (DateTimeParseException e) {
+      return from.atZone(ZoneId.of("UTC")).plus(Period.parse(isoDuration)).toInstant();
+    }
+  }
+
+  /** "P10D" -> "10 days", "PT36H" -> "36 hours", "P2W" -> "14 days". */
+  static String words(String isoDuration) {
+    Instant epoch = Instant.EPOCH;
+    long hours = ChronoUnit.HOURS.between(epoch, plus(epoch, isoDuration));
+    if (hours % 24 == 0) return hours / 24 == 1 ? "1 day" : hours / 24 + " days";
+    return hours == 1 ? "1 hour" : hours + " hours";
+  }
+
+  private static String checked(String isoDuration) {
+    plus(Instant.EPOCH, isoDuration); // fails at start-up on a misconfigured duration, not in a timer
+    return isoDuration;
+  }
+}

@@ -1,0 +1,219 @@
+package io.aftersales.spareparts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aftersales.cases.CaseFacts;
+import io.aftersales.cases.OutboundMail;
+import io.aftersales.cases.ServiceCases;
+import io.aftersales.finance.Finance;
+import io.aftersales.finance.PaymentRequest;
+import io.aftersales.logistics.Logistics;
+import io.aftersales.mail.CustomerMailer;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.stock.Stock;
+import io.aftersales.suppliers.Suppliers;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The rules in {@link SparePartService}: what is accepted as a part, how payments are applied, what mails say. */
+class SparePartServiceTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+  SparePartOrderRepository orders = mock(SparePartOrderRepository.class);
+  ServiceCases cases = mock(ServiceCases.class);
+  MasterData masterData = mock(MasterData.class);
+  Finance finance = mock(Finance.class);
+  Stock stock = mock(Stock.class);
+  Suppliers suppliers = mock(Suppliers.class);
+  Logistics logistics = mock(Logistics.class);
+  CustomerMailer mailer = mock(CustomerMailer.class);
+  RuntimeService runtime = mock(RuntimeService.class);
+  MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+  SparePartService service;
+  SparePartOrder order = new SparePartOrder("pi-1", 1L, "SC-2026-000001", 1, "SA-BLEND-900", NOW);
+
+  @BeforeEach
+  void setUp() {
+    service = new SparePartService(orders, cases, masterData, finance, stock, suppliers, logistics, mailer, runtime,
+        Clock.fixed(NOW, ZoneOffset.UTC), "P3D", "P10D", "P10D", "Pay by transfer.", "UTC");
+    when(orders.findById(7L)).thenReturn(Optional.of(order));
+    when(masterData.productBySku("SP-JAR-900")).thenReturn(Optional.of(
+        new Product("SP-JAR-900", "Blender jar 1.5 l", "SPARE_PART", 6, null, new BigDecimal("24.90"))));
+    when(masterData.productBySku("SA-BLEND-900")).thenReturn(Optional.of(
+        new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, null, new BigDecimal("89.00"))));
+    when(masterData.productBySku("SP-NOPRICE")).thenReturn(Optional.of(
+        new Product("SP-NOPRICE", "Knob", "SPARE_PART", 6, null, null)));
+    when(cases.outboundMail(1L)).thenReturn(new OutboundMail(1L, "SC-2026-000001", "Jar", "Li Chen", "li@example.com", null));
+    when(runtime.createMessageCorrelation(SparePartRequestProcess.MESSAGE_PAYMENT_RECEIVED)).thenReturn(correlation);
+  }
+
+  private SparePartService.PartDetails identify(String sku, Integer quantity, String reason, String address,
+      String purchaseDate) {
+    return service.identifyPart(7L, sku, quantity, reason, address, purchaseDate);
+  }
+
+  @Test
+  void acceptsAKnownSparePartAndRecomputesTheMonthsSincePurchase() {
+    var part = identify(" sp-jar-900 ", 2, "DEFECT", "Li Chen, Berlin", "2024-11-23");
+    assertThat(part.name()).isEqualTo("Blender jar 1.5 l");
+    assertThat(part.unitPrice()).isEqualTo(24.90);
+    assertThat(part.amount()).isEqualTo(49.80);
+    assertThat(part.monthsSincePurchase()).isEqualTo(24);
+    assertThat(identify("SP-JAR-900", 1, "DEFECT", "x", "2024-11-24").monthsSincePurchase()).isEqualTo(23);
+    assertThat(identify("SP-JAR-900", 1, "LOST", "x", null).monthsSincePurchase()).isNull();
+    assertThat(order.getPartSku()).isEqualTo("SP-JAR-900");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.IDENTIFIED);
+  }
+
+  @Test
+  void refusesWhatCannotBeShippedAndSaysWhy() {
+    assertThatThrownBy(() -> identify("", 1, "DEFECT", "x", null)).hasMessageContaining("Enter the SKU");
+    assertThatThrownBy(() -> identify("SP-XYZ", 1, "DEFECT", "x", null)).hasMessageContaining("not in our master data");
+    assertThatThrownBy(() -> identify("SA-BLEND-900", 1, "DEFECT", "x", null)).hasMessageContaining("is a product");
+    assertThatThrownBy(() -> identify("SP-NOPRICE", 1, "DEFECT", "x", null)).hasMessageContaining("no list price");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 0, "DEFECT", "x", null)).hasMessageContaining("between 1 and 10");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 11, "DEFECT", "x", null)).hasMessageContaining("between 1 and 10");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "BROKEN", "x", null)).hasMessageContaining("defect, lost or worn");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", " ", null)).hasMessageContaining("address");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", "x", "23.11.2024")).hasMessageContaining("not a date");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", "x", "2027-01-01")).hasMessageContaining("future");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.REQUESTED);
+  }
+
+  @Test
+  void theQuoteAsksForPriceTimesQuantityByTheEndOfReminderAndCancellationPeriods() {
+    identify("SP-JAR-900", 2, "LOST", "Li Chen, Berlin", null);
+    PaymentRequest request = mock(PaymentRequest.class);
+    when(request.getReference()).thenReturn("PAY-SC-2026-000001-1");
+    when(request.getAmount()).thenReturn(new BigDecimal("49.80"));
+    when(finance.requestPayment("SC-2026-000001", "PAY-SC-2026-000001-1", new BigDecimal("49.80"))).thenReturn(request);
+    when(cases.facts(1L)).thenReturn(facts("AMAZON", null));
+
+    var quote = service.sendQuote(7L, "Lost and worn parts are not covered", "pi-1-quote");
+
+    assertThat(quote.reference()).isEqualTo("PAY-SC-2026-000001-1");
+    assertThat(quote.dueAt()).isEqualTo("2026-12-06T09:00:00Z"); // 3 + 10 days
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(mailer).sendMilestone(eq(1L), eq("spare-part-quote"), eq("pi-1-quote"), body.capture());
+    assertThat(body.getValue()).startsWith("Hello Li Chen,").contains("total 49.80 EUR").contains("24.90 EUR per piece")
+        .contains("PAY-SC-2026-000001-1").contains("not through Amazon").contains("6 December 2026")
+        .contains("Lost and worn parts are not covered.");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.QUOTED);
+  }
+
+  private static CaseFacts facts(String salesChannel, String retailer) {
+    return new CaseFacts(salesChannel, null, retailer, "CONSUMER", "Li Chen", true, "302-1", "SA-BLEND-900",
+        "Blender 900 W", "SMALL_APPLIANCE", 36, "2026-11-01", "2026-11-03", 20, 0, 89.0, null);
+  }
+
+  private PaymentRequest payment(PaymentRequest.Status status, String paymentReference) {
+    PaymentRequest request = mock(PaymentRequest.class);
+    when(request.getStatus()).thenReturn(status);
+    when(request.getReference()).thenReturn("PAY-SC-2026-000001-1");
+    when(request.getCaseNumber()).thenReturn("SC-2026-000001");
+    when(request.getPaymentReference()).thenReturn(paymentReference);
+    when(finance.payment("PAY-SC-2026-000001-1")).thenReturn(Optional.of(request));
+    return request;
+  }
+
+  @Test
+  void aPaymentIsRecordedAndTellsTheWaitingProcess() {
+    PaymentRequest open = payment(PaymentRequest.Status.OPEN, null);
+    PaymentRequest paid = mock(PaymentRequest.class);
+    when(paid.getStatus()).thenReturn(PaymentRequest.Status.PAID);
+    when(finance.confirmPayment("PAY-SC-2026-000001-1", "BANK-1")).thenReturn(paid);
+    when(orders.findByPaymentRequestReference("PAY-SC-2026-000001-1")).thenReturn(Optional.of(order));
+    when(correlation.correlateAllWithResult()).thenReturn(List.of(mock(MessageCorrelationResult.class)));
+
+    var confirmation = service.confirmPayment("PAY-SC-2026-000001-1", "BANK-1").orElseThrow();
+
+    assertThat(confirmation.status()).isEqualTo("PAID");
+    assertThat(confirmation.replayed()).isFalse();
+    verify(correlation).processInstanceBusinessKey("SC-2026-000001");
+    verify(correlation).setVariable("paymentReference", "BANK-1");
+    assertThat(order.getPaymentReference()).isEqualTo("BANK-1");
+    assertThat(open).isNotNull();
+  }
+
+  @Test
+  void aPaymentNobodyWaitsForIsRefusedSoTheTransactionRollsBack() {
+    payment(PaymentRequest.Status.OPEN, null);
+    when(finance.confirmPayment(anyString(), anyString())).thenReturn(mock(PaymentRequest.class));
+    when(correlation.correlateAllWithResult()).thenReturn(List.of());
+    assertThatThrownBy(() -> service.confirmPayment("PAY-SC-2026-000001-1", "BANK-1"))
+        .isInstanceOf(SparePartService.PaymentNotApplicableException.class).hasMessageContaining("Refund");
+  }
+
+  @Test
+  void aPaymentForAnExpiredQuoteIsRefusedWithoutTouchingAnything() {
+    payment(PaymentRequest.Status.CANCELLED, null);
+    assertThatThrownBy(() -> service.confirmPayment("PAY-SC-2026-000001-1", "BANK-1"))
+        .isInstanceOf(SparePartService.PaymentNotApplicableException.class).hasMessageContaining("expired");
+    verify(finance, never()).confirmPayment(anyString(), anyString());
+    verify(runtime, never()).createMessageCorrelation(anyString());
+  }
+
+  @Test
+  void aRepeatedConfirmationAnswersAsTheFirstAndAnotherPaymentIsAConflict() {
+    payment(PaymentRequest.Status.PAID, "BANK-1");
+    assertThat(service.confirmPayment("PAY-SC-2026-000001-1", "BANK-1").orElseThrow().replayed()).isTrue();
+    assertThatThrownBy(() -> service.confirmPayment("PAY-SC-2026-000001-1", "BANK-2"))
+        .hasMessageContaining("already paid under BANK-1");
+    verify(runtime, never()).createMessageCorrelation(anyString());
+    assertThat(service.confirmPayment("PAY-NOPE", "BANK-1")).isEmpty();
+  }
+
+  @Test
+  void reservationRecordsWhetherThePartGoesFreeAndWhy() {
+    identify("SP-JAR-900", 1, "DEFECT", "x", null);
+    when(stock.reserve(eq("SP-JAR-900"), anyInt(), eq("SC-2026-000001"), eq("PART-SC-2026-000001-1"))).thenReturn(true);
+    assertThat(service.reservePart(7L, new SparePartService.ChargeDecision(false, "Warranty ended", true, "Key account")))
+        .isTrue();
+    assertThat(order.getFree()).isTrue();
+    assertThat(order.getChargeNote()).isEqualTo("Goodwill: Key account");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.RESERVED);
+  }
+
+  @Test
+  void aQuotedPartStaysChargedWhenReserved() {
+    identify("SP-JAR-900", 1, "LOST", "x", null);
+    order.quoted("Lost", NOW, NOW);
+    when(stock.reserve(any(), anyInt(), any(), any())).thenReturn(false);
+    assertThat(service.reservePart(7L, new SparePartService.ChargeDecision(false, "Lost", null, null))).isFalse();
+    assertThat(order.getFree()).isFalse();
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.QUOTED);
+  }
+
+  @Test
+  void durationsReadAsPeopleSayThem() {
+    assertThat(SparePartService.words("P10D")).isEqualTo("10 days");
+    assertThat(SparePartService.words("P1D")).isEqualTo("1 day");
+    assertThat(SparePartService.words("PT36H")).isEqualTo("36 hours");
+    assertThat(SparePartService.words("P2W")).isEqualTo("14 days");
+    assertThat(SparePartService.plus(NOW, "P1M")).isEqualTo(Instant.parse("2026-12-23T09:00:00Z"));
+    assertThatThrownBy(() -> new SparePartService(orders, cases, masterData, finance, stock, suppliers, logistics,
+        mailer, runtime, Clock.systemUTC(), "3 days", "P10D", "P10D", "x", "UTC"))
+        .isInstanceOf(java.time.format.DateTimeParseException.class);
+  }
+}
