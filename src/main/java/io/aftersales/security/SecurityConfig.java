@@ -54,6 +54,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
             .requestMatchers(HttpMethod.GET, "/sop/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
             .requestMatchers("/api/mail/**").hasAuthority(Groups.TEAM_LEAD)
+            .requestMatchers(HttpMethod.POST, "/api/payments/*/confirmation").hasAuthority(Groups.FINANCE)
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.PROCESS_OWNER)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

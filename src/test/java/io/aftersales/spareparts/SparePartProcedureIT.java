@@ -31,7 +31,7 @@ class SparePartProcedureIT extends IntegrationTestSupport {
   @Autowired HistoryService history;
   @Autowired ServiceCases cases;
 
-  /** Opens a case through the public API and starts the procedure as service-case will. */
+  /** Opens a case through the public API; the agent reviews it as a spare-part request, so service-case calls it. */
   private String openCaseAndRequestPart(String email, String orderNumber, String productSku, String subject)
       throws Exception {
     ResponseEntity<String> created = post("/api/cases", """
@@ -41,15 +41,8 @@ class SparePartProcedureIT extends IntegrationTestSupport {
         """.formatted(email, orderNumber, productSku, subject), json());
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String number = json.readTree(created.getBody()).get("caseNumber").asText();
-    Long caseId = jdbc.queryForObject("select id from aftersales.service_case where case_number = ?", Long.class,
-        number);
-    Map<String, Object> variables = new HashMap<>(cases.facts(caseId).toVariables());
-    variables.put("caseId", caseId);
-    variables.put("caseNumber", number);
-    variables.put("customerName", "Maria Rossi");
-    variables.put("subject", subject);
-    variables.put("requestType", "SPARE_PART");
-    runtime.startProcessInstanceByKey(SparePartRequestProcess.KEY, number, variables);
+    claimAndComplete(awaitTask(number, "UserTask_ReviewCase", "anna"), "anna", Map.of("requestType", "SPARE_PART",
+        "priority", "NORMAL", "firstAnswer", "Hello Maria, we are identifying the right part for you now."));
     return number;
   }
 
