@@ -60,15 +60,20 @@ class ServiceCaseProcessTest {
     recordAgent = DelegateExpressions.registerTaskListenerMock("recordAgentListener").getMock();
   }
 
+  private final java.util.List<String> mockDeployments = new java.util.ArrayList<>();
+
   /** The called procedures are separate models with their own tests; here they just end. */
   private void mockProcedures() {
     for (String key : new String[] {"return-handling", "warranty-claim", "spare-part-request"}) {
-      new CallActivityMock(key, process -> process.camundaHistoryTimeToLive(1)).deploy(engine.getProcessEngine());
+      mockDeployments.add(new CallActivityMock(key, process -> process.camundaHistoryTimeToLive(1))
+          .deploy(engine.getProcessEngine()).getId());
     }
   }
 
   @AfterEach
   void reset() {
+    // The in-memory engine is shared with the procedures' own tests: leave no mock definitions behind.
+    mockDeployments.forEach(id -> engine.getRepositoryService().deleteDeployment(id, true));
     Mocks.reset();
   }
 
