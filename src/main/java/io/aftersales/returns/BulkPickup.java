@@ -1,0 +1,4 @@
+package io.aftersales.returns;
+
+/** What ServiceTask_RequestBulkPickup hands to logistics' task. */
+record BulkPickup(String rmaNumber, Long shipmentId) {}

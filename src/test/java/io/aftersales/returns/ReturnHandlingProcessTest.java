@@ -1,0 +1,604 @@
+package io.aftersales.returns;
+
+import static io.aftersales.returns.ReturnHandlingProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.community.mockito.DelegateExpressions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every path of processes/returns/return-handling.bpmn for every sales channel, on an in-memory
+ * engine with the real decisions and the delegates mocked by bean name: routing, window check,
+ * decision (incl. asking the customer and its timeout), Seller Central for Amazon FBM, RMA and
+ * label, receipt and its timeout, inspection, each outcome, the escalation timers (which end by
+ * themselves once the work is done) and a failing step that becomes an incident. Afterwards the
+ * flow nodes the tests passed are compared with the model: all of them must have been reached.
+ */
+@Deployment(resources = {"processes/returns/return-handling.bpmn", "processes/returns/return-window.dmn",
+    "processes/returns/return-outcome.dmn"})
+class ReturnHandlingProcessTest {
+  private static final String MODEL = "processes/returns/return-handling.bpmn";
+  private static final Set<String> PASSED = new TreeSet<>();
+  private static int instance;
+
+  @RegisterExtension
+  @Order(1)
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+
+  /**
+   * Registered after the engine extension, so it runs before it after each test (after-callbacks
+   * run in reverse order), while the test's history still exists.
+   */
+  @RegisterExtension
+  @Order(2)
+  static AfterTestExecutionCallback collectPassedElements = context -> historyService()
+      .createHistoricActivityInstanceQuery().list().stream().map(HistoricActivityInstance::getActivityId)
+      .forEach(PASSED::add);
+
+  JavaDelegate prepareReturn;
+  JavaDelegate guideToAmazonReturn;
+  JavaDelegate redirectToRetailer;
+  JavaDelegate requestBulkPickup;
+  JavaDelegate confirmBulkPickup;
+  JavaDelegate recordCreditNote;
+  JavaDelegate askCustomer;
+  JavaDelegate closeUnansweredReturn;
+  JavaDelegate sendReturnRefusal;
+  JavaDelegate createRma;
+  JavaDelegate requestReturnLabel;
+  JavaDelegate sendRmaInstructions;
+  JavaDelegate closeUnreturnedRma;
+  JavaDelegate sendGoodsReceived;
+  JavaDelegate applyDisposition;
+  JavaDelegate requestRefund;
+  JavaDelegate sendRefundIssued;
+  JavaDelegate requestReplacementShipment;
+  JavaDelegate sendReplacementShipped;
+  JavaDelegate requestSendBack;
+  JavaDelegate sendReturnRejected;
+  TaskListener returnDecisionCheck;
+  TaskListener bulkInspectionCheck;
+
+  /** Whether ServiceTask_RequestReplacementShipment finds a unit in stock. */
+  boolean replacementInStock = true;
+
+  @BeforeEach
+  void mockDelegates() throws Exception {
+    prepareReturn = DelegateExpressions.registerJavaDelegateMock("prepareReturnDelegate").getMock();
+    doAnswer(invocation -> {
+      DelegateExecution execution = invocation.getArgument(0);
+      execution.setVariable(RETURN_ID.name(), 7L);
+      setIfAbsent(execution, RETURN_DECISION_OLA.name(), "PT24H");
+      setIfAbsent(execution, RETURN_SHIPMENT_TIMEOUT.name(), "P30D");
+      setIfAbsent(execution, INSPECTION_OLA.name(), "P2D");
+      setIfAbsent(execution, CUSTOMER_ANSWER_TIMEOUT.name(), "P14D");
+      execution.setVariable(NEEDS_CUSTOMER_INFO.name(), false);
+      execution.setVariable(RETURN_APPROVED.name(), false);
+      return null;
+    }).when(prepareReturn).execute(any());
+    guideToAmazonReturn = DelegateExpressions.registerJavaDelegateMock("guideToAmazonReturnDelegate").getMock();
+    redirectToRetailer = DelegateExpressions.registerJavaDelegateMock("redirectToRetailerDelegate").getMock();
+    var bulkPickup = DelegateExpressions.registerJavaDelegateMock("requestBulkPickupDelegate");
+    bulkPickup.onExecutionSetVariables(Map.of(RMA_NUMBER.name(), "RMA-2026-000001", PICKUP_SHIPMENT_ID.name(), 11L));
+    requestBulkPickup = bulkPickup.getMock();
+    confirmBulkPickup = DelegateExpressions.registerJavaDelegateMock("confirmBulkPickupDelegate").getMock();
+    recordCreditNote = DelegateExpressions.registerJavaDelegateMock("recordCreditNoteDelegate").getMock();
+    askCustomer = DelegateExpressions.registerJavaDelegateMock("askCustomerDelegate").getMock();
+    doAnswer(invocation -> {
+      DelegateExecution execution = invocation.getArgument(0);
+      execution.setVariable(NEEDS_CUSTOMER_INFO.name(), false);
+      return null;
+    }).when(askCustomer).execute(any());
+    closeUnansweredReturn = DelegateExpressions.registerJavaDelegateMock("closeUnansweredReturnDelegate").getMock();
+    sendReturnRefusal = DelegateExpressions.registerJavaDelegateMock("sendReturnRefusalDelegate").getMock();
+    var rma = DelegateExpressions.registerJavaDelegateMock("createRmaDelegate");
+    rma.onExecutionSetVariables(Map.of(RMA_NUMBER.name(), "RMA-2026-000002"));
+    createRma = rma.getMock();
+    var label = DelegateExpressions.registerJavaDelegateMock("requestReturnLabelDelegate");
+    label.onExecutionSetVariables(Map.of(RETURN_SHIPMENT_ID.name(), 21L));
+    requestReturnLabel = label.getMock();
+    sendRmaInstructions = DelegateExpressions.registerJavaDelegateMock("sendRmaInstructionsDelegate").getMock();
+    closeUnreturnedRma = DelegateExpressions.registerJavaDelegateMock("closeUnreturnedRmaDelegate").getMock();
+    sendGoodsReceived = DelegateExpressions.registerJavaDelegateMock("sendGoodsReceivedDelegate").getMock();
+    var disposition = DelegateExpressions.registerJavaDelegateMock("applyDispositionDelegate");
+    disposition.onExecutionSetVariables(Map.of(REFUND_AMOUNT.name(), 49.9));
+    applyDisposition = disposition.getMock();
+    var refund = DelegateExpressions.registerJavaDelegateMock("requestRefundDelegate");
+    refund.onExecutionSetVariables(Map.of(REFUND_ID.name(), 31L));
+    requestRefund = refund.getMock();
+    sendRefundIssued = DelegateExpressions.registerJavaDelegateMock("sendRefundIssuedDelegate").getMock();
+    requestReplacementShipment = DelegateExpressions.registerJavaDelegateMock("requestReplacementShipmentDelegate").getMock();
+    doAnswer(invocation -> {
+      DelegateExecution execution = invocation.getArgument(0);
+      execution.setVariable(REPLACEMENT_RESERVED.name(), replacementInStock);
+      if (replacementInStock) {
+        execution.setVariable(REPLACEMENT_SHIPMENT_ID.name(), 41L);
+      } else {
+        execution.setVariable(OUTCOME.name(), "FULL_REFUND");
+        execution.setVariable(REFUND_PERCENT.name(), 100);
+        execution.setVariable(REFUND_AMOUNT.name(), 49.9);
+      }
+      return null;
+    }).when(requestReplacementShipment).execute(any());
+    sendReplacementShipped = DelegateExpressions.registerJavaDelegateMock("sendReplacementShippedDelegate").getMock();
+    var sendBack = DelegateExpressions.registerJavaDelegateMock("requestSendBackDelegate");
+    sendBack.onExecutionSetVariables(Map.of(SEND_BACK_SHIPMENT_ID.name(), 51L));
+    requestSendBack = sendBack.getMock();
+    sendReturnRejected = DelegateExpressions.registerJavaDelegateMock("sendReturnRejectedDelegate").getMock();
+    returnDecisionCheck = DelegateExpressions.registerTaskListenerMock("returnDecisionCheckListener").getMock();
+    bulkInspectionCheck = DelegateExpressions.registerTaskListenerMock("bulkInspectionCheckListener").getMock();
+  }
+
+  private static void setIfAbsent(DelegateExecution execution, String name, Object value) {
+    if (execution.getVariable(name) == null) execution.setVariable(name, value);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    Mocks.reset();
+  }
+
+  @AfterAll
+  static void everyFlowNodeOfTheModelIsReached() {
+    Set<String> all = Bpmn.readModelFromFile(Path.of(MODEL).toFile()).getModelElementsByType(FlowNode.class).stream()
+        .map(FlowNode::getId).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> missed = new TreeSet<>(all);
+    missed.removeAll(PASSED);
+    System.out.printf("return-handling flow-node coverage: %d of %d (%.0f%%), not reached: %s%n",
+        all.size() - missed.size(), all.size(), 100.0 * (all.size() - missed.size()) / all.size(), missed);
+    assertThat(missed).as("flow nodes no test reaches").isEmpty();
+  }
+
+  // ------------------------------------------------------------------ channels and starting
+
+  /** The sales channels of a consumer return (the default route) with the case facts service-case passes. */
+  enum ConsumerChannel {
+    OWN_SHOP("ECOMMERCE", null), AMAZON_FBM("AMAZON", "FBM"), UNKNOWN(null, null);
+
+    final String salesChannel;
+    final String fulfilment;
+
+    ConsumerChannel(String salesChannel, String fulfilment) {
+      this.salesChannel = salesChannel;
+      this.fulfilment = fulfilment;
+    }
+  }
+
+  private static Map<String, Object> facts(String salesChannel, String fulfilment, String customerType, Integer days) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CASE_ID.name(), 1L);
+    v.put(CASE_NUMBER.name(), "SC-2026-" + (++instance));
+    v.put(CUSTOMER_NAME.name(), "Maria Rossi");
+    v.put(SALES_CHANNEL.name(), salesChannel);
+    v.put(FULFILMENT.name(), fulfilment);
+    v.put(CUSTOMER_TYPE.name(), customerType);
+    v.put(RETAILER_NAME.name(), "RETAILER".equals(salesChannel) ? "Kaufhaus Demo, Cologne" : null);
+    v.put(ORDER_NUMBER.name(), "EC-100001");
+    v.put(PRODUCT_SKU.name(), "KW-PAN-28");
+    v.put(PRODUCT_NAME.name(), "Frying pan 28 cm, ceramic");
+    v.put(DAYS_SINCE_DELIVERY.name(), days);
+    v.put(PURCHASE_PRICE.name(), 49.9);
+    return v;
+  }
+
+  private static ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService().startProcessInstanceByKey(KEY, (String) variables.get(CASE_NUMBER.name()), variables);
+  }
+
+  private static ProcessInstance start(ConsumerChannel channel, Integer days) {
+    return start(facts(channel.salesChannel, channel.fulfilment, "CONSUMER", days));
+  }
+
+  private static Task task(String taskDefinitionKey, ProcessInstance pi) {
+    return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskDefinitionKey).singleResult();
+  }
+
+  /** Completes the open task at this element, after checking who gets it. */
+  private static void work(ProcessInstance pi, String taskDefinitionKey, String group, Object... variables) {
+    assertThat(pi).isWaitingAt(taskDefinitionKey);
+    Task task = task(taskDefinitionKey, pi);
+    assertThat(task).hasCandidateGroup(group);
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) values.put((String) variables[i], variables[i + 1]);
+    complete(task, values);
+  }
+
+  /** Runs the async continuation waiting at this element. */
+  private static void run(ProcessInstance pi, String activityId) {
+    assertThat(pi).isWaitingAt(activityId);
+    execute(job(activityId, pi));
+  }
+
+  private static Job timer(ProcessInstance pi, String activityId) {
+    return managementService().createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  /** From the start to the agent's decision task (the window check in between is the real decision). */
+  private static void decide(ProcessInstance pi, boolean approved, String wish) {
+    work(pi, USER_TASK_DECIDE_RETURN, "crm-frontend", NEEDS_CUSTOMER_INFO.name(), false, RETURN_APPROVED.name(), approved,
+        CUSTOMER_WISH.name(), wish, REFUSAL_REASON.name(), approved ? null : "Delivered 45 days ago.");
+  }
+
+  /** Amazon FBM only: the decision is recorded in Seller Central by the agent. */
+  private static void recordInSellerCentralIfFbm(ProcessInstance pi, ConsumerChannel channel) {
+    if (channel == ConsumerChannel.AMAZON_FBM) {
+      work(pi, USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL, "crm-frontend", SELLER_CENTRAL_CONFIRMED.name(), true);
+    } else {
+      assertThat(pi).hasNotPassed(USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL);
+    }
+  }
+
+  /** Approved return up to the warehouse's inspection: RMA, label, instructions, receipt. */
+  private void approveAndReceive(ProcessInstance pi, ConsumerChannel channel, String wish) {
+    decide(pi, true, wish);
+    recordInSellerCentralIfFbm(pi, channel);
+    assertThat(pi).hasPassed(SERVICE_TASK_CREATE_RMA).isWaitingAt(SERVICE_TASK_REQUEST_RETURN_LABEL);
+    assertThat(pi).variables().containsEntry(RMA_NUMBER.name(), "RMA-2026-000002");
+    run(pi, SERVICE_TASK_REQUEST_RETURN_LABEL);
+    work(pi, USER_TASK_CREATE_RETURN_LABEL, "logistics", CARRIER.name(), "DHL", RETURN_TRACKING_NUMBER.name(), "JJD0001");
+    run(pi, SERVICE_TASK_SEND_RMA_INSTRUCTIONS);
+    work(pi, USER_TASK_RECEIVE_RETURNED_ITEM, "warehouse", ITEM_RECEIVED.name(), true);
+    run(pi, SERVICE_TASK_SEND_GOODS_RECEIVED);
+    assertThat(pi).isWaitingAt(USER_TASK_INSPECT_RETURNED_ITEM);
+  }
+
+  private static void inspect(ProcessInstance pi, String condition) {
+    work(pi, USER_TASK_INSPECT_RETURNED_ITEM, "warehouse", ITEM_CONDITION.name(), condition, INSPECTION_NOTES.name(),
+        "Checked.");
+  }
+
+  /** The refund branch: Seller Central for Amazon orders, the shop back end otherwise. */
+  private void refund(ProcessInstance pi, ConsumerChannel channel) {
+    if (channel == ConsumerChannel.AMAZON_FBM) {
+      work(pi, USER_TASK_REFUND_IN_SELLER_CENTRAL, "finance", AMAZON_REFUND_REFERENCE.name(), "AMZ-R-1");
+      assertThat(pi).hasNotPassed(SERVICE_TASK_REQUEST_REFUND);
+    } else {
+      run(pi, SERVICE_TASK_REQUEST_REFUND);
+      work(pi, USER_TASK_CONFIRM_REFUND, "finance", REFUND_PAYMENT_REFERENCE.name(), "PAY-1");
+      assertThat(pi).hasNotPassed(USER_TASK_REFUND_IN_SELLER_CENTRAL);
+    }
+    run(pi, SERVICE_TASK_SEND_REFUND_ISSUED);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_REFUND_ISSUED);
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  @Test
+  void guidesAmazonFbaCustomersToAmazonsReturnCentre() throws Exception {
+    ProcessInstance pi = start(facts("AMAZON", "FBA", "CONSUMER", 10));
+    verify(prepareReturn).execute(any());
+    run(pi, SERVICE_TASK_GUIDE_TO_AMAZON_RETURN);
+    verify(guideToAmazonReturn).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_GUIDED_TO_AMAZON).hasNotPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW);
+  }
+
+  @Test
+  void redirectsRetailConsumersToTheirShop() throws Exception {
+    for (String customerType : new String[] {"CONSUMER", null}) {
+      ProcessInstance pi = start(facts("RETAILER", null, customerType, 240));
+      run(pi, SERVICE_TASK_REDIRECT_TO_RETAILER);
+      assertThat(pi).isEnded().hasPassed(END_EVENT_REDIRECTED_TO_RETAILER)
+          .hasNotPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW, SERVICE_TASK_REQUEST_BULK_PICKUP);
+    }
+    verify(redirectToRetailer, org.mockito.Mockito.times(2)).execute(any());
+  }
+
+  @Test
+  void creditsARetailersBulkReturnOfDefectiveStock() throws Exception {
+    ProcessInstance pi = start(facts("RETAILER", null, "BUSINESS", 240));
+    run(pi, SERVICE_TASK_REQUEST_BULK_PICKUP);
+    assertThat(pi).variables().containsEntry(PICKUP_SHIPMENT_ID.name(), 11L).containsEntry(RMA_NUMBER.name(), "RMA-2026-000001");
+    work(pi, USER_TASK_ARRANGE_BULK_PICKUP, "logistics", CARRIER.name(), "DB Schenker",
+        PICKUP_TRACKING_NUMBER.name(), "SCH-1", PICKUP_DATE.name(), "2026-12-01");
+    run(pi, SERVICE_TASK_CONFIRM_BULK_PICKUP);
+    verify(confirmBulkPickup).execute(any());
+    work(pi, USER_TASK_INSPECT_BULK_RETURN, "warehouse", UNITS_RECEIVED.name(), 12, UNITS_DEFECTIVE.name(), 9,
+        INSPECTION_NOTES.name(), "Motor fails on 9 units.");
+    verify(bulkInspectionCheck).notify(any());
+    work(pi, USER_TASK_ISSUE_CREDIT_NOTE, "finance", CREDIT_NOTE_NUMBER.name(), "CN-2026-0042",
+        CREDIT_NOTE_AMOUNT.name(), 801.0);
+    run(pi, SERVICE_TASK_RECORD_CREDIT_NOTE);
+    verify(recordCreditNote).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_CREDIT_NOTE_ISSUED).hasNotPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW);
+  }
+
+  @Test
+  void aWrongBulkCountKeepsTheWarehouseTaskOpen() {
+    doThrow(new IllegalArgumentException("Units defective must be between 0 and the units received (2)."))
+        .when(bulkInspectionCheck).notify(any());
+    ProcessInstance pi = start(facts("RETAILER", null, "BUSINESS", 240));
+    execute(job(SERVICE_TASK_REQUEST_BULK_PICKUP, pi));
+    complete(task(USER_TASK_ARRANGE_BULK_PICKUP, pi), withVariables(CARRIER.name(), "DHL", PICKUP_TRACKING_NUMBER.name(), "1"));
+    execute(job(SERVICE_TASK_CONFIRM_BULK_PICKUP, pi));
+    Task inspection = task(USER_TASK_INSPECT_BULK_RETURN, pi);
+    assertThatThrownBy(() -> complete(inspection, withVariables(UNITS_RECEIVED.name(), 2, UNITS_DEFECTIVE.name(), 3)))
+        .hasMessageContaining("Units defective");
+    assertThat(pi).isWaitingAt(USER_TASK_INSPECT_BULK_RETURN).hasNotPassed(USER_TASK_ISSUE_CREDIT_NOTE);
+  }
+
+  // ------------------------------------------------------------------ window and decision
+
+  @Test
+  void theAgentSeesTheWindowResultAsPlainVariables() {
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 31);
+    assertThat(pi).hasPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW).isWaitingAt(USER_TASK_DECIDE_RETURN);
+    assertThat(pi).variables().containsEntry(WITHIN_RETURN_WINDOW.name(), false)
+        .containsEntry(RETURN_WINDOW_DAYS.name(), 30).containsKey(WINDOW_NOTE.name())
+        // only the flat values reach the process (output mappings of decisionResult), no serialized result map
+        .doesNotContainKeys("returnWindow", "decisionResult");
+    assertThat((String) runtimeService().getVariable(pi.getId(), WINDOW_NOTE.name())).contains("Outside the 30-day");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void refusesWithTheAgentsReason(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, 45);
+    decide(pi, false, null);
+    verify(returnDecisionCheck).notify(any());
+    recordInSellerCentralIfFbm(pi, channel);
+    run(pi, SERVICE_TASK_SEND_RETURN_REFUSAL);
+    verify(sendReturnRefusal).execute(any());
+    verify(createRma, never()).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_RETURN_REFUSED, END_EVENT_DECISION_MADE);
+  }
+
+  @Test
+  void anIncompleteDecisionKeepsTheAgentsTaskOpen() {
+    doThrow(new IllegalArgumentException("Choose what the customer wants: REFUND or REPLACEMENT."))
+        .when(returnDecisionCheck).notify(any());
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    assertThatThrownBy(() -> complete(task(USER_TASK_DECIDE_RETURN, pi), withVariables(RETURN_APPROVED.name(), true)))
+        .hasMessageContaining("REFUND or REPLACEMENT");
+    assertThat(pi).isWaitingAt(USER_TASK_DECIDE_RETURN).hasNotPassed(SERVICE_TASK_CREATE_RMA);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void asksTheCustomerAndDecidesOnTheAnswer(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, null);
+    assertThat(pi).variables().containsEntry(WITHIN_RETURN_WINDOW.name(), false);
+    work(pi, USER_TASK_DECIDE_RETURN, "crm-frontend", NEEDS_CUSTOMER_INFO.name(), true,
+        QUESTION_TO_CUSTOMER.name(), "When was the pan delivered?");
+    run(pi, SERVICE_TASK_ASK_CUSTOMER);
+    verify(askCustomer).execute(any());
+    // the event-based gateway waits for whichever comes first: the answer or the timeout
+    assertThat(pi).isWaitingAt(GATEWAY_AWAIT_CUSTOMER_ANSWER);
+    assertThat(timer(pi, INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE)).isNotNull();
+    assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+        .eventName(MESSAGE_CUSTOMER_REPLIED).count()).isEqualTo(1);
+
+    // service-case correlates every customer message to all waiting executions of the case
+    runtimeService().createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable(LAST_CUSTOMER_MESSAGE.name(), "It arrived last Monday.")
+        .correlateAllWithResult();
+    assertThat(pi).hasPassed(INTERMEDIATE_CATCH_EVENT_CUSTOMER_ANSWERED).isWaitingAt(USER_TASK_DECIDE_RETURN);
+    assertThat(pi).variables().containsEntry(LAST_CUSTOMER_MESSAGE.name(), "It arrived last Monday.");
+    assertThat(timer(pi, INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE)).as("the reminder timer is gone").isNull();
+
+    decide(pi, false, null);
+    recordInSellerCentralIfFbm(pi, channel);
+    run(pi, SERVICE_TASK_SEND_RETURN_REFUSAL);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_RETURN_REFUSED);
+  }
+
+  @Test
+  void closesTheReturnWhenTheCustomerDoesNotAnswer() throws Exception {
+    Map<String, Object> variables = facts("ECOMMERCE", null, "CONSUMER", null);
+    variables.put(CUSTOMER_ANSWER_TIMEOUT.name(), "P10D");
+    ProcessInstance pi = start(variables);
+    complete(task(USER_TASK_DECIDE_RETURN, pi), withVariables(NEEDS_CUSTOMER_INFO.name(), true,
+        QUESTION_TO_CUSTOMER.name(), "Which order is it?"));
+    Date asked = ClockUtil.getCurrentTime();
+    run(pi, SERVICE_TASK_ASK_CUSTOMER);
+    Job overdue = timer(pi, INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE);
+    assertThat(Duration.between(asked.toInstant(), overdue.getDuedate().toInstant()))
+        .as("timer from the customerAnswerTimeout variable").isBetween(Duration.ofDays(10).minusMinutes(1), Duration.ofDays(10).plusMinutes(1));
+    execute(overdue);
+    run(pi, SERVICE_TASK_CLOSE_UNANSWERED_RETURN);
+    verify(closeUnansweredReturn).execute(any());
+    assertThat(pi).isEnded().hasPassed(INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE, END_EVENT_RETURN_ABANDONED)
+        .hasNotPassed(INTERMEDIATE_CATCH_EVENT_CUSTOMER_ANSWERED);
+  }
+
+  @Test
+  void aTeamLeadIsAskedToExpediteAndTheReminderEndsWithTheDecision() throws Exception {
+    Map<String, Object> variables = facts("AMAZON", "FBM", "CONSUMER", 2);
+    variables.put(RETURN_DECISION_OLA.name(), "PT4H");
+    Date started = ClockUtil.getCurrentTime();
+    ProcessInstance pi = start(variables);
+    Job overdue = timer(pi, BOUNDARY_EVENT_DECISION_OVERDUE);
+    assertThat(Duration.between(started.toInstant(), overdue.getDuedate().toInstant()))
+        .isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4).plusMinutes(1));
+    execute(overdue);
+    // non-interrupting: the agent's task stays, the team lead gets one beside it
+    assertThat(pi).isWaitingAt(USER_TASK_DECIDE_RETURN, USER_TASK_EXPEDITE_RETURN_DECISION);
+    assertThat(task(USER_TASK_EXPEDITE_RETURN_DECISION, pi)).hasCandidateGroup("team-lead");
+
+    decide(pi, true, "REFUND");
+    assertThat(pi).hasPassed(END_EVENT_DECISION_MADE).hasNotPassed(END_EVENT_DECISION_EXPEDITED)
+        .isWaitingAt(USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL);
+    assertThat(task(USER_TASK_EXPEDITE_RETURN_DECISION, pi)).as("the team lead's task ended by itself").isNull();
+  }
+
+  @Test
+  void theTeamLeadMayFinishFirstAndTheAgentStillDecides() throws Exception {
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 2);
+    execute(timer(pi, BOUNDARY_EVENT_DECISION_OVERDUE));
+    work(pi, USER_TASK_EXPEDITE_RETURN_DECISION, "team-lead", DECISION_ESCALATION_NOTE.name(), "Assigned to Anna.");
+    assertThat(pi).hasPassed(END_EVENT_DECISION_EXPEDITED).isWaitingAt(USER_TASK_DECIDE_RETURN);
+    decide(pi, true, "REFUND");
+    assertThat(pi).isWaitingAt(SERVICE_TASK_REQUEST_RETURN_LABEL);
+  }
+
+  // ------------------------------------------------------------------ RMA, receipt, inspection, outcomes
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void refundsAnUnusedItemInFull(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, 6);
+    approveAndReceive(pi, channel, "REFUND");
+    inspect(pi, "NEW");
+    assertThat(pi).hasPassed(BUSINESS_RULE_TASK_DECIDE_RETURN_OUTCOME, SERVICE_TASK_APPLY_DISPOSITION);
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "FULL_REFUND").containsEntry(REFUND_PERCENT.name(), 100)
+        .containsEntry(DISPOSITION.name(), "RESTOCK").doesNotContainKeys("returnOutcome", "decisionResult");
+    refund(pi, channel);
+    verify(sendRefundIssued).execute(any());
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void refundsHalfForADamagedItem(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, 20);
+    approveAndReceive(pi, channel, "REFUND");
+    inspect(pi, "DAMAGED");
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "PARTIAL_REFUND").containsEntry(REFUND_PERCENT.name(), 50)
+        .containsEntry(DISPOSITION.name(), "SCRAP");
+    refund(pi, channel);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void shipsAReplacementForAnOpenedItem(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, 6);
+    approveAndReceive(pi, channel, "REPLACEMENT");
+    inspect(pi, "OPENED");
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REPLACEMENT").containsEntry(DISPOSITION.name(), "REFURBISH");
+    run(pi, SERVICE_TASK_REQUEST_REPLACEMENT_SHIPMENT);
+    work(pi, USER_TASK_SHIP_REPLACEMENT, "logistics", CARRIER.name(), "DHL", TRACKING_NUMBER.name(), "JJD0002");
+    run(pi, SERVICE_TASK_SEND_REPLACEMENT_SHIPPED);
+    verify(sendReplacementShipped).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_REPLACEMENT_SHIPPED).hasNotPassed(GATEWAY_REFUND_NEEDED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void refundsInFullWhenNoReplacementIsInStock(ConsumerChannel channel) throws Exception {
+    replacementInStock = false;
+    ProcessInstance pi = start(channel, 6);
+    approveAndReceive(pi, channel, "REPLACEMENT");
+    inspect(pi, "NEW");
+    run(pi, SERVICE_TASK_REQUEST_REPLACEMENT_SHIPMENT);
+    assertThat(pi).hasPassed(GATEWAY_REFUND_NEEDED).hasNotPassed(USER_TASK_SHIP_REPLACEMENT);
+    refund(pi, channel);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConsumerChannel.class)
+  void sendsADamagedItemBackWhenTheCustomerWantedAReplacement(ConsumerChannel channel) throws Exception {
+    ProcessInstance pi = start(channel, 6);
+    approveAndReceive(pi, channel, "REPLACEMENT");
+    inspect(pi, "DAMAGED");
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REFUSE_AND_SEND_BACK").containsEntry(DISPOSITION.name(), "NONE");
+    run(pi, SERVICE_TASK_REQUEST_SEND_BACK);
+    work(pi, USER_TASK_SEND_ITEM_BACK, "logistics", CARRIER.name(), "DHL", SEND_BACK_TRACKING_NUMBER.name(), "JJD0003");
+    run(pi, SERVICE_TASK_SEND_RETURN_REJECTED);
+    verify(sendReturnRejected).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_RETURN_REJECTED).hasNotPassed(GATEWAY_REFUND_NEEDED);
+  }
+
+  @Test
+  void closesTheRmaWhenTheParcelDoesNotArrive() throws Exception {
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    decide(pi, true, "REFUND");
+    run(pi, SERVICE_TASK_REQUEST_RETURN_LABEL);
+    work(pi, USER_TASK_CREATE_RETURN_LABEL, "logistics", CARRIER.name(), "DHL", RETURN_TRACKING_NUMBER.name(), "JJD0001");
+    Date instructed = ClockUtil.getCurrentTime();
+    run(pi, SERVICE_TASK_SEND_RMA_INSTRUCTIONS);
+    Job notReceived = timer(pi, BOUNDARY_EVENT_RETURN_NOT_RECEIVED);
+    assertThat(Duration.between(instructed.toInstant(), notReceived.getDuedate().toInstant()))
+        .isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30).plusMinutes(1));
+    execute(notReceived);
+    // interrupting: the warehouse task is gone
+    assertThat(task(USER_TASK_RECEIVE_RETURNED_ITEM, pi)).isNull();
+    run(pi, SERVICE_TASK_CLOSE_UNRETURNED_RMA);
+    verify(closeUnreturnedRma).execute(any());
+    assertThat(pi).isEnded().hasPassed(END_EVENT_RETURN_NOT_RECEIVED).hasNotPassed(SERVICE_TASK_SEND_GOODS_RECEIVED);
+  }
+
+  @Test
+  void anOverdueInspectionIsEscalatedAndTheEscalationEndsWithTheInspection() throws Exception {
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    approveAndReceive(pi, ConsumerChannel.OWN_SHOP, "REFUND");
+    Job overdue = timer(pi, BOUNDARY_EVENT_INSPECTION_OVERDUE);
+    assertThat(overdue).as("inspection OLA timer").isNotNull();
+    execute(overdue);
+    assertThat(pi).isWaitingAt(USER_TASK_INSPECT_RETURNED_ITEM, USER_TASK_EXPEDITE_INSPECTION);
+    assertThat(task(USER_TASK_EXPEDITE_INSPECTION, pi)).hasCandidateGroup("team-lead");
+    inspect(pi, "NEW");
+    assertThat(task(USER_TASK_EXPEDITE_INSPECTION, pi)).isNull();
+    assertThat(pi).hasPassed(END_EVENT_INSPECTION_DONE).hasNotPassed(END_EVENT_INSPECTION_EXPEDITED)
+        .isWaitingAt(SERVICE_TASK_REQUEST_REFUND);
+  }
+
+  @Test
+  void theTeamLeadMayCloseTheInspectionReminderFirst() throws Exception {
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    approveAndReceive(pi, ConsumerChannel.OWN_SHOP, "REFUND");
+    execute(timer(pi, BOUNDARY_EVENT_INSPECTION_OVERDUE));
+    work(pi, USER_TASK_EXPEDITE_INSPECTION, "team-lead", INSPECTION_ESCALATION_NOTE.name(), "Walter checks it today.");
+    assertThat(pi).hasPassed(END_EVENT_INSPECTION_EXPEDITED).isWaitingAt(USER_TASK_INSPECT_RETURNED_ITEM);
+  }
+
+  @Test
+  void aRefundThatKeepsFailingBecomesAnIncidentNotALoss() throws Exception {
+    doThrow(new IllegalStateException("No price known for the refund")).when(requestRefund).execute(any());
+    ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    approveAndReceive(pi, ConsumerChannel.OWN_SHOP, "REFUND");
+    inspect(pi, "NEW");
+    int attempts = 0;
+    while (job(SERVICE_TASK_REQUEST_REFUND, pi).getRetries() > 0) {
+      assertThatThrownBy(() -> execute(job(SERVICE_TASK_REQUEST_REFUND, pi))).hasMessageContaining("No price known");
+      attempts++;
+    }
+    assertThat(attempts).as("attempts of retry cycle R5/PT5M").isEqualTo(5);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+    assertThat(pi).isWaitingAt(SERVICE_TASK_REQUEST_REFUND).isNotEnded();
+  }
+}

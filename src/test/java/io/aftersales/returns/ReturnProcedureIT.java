@@ -1,0 +1,191 @@
+package io.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.IntegrationTestSupport;
+import io.aftersales.cases.ServiceCases;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Returns end to end on real PostgreSQL and SMTP, with the real delegates and decisions: a case
+ * opened through the API, the return process started as service-case will start it, every task
+ * worked through the engine REST API by the demo user of the right group, then the records
+ * (RMA, shipment, refund, stock, outside-system requests) and the customer's mails checked.
+ */
+class ReturnProcedureIT extends IntegrationTestSupport {
+  @Autowired ServiceCases cases;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** Opens a case through the public API and starts return-handling for it. */
+  private ProcessInstance openReturn(String customer, String email, String orderNumber, String sku, String subject)
+      throws Exception {
+    HttpHeaders headers = json();
+    headers.set("Idempotency-Key", UUID.randomUUID().toString());
+    ResponseEntity<String> opened = post("/api/cases", """
+        {"channel":"WEB_FORM","customer":{"name":"%s","email":"%s"},"orderNumber":"%s","productSku":"%s",
+         "requestType":"RETURN","subject":"%s","message":"I would like to return it, please."}
+        """.formatted(customer, email, orderNumber, sku, subject), headers);
+    assertThat(opened.getStatusCode().value()).isEqualTo(201);
+    String caseNumber = json.readTree(opened.getBody()).get("caseNumber").asText();
+    Long caseId = jdbc.queryForObject("select id from aftersales.service_case where case_number = ?", Long.class,
+        caseNumber);
+    // As service-case's call activity passes them (cases/CaseFacts + the case's identity).
+    Map<String, Object> variables = new HashMap<>(cases.facts(caseId).toVariables());
+    variables.put("caseId", caseId);
+    variables.put("caseNumber", caseNumber);
+    variables.put("subject", subject);
+    variables.put("requestType", "RETURN");
+    return runtime.startProcessInstanceByKey(ReturnHandlingProcess.KEY, caseNumber, variables);
+  }
+
+  private String awaitTask(String caseNumber, String taskDefinitionKey, String user) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(caseNumber, taskDefinitionKey, user),
+        Optional::isPresent).orElseThrow();
+  }
+
+  /** The mail to the customer whose text contains {@code part}. */
+  private String awaitMailContaining(String email, String caseNumber, String part) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email, "[" + caseNumber + "]").stream()
+        .map(ReturnProcedureIT::text).filter(t -> t.contains(part)).findFirst(), Optional::isPresent).orElseThrow();
+  }
+
+  private static String text(MimeMessage mail) {
+    try {
+      return ((String) mail.getContent()).replace("\r\n", "\n");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int onHand(String sku) {
+    return jdbc.queryForObject("select on_hand from aftersales.stock_item where sku = ?", Integer.class, sku);
+  }
+
+  private void awaitEnded(ProcessInstance pi) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+        .processInstanceId(pi.getId()).finished().count() == 1);
+  }
+
+  @Test
+  void anOwnShopReturnIsApprovedReceivedInspectedAndRefundedInFull() throws Exception {
+    String email = uniqueEmail("maria");
+    int panStockBefore = onHand("KW-PAN-28");
+    ProcessInstance pi = openReturn("Maria Rossi", email, "EC-100001", "KW-PAN-28", "Return of my frying pan");
+    String caseNumber = pi.getBusinessKey();
+
+    // Customer care: delivered 6 days ago, within the window; approve, the customer wants a refund.
+    String decide = awaitTask(caseNumber, "UserTask_DecideReturn", "anna");
+    assertThat(runtime.getVariable(pi.getId(), "withinReturnWindow")).isEqualTo(true);
+    assertThat((String) runtime.getVariable(pi.getId(), "windowNote")).contains("legal withdrawal");
+    claimAndComplete(decide, "anna", Map.of("needsCustomerInfo", false, "returnApproved", true,
+        "customerWish", "REFUND"));
+
+    // Logistics books the label; the customer gets the RMA instructions.
+    String label = awaitTask(caseNumber, "UserTask_CreateReturnLabel", "lisa");
+    String rma = (String) runtime.getVariable(pi.getId(), "rmaNumber");
+    assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
+    claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "returnTrackingNumber", "JJD000123",
+        "returnLabelUrl", "https://carrier.example/label/JJD000123"));
+    String instructions = awaitMailContaining(email, caseNumber, rma);
+    assertThat(instructions).contains("Hello Maria Rossi", "is approved", "JJD000123",
+        "https://carrier.example/label/JJD000123", "Lagerstrasse 12", "within 30 days", "we refund you");
+
+    // Warehouse: parcel in, customer told; inspection: as new.
+    claimAndComplete(awaitTask(caseNumber, "UserTask_ReceiveReturnedItem", "walter"), "walter",
+        Map.of("itemReceived", true));
+    assertThat(awaitMailContaining(email, caseNumber, "has arrived in our warehouse")).contains(rma, "within 2 days");
+    claimAndComplete(awaitTask(caseNumber, "UserTask_InspectReturnedItem", "walter"), "walter",
+        Map.of("productSku", "KW-PAN-28", "itemCondition", "NEW", "inspectionNotes", "Unused, complete, sealed."));
+
+    // Finance refunds in the shop back end and confirms.
+    String confirm = awaitTask(caseNumber, "UserTask_ConfirmRefund", "finn");
+    assertThat(runtime.getVariable(pi.getId(), "refundAmount")).isEqualTo(49.9);
+    claimAndComplete(confirm, "finn", Map.of("refundPaymentReference", "SHOP-RF-0001"));
+    assertThat(awaitMailContaining(email, caseNumber, "refunded the full purchase price"))
+        .contains("49.90 EUR", rma, "payment method of your order");
+    awaitEnded(pi);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("EndEvent_RefundIssued").count()).isEqualTo(1);
+
+    // The records.
+    Map<String, Object> ret = jdbc.queryForMap("select * from aftersales.return_authorization where case_number = ?",
+        caseNumber);
+    assertThat(ret).containsEntry("rma_number", rma).containsEntry("status", "REFUNDED")
+        .containsEntry("sales_channel", "ECOMMERCE").containsEntry("approved", true)
+        .containsEntry("customer_wish", "REFUND").containsEntry("item_condition", "NEW")
+        .containsEntry("outcome", "FULL_REFUND").containsEntry("refund_percent", 100)
+        .containsEntry("disposition", "RESTOCK").containsEntry("product_sku", "KW-PAN-28");
+    assertThat((BigDecimal) ret.get("refund_amount")).isEqualByComparingTo("49.90");
+    assertThat(ret.get("authorized_at")).isNotNull();
+    assertThat(ret.get("received_at")).isNotNull();
+    assertThat(ret.get("closed_at")).isNotNull();
+
+    Map<String, Object> shipment = jdbc.queryForMap("select * from aftersales.shipment where case_number = ?",
+        caseNumber);
+    assertThat(shipment).containsEntry("kind", "RETURN_LABEL").containsEntry("reference", rma)
+        .containsEntry("carrier", "DHL").containsEntry("tracking_number", "JJD000123")
+        .containsEntry("status", "CONFIRMED");
+
+    Map<String, Object> refund = jdbc.queryForMap("select * from aftersales.refund where case_number = ?", caseNumber);
+    assertThat(refund).containsEntry("reference", rma).containsEntry("status", "ISSUED")
+        .containsEntry("sales_channel", "ECOMMERCE").containsEntry("payment_reference", "SHOP-RF-0001");
+    assertThat((BigDecimal) refund.get("amount")).isEqualByComparingTo("49.90");
+
+    List<Map<String, Object>> moves = jdbc.queryForList(
+        "select sku, kind, quantity, reference from aftersales.stock_movement where case_number = ?", caseNumber);
+    assertThat(moves).containsExactly(Map.of("sku", "KW-PAN-28", "kind", "RESTOCK", "quantity", 1, "reference", rma));
+    assertThat(onHand("KW-PAN-28")).isEqualTo(panStockBefore + 1);
+
+    List<Map<String, Object>> requests = jdbc.queryForList("select system, operation, reference, status, result,"
+        + " responsible_group from aftersales.external_request where case_number = ? order by id", caseNumber);
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0)).containsEntry("system", "CARRIER").containsEntry("operation", "RETURN_LABEL")
+        .containsEntry("reference", rma).containsEntry("status", "DONE").containsEntry("responsible_group", "logistics")
+        .containsEntry("result", "DHL JJD000123");
+    assertThat(requests.get(1)).containsEntry("system", "SHOP").containsEntry("operation", "REFUND")
+        .containsEntry("reference", rma).containsEntry("status", "DONE").containsEntry("responsible_group", "finance")
+        .containsEntry("result", "SHOP-RF-0001");
+
+    // Each milestone mailed once, and recorded on the case thread.
+    assertThat(mailTo(email, "[" + caseNumber + "]").stream().map(ReturnProcedureIT::text)
+        .filter(t -> t.contains("refunded the full purchase price")).count()).isEqualTo(1);
+    assertThat(count("select count(*) from aftersales.case_message m join aftersales.service_case c on c.id = m.case_id"
+        + " where c.case_number = ? and m.direction = 'OUTBOUND' and m.message_id like ?", caseNumber, "%.rma-issued.%"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anAmazonFbaCustomerIsGuidedToAmazonsReturnCentre() throws Exception {
+    String email = uniqueEmail("li");
+    ProcessInstance pi = openReturn("Li Chen", email, "302-1234567-7654321", "SA-BLEND-900", "Blender return");
+    String caseNumber = pi.getBusinessKey();
+    String mail = awaitMailContaining(email, caseNumber, "Return or replace items");
+    assertThat(mail).contains("Hello Li Chen", "Blender 900 W", "order 302-1234567-7654321", "shipped by Amazon",
+        "warranty still applies");
+    awaitEnded(pi);
+    assertThat(jdbc.queryForMap("select status, rma_number, fulfilment from aftersales.return_authorization"
+        + " where case_number = ?", caseNumber)).containsEntry("status", "GUIDED_TO_AMAZON")
+        .containsEntry("fulfilment", "FBA").containsEntry("rma_number", null);
+    assertThat(count("select count(*) from aftersales.shipment where case_number = ?", caseNumber)).isZero();
+    assertThat(taskOf(caseNumber, "UserTask_DecideReturn", "anna")).isEmpty();
+  }
+}
