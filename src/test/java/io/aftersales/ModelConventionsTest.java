@@ -219,6 +219,31 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyDecisionAndCalledProcessReferencedExists() throws IOException {
+    Set<String> decisionIds = new java.util.HashSet<>();
+    for (Path file : files(PROCESSES, ".dmn")) {
+      Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
+          .forEach(d -> decisionIds.add(d.getId()));
+    }
+    Set<String> processKeys = bpmnFiles.stream().map(ModelConventionsTest::baseName).collect(Collectors.toSet());
+    List<String> missing = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BusinessRuleTask.class)) {
+        if (!decisionIds.contains(task.getCamundaDecisionRef())) {
+          missing.add(file + ": " + task.getId() + " calls unknown decision " + task.getCamundaDecisionRef());
+        }
+      }
+      for (var call : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        if (!processKeys.contains(call.getCalledElement())) {
+          missing.add(file + ": " + call.getId() + " calls unknown process " + call.getCalledElement());
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
   void decisionsAreKeyedByTheirFileAndKeepHistory() throws IOException {
     for (Path file : files(PROCESSES, ".dmn")) {
       DmnModelInstance model = Dmn.readModelFromFile(file.toFile());

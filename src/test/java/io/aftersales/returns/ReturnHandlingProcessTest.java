@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -67,7 +67,9 @@ class ReturnHandlingProcessTest {
 
   @RegisterExtension
   @Order(1)
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
+  // Fails the class below 90% flow-node coverage; report under target/process-test-coverage.
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.Companion
+      .builder("process-test.cfg.xml").assertClassCoverageAtLeast(0.9).build();
 
   /**
    * Registered after the engine extension, so it runs before it after each test (after-callbacks

@@ -35,7 +35,7 @@ class ReturnProcedureIT extends IntegrationTestSupport {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  /** Opens a case through the public API and starts return-handling for it. */
+  /** Opens a case through the public API and reviews it as a return, so service-case starts return-handling. */
   private ProcessInstance openReturn(String customer, String email, String orderNumber, String sku, String subject)
       throws Exception {
     HttpHeaders headers = json();
@@ -46,15 +46,12 @@ class ReturnProcedureIT extends IntegrationTestSupport {
         """.formatted(customer, email, orderNumber, sku, subject), headers);
     assertThat(opened.getStatusCode().value()).isEqualTo(201);
     String caseNumber = json.readTree(opened.getBody()).get("caseNumber").asText();
-    Long caseId = jdbc.queryForObject("select id from aftersales.service_case where case_number = ?", Long.class,
-        caseNumber);
-    // As service-case's call activity passes them (cases/CaseFacts + the case's identity).
-    Map<String, Object> variables = new HashMap<>(cases.facts(caseId).toVariables());
-    variables.put("caseId", caseId);
-    variables.put("caseNumber", caseNumber);
-    variables.put("subject", subject);
-    variables.put("requestType", "RETURN");
-    return runtime.startProcessInstanceByKey(ReturnHandlingProcess.KEY, caseNumber, variables);
+    // The agent reviews it as a return; service-case then calls return-handling (in its own job).
+    claimAndComplete(awaitTask(caseNumber, "UserTask_ReviewCase", "anna"), "anna", Map.of("requestType", "RETURN",
+        "priority", "NORMAL", "firstAnswer", "Hello " + customer + ", we have received your return request."));
+    return await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+        .processDefinitionKey(ReturnHandlingProcess.KEY).processInstanceBusinessKey(caseNumber).singleResult(),
+        java.util.Objects::nonNull);
   }
 
   private String awaitTask(String caseNumber, String taskDefinitionKey, String user) {
