@@ -165,6 +165,10 @@ class ReturnService {
   void refuse(Long returnId, String reason, Boolean sellerCentralRecorded, String stepId) {
     ReturnAuthorization r = get(returnId);
     r.refuse(required(reason, "refusalReason").trim(), sellerCentralRecorded, clock.instant());
+    if (!r.is(ReturnAuthorization.Status.REFUSED)) {
+      log.warn("Return of case {} is {}, not refused: no refusal mail", r.getCaseNumber(), r.getStatus());
+      return;
+    }
     mailer.sendMilestone(r.getCaseId(), "return-refused", stepId, ReturnMails.refused(r));
   }
 
