@@ -127,24 +127,28 @@ public class ReturnAuthorization {
     return status == s;
   }
 
+  private boolean undecided() {
+    return status == Status.REQUESTED || status == Status.INFO_REQUESTED;
+  }
+
   void guidedToAmazon(Instant at) {
-    close(Status.GUIDED_TO_AMAZON, at);
+    if (status == Status.REQUESTED) close(Status.GUIDED_TO_AMAZON, at);
   }
 
   void redirectedToRetailer(Instant at) {
-    close(Status.REDIRECTED_TO_RETAILER, at);
+    if (status == Status.REQUESTED) close(Status.REDIRECTED_TO_RETAILER, at);
   }
 
   void infoRequested() {
-    if (!status.isFinal()) status = Status.INFO_REQUESTED;
+    if (undecided()) status = Status.INFO_REQUESTED;
   }
 
   void abandoned(Instant at) {
-    close(Status.ABANDONED, at);
+    if (undecided()) close(Status.ABANDONED, at);
   }
 
   void refuse(String reason, Boolean sellerCentralRecorded, Instant at) {
-    if (status.isFinal()) return;
+    if (!undecided()) return;
     this.approved = false;
     this.refusalReason = reason;
     this.sellerCentralRecorded = sellerCentralRecorded;
@@ -155,7 +159,7 @@ public class ReturnAuthorization {
   /** Approves the return under this RMA number (kept if one was issued already). */
   void authorize(String rmaNumber, String customerWish, Boolean sellerCentralRecorded, Instant at) {
     if (this.rmaNumber == null) this.rmaNumber = rmaNumber;
-    if (status != Status.REQUESTED && status != Status.INFO_REQUESTED) return;
+    if (!undecided()) return;
     this.approved = true;
     this.customerWish = customerWish;
     this.sellerCentralRecorded = sellerCentralRecorded;
@@ -206,15 +210,15 @@ public class ReturnAuthorization {
   }
 
   void refunded(Instant at) {
-    close(Status.REFUNDED, at);
+    if (status == Status.INSPECTED) close(Status.REFUNDED, at);
   }
 
   void replacementShipped(Instant at) {
-    close(Status.REPLACEMENT_SHIPPED, at);
+    if (status == Status.INSPECTED) close(Status.REPLACEMENT_SHIPPED, at);
   }
 
   void sentBack(Instant at) {
-    close(Status.SENT_BACK, at);
+    if (status == Status.INSPECTED) close(Status.SENT_BACK, at);
   }
 
   void pickupRequested(String rmaNumber) {
@@ -228,7 +232,7 @@ public class ReturnAuthorization {
 
   void credited(String sku, int unitsReceived, int unitsDefective, String notes, String creditNoteNumber,
       BigDecimal creditNoteAmount, Instant at) {
-    if (status.isFinal()) return;
+    if (status != Status.PICKUP_REQUESTED && status != Status.PICKUP_BOOKED) return;
     if (sku != null) this.productSku = sku;
     this.unitsReceived = unitsReceived;
     this.unitsDefective = unitsDefective;

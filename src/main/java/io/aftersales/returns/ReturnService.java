@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,6 +164,10 @@ class ReturnService {
   void refuse(Long returnId, String reason, Boolean sellerCentralRecorded, String stepId) {
     ReturnAuthorization r = get(returnId);
     r.refuse(required(reason, "refusalReason").trim(), sellerCentralRecorded, clock.instant());
+    if (!r.is(ReturnAuthorization.Status.REFUSED)) {
+      log.warn("Return of case {} is {}, not refused: no refusal mail", r.getCaseNumber(), r.getStatus());
+      return;
+    }
     mailer.sendMilestone(r.getCaseId(), "return-refused", stepId, ReturnMails.refused(r));
   }
 
@@ -319,11 +322,6 @@ class ReturnService {
     logistics.confirm(shipmentId, required(carrier, "carrier"), required(trackingNumber, "sendBackTrackingNumber"));
     r.sentBack(clock.instant());
     mailer.sendMilestone(r.getCaseId(), "return-rejected", stepId, ReturnMails.returnRejected(r, carrier, trackingNumber));
-  }
-
-  @Transactional(readOnly = true)
-  List<ReturnAuthorization> ofCase(String caseNumber) {
-    return returns.findByCaseNumberOrderByIdAsc(caseNumber);
   }
 
   private ReturnAuthorization get(Long returnId) {

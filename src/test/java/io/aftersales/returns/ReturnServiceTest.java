@@ -1,0 +1,394 @@
+package io.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import io.aftersales.finance.Finance;
+import io.aftersales.finance.Refund;
+import io.aftersales.logistics.Logistics;
+import io.aftersales.logistics.Shipment;
+import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.mail.CustomerMailer;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.stock.Stock;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The rules and the idempotency of ReturnService, with its collaborators mocked. */
+class ReturnServiceTest {
+  private static final String CASE = "SC-2026-000123";
+  private static final Long CASE_ID = 123L;
+
+  ReturnAuthorizationRepository repository = mock(ReturnAuthorizationRepository.class);
+  CustomerMailer mailer = mock(CustomerMailer.class);
+  Logistics logistics = mock(Logistics.class);
+  Finance finance = mock(Finance.class);
+  Stock stock = mock(Stock.class);
+  MasterData masterData = mock(MasterData.class);
+  ReturnSettings settings = new ReturnSettings("PT24H", "P30D", "P2D", "P14D", "Returns Centre, Cologne");
+  ReturnService service = new ReturnService(repository, mailer, logistics, finance, stock, masterData, settings,
+      Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+  ReturnAuthorization ret;
+
+  private ReturnAuthorization recorded(String channel, String fulfilment, String customerType, BigDecimal price) {
+    ReturnAuthorization r = new ReturnAuthorization(new ReturnRequest(CASE_ID, CASE, "pi-1", "Maria Rossi", channel,
+        fulfilment, customerType, "RETAILER".equals(channel) ? "Kaufhaus Demo, Cologne" : null, "EC-100001", "KW-PAN-28",
+        "Frying pan 28 cm, ceramic", price, 6), Instant.parse("2026-11-22T09:00:00Z"));
+    when(repository.findById(7L)).thenReturn(Optional.of(r));
+    return r;
+  }
+
+  @BeforeEach
+  void ownShopReturn() {
+    ret = recorded("ECOMMERCE", null, "CONSUMER", new BigDecimal("49.90"));
+    when(repository.nextRmaSequence()).thenReturn(42L, 43L);
+  }
+
+  private static Shipment shipment(long id) {
+    Shipment s = mock(Shipment.class);
+    when(s.getId()).thenReturn(id);
+    return s;
+  }
+
+  private static Refund refund(long id, String amount) {
+    Refund r = mock(Refund.class);
+    when(r.getId()).thenReturn(id);
+    when(r.getAmount()).thenReturn(new BigDecimal(amount));
+    return r;
+  }
+
+  private String mailBody(String milestone) {
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(mailer).sendMilestone(eq(CASE_ID), eq(milestone), anyString(), body.capture());
+    return body.getValue();
+  }
+
+  private void authorizeAndReceive(String wish) {
+    service.authorize(7L, wish, null);
+    service.confirmReceipt(7L, "P2D", "pi-1");
+  }
+
+  private void inspected(String wish, String condition, ReturnOutcome outcome) {
+    authorizeAndReceive(wish);
+    service.applyDisposition(7L, new Inspection("KW-PAN-28", condition, "Checked."), outcome);
+  }
+
+  @Test
+  void recordsARequestOncePerProcessInstance() {
+    when(repository.findByProcessInstanceId("pi-1")).thenReturn(Optional.of(ret));
+    PreparedReturn prepared = service.prepare(new ReturnRequest(CASE_ID, CASE, "pi-1", null, null, null, null, null,
+        null, null, null, null, null));
+    verify(repository, never()).save(any());
+    assertThat(prepared.timers()).isEqualTo(new ReturnTimers("PT24H", "P30D", "P2D", "P14D"));
+  }
+
+  @Test
+  void issuesOneRmaNumberFromTheSequenceAndKeepsIt() {
+    assertThat(service.authorize(7L, "REFUND", null)).isEqualTo("RMA-2026-000042");
+    assertThat(service.authorize(7L, "REFUND", null)).as("a retried step keeps the number").isEqualTo("RMA-2026-000042");
+    verify(repository, times(1)).nextRmaSequence();
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.AUTHORIZED);
+    assertThat(ret.getApproved()).isTrue();
+    assertThat(ret.getCustomerWish()).isEqualTo("REFUND");
+  }
+
+  @Test
+  void refusesToAuthorizeWithoutAKnownWish() {
+    assertThatThrownBy(() -> service.authorize(7L, "MONEY_BACK", null)).hasMessageContaining("REFUND or REPLACEMENT");
+    assertThat(ret.getRmaNumber()).isNull();
+  }
+
+  @Test
+  void aRetriedStepNeverMovesTheReturnBack() {
+    authorizeAndReceive("REFUND");
+    service.authorize(7L, "REPLACEMENT", true);
+    service.refuse(7L, "late", null, "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.RECEIVED);
+    assertThat(ret.getCustomerWish()).isEqualTo("REFUND");
+  }
+
+  @Test
+  void refusalRecordsAndMailsTheAgentsReason() {
+    service.refuse(7L, "  Delivered 45 days ago.  ", true, "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUSED);
+    assertThat(ret.getRefusalReason()).isEqualTo("Delivered 45 days ago.");
+    assertThat(ret.getSellerCentralRecorded()).isTrue();
+    assertThat(mailBody("return-refused")).contains("Hello Maria Rossi", "Delivered 45 days ago.", "warranty");
+  }
+
+  @Test
+  void requestsTheReturnLabelUnderTheRmaNumber() {
+    service.authorize(7L, "REFUND", null);
+    Shipment label = shipment(21L);
+    when(logistics.request(eq(ShipmentKind.RETURN_LABEL), eq(CASE), eq("RMA-2026-000042"), anyString())).thenReturn(label);
+    assertThat(service.requestReturnLabel(7L)).isEqualTo(21L);
+  }
+
+  @Test
+  void sendsRmaInstructionsOnceTheLabelIsBooked() {
+    service.authorize(7L, "REFUND", null);
+    service.sendRmaInstructions(7L, 21L, "DHL", "JJD1", null, "P30D", "pi-1");
+    verify(logistics).confirm(21L, "DHL", "JJD1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.AWAITING_ITEM);
+    assertThat(mailBody("rma-issued")).contains("RMA-2026-000042", "JJD1", "DHL sends the label", "Returns Centre, Cologne",
+        "within 30 days");
+  }
+
+  @Test
+  void withoutATrackingNumberNothingIsConfirmedOrMailed() {
+    service.authorize(7L, "REFUND", null);
+    assertThatThrownBy(() -> service.sendRmaInstructions(7L, 21L, "DHL", " ", null, "P30D", "pi-1"))
+        .hasMessageContaining("returnTrackingNumber");
+    verifyNoInteractions(mailer);
+  }
+
+  @Test
+  void restocksAnUnusedItemAndRefundsThePricePaid() {
+    authorizeAndReceive("REFUND");
+    BigDecimal refund = service.applyDisposition(7L, new Inspection("KW-PAN-28", "NEW", "Sealed."),
+        new ReturnOutcome("FULL_REFUND", 100, "RESTOCK"));
+    assertThat(refund).isEqualByComparingTo("49.90");
+    verify(stock).restock("KW-PAN-28", 1, CASE, "RMA-2026-000042");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.INSPECTED);
+    assertThat(ret.getItemCondition()).isEqualTo("NEW");
+    assertThat(ret.getRefundAmount()).isEqualByComparingTo("49.90");
+  }
+
+  @Test
+  void scrapsADamagedItemAndRefundsHalfRoundedToTheCent() {
+    ret = recorded("ECOMMERCE", null, "CONSUMER", new BigDecimal("29.95"));
+    authorizeAndReceive("REFUND");
+    BigDecimal refund = service.applyDisposition(7L, new Inspection(" TX-TOWEL-SET ", "DAMAGED", "Stained."),
+        new ReturnOutcome("PARTIAL_REFUND", 50, "SCRAP"));
+    assertThat(refund).isEqualByComparingTo("14.98");
+    verify(stock).scrap("TX-TOWEL-SET", 1, CASE, "RMA-2026-000042");
+    assertThat(ret.getProductSku()).as("the warehouse's SKU wins").isEqualTo("TX-TOWEL-SET");
+  }
+
+  @Test
+  void refurbishmentAndSendBackMoveNoStockAndRefundNothing() {
+    authorizeAndReceive("REPLACEMENT");
+    assertThat(service.applyDisposition(7L, new Inspection("KW-PAN-28", "OPENED", "Used once."),
+        new ReturnOutcome("REPLACEMENT", 0, "REFURBISH"))).isNull();
+    verifyNoInteractions(stock);
+  }
+
+  @Test
+  void usesTheListPriceWhenThePricePaidIsUnknown() {
+    ret = recorded(null, null, "CONSUMER", null);
+    Product pan = mock(Product.class);
+    when(pan.getListPrice()).thenReturn(new BigDecimal("52.00"));
+    when(masterData.productBySku("KW-PAN-28")).thenReturn(Optional.of(pan));
+    authorizeAndReceive("REFUND");
+    assertThat(service.applyDisposition(7L, new Inspection("KW-PAN-28", "OPENED", "ok"),
+        new ReturnOutcome("FULL_REFUND", 100, "REFURBISH"))).isEqualByComparingTo("52.00");
+  }
+
+  @Test
+  void aRefundWithoutAnyPriceTellsTheTeamLeadWhatToSet() {
+    assertThatThrownBy(() -> service.requestRefund(7L, null))
+        .hasMessageContaining(CASE).hasMessageContaining("refundAmount");
+    verifyNoInteractions(finance);
+  }
+
+  @Test
+  void requestsAShopRefundForOwnShopAndUnknownChannels() {
+    ret = recorded(null, null, "CONSUMER", null);
+    service.authorize(7L, "REFUND", null);
+    Refund requested = refund(31L, "52.00");
+    when(finance.requestRefund(CASE, "RMA-2026-000042", new BigDecimal("52.00"), "ECOMMERCE")).thenReturn(requested);
+    assertThat(service.requestRefund(7L, new BigDecimal("52"))).isEqualTo(31L);
+  }
+
+  @Test
+  void confirmsAShopRefundWithItsPaymentReference() {
+    inspected("REFUND", "NEW", new ReturnOutcome("FULL_REFUND", 100, "RESTOCK"));
+    Refund issued = refund(31L, "49.90");
+    when(finance.confirmRefund(31L, "PAY-1")).thenReturn(issued);
+    service.confirmRefund(7L, 31L, "PAY-1", null, new BigDecimal("49.9"), false, "pi-1");
+    verify(finance, never()).requestRefund(anyString(), anyString(), any(), anyString());
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUNDED);
+    assertThat(mailBody("refund-issued")).contains("refunded the full purchase price: 49.90 EUR", "payment method of your order");
+  }
+
+  @Test
+  void recordsAnAmazonRefundIssuedInSellerCentralInOneGo() {
+    ret = recorded("AMAZON", "FBM", "CONSUMER", new BigDecimal("59.90"));
+    inspected("REFUND", "OPENED", new ReturnOutcome("FULL_REFUND", 100, "REFURBISH"));
+    Refund requested = refund(32L, "59.90");
+    when(finance.requestRefund(CASE, "RMA-2026-000042", new BigDecimal("59.90"), "AMAZON")).thenReturn(requested);
+    when(finance.confirmRefund(32L, "AMZ-R-1")).thenReturn(requested);
+    service.confirmRefund(7L, null, null, "AMZ-R-1", new BigDecimal("59.9"), false, "pi-1");
+    verify(finance).confirmRefund(32L, "AMZ-R-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUNDED);
+    assertThat(ret.getRefundAmount()).isEqualByComparingTo("59.90");
+    assertThat(mailBody("refund-issued")).contains("59.90 EUR", "issued through Amazon");
+  }
+
+  @Test
+  void reservesAndRequestsAReplacementWhenInStock() {
+    authorizeAndReceive("REPLACEMENT");
+    when(stock.reserve("KW-PAN-28", 1, CASE, "RMA-2026-000042")).thenReturn(true);
+    Shipment replacement = shipment(41L);
+    when(logistics.request(eq(ShipmentKind.REPLACEMENT), eq(CASE), eq("RMA-2026-000042"), contains("Maria Rossi")))
+        .thenReturn(replacement);
+    assertThat(service.requestReplacement(7L)).isEqualTo(ReplacementRequest.reserved(41L));
+  }
+
+  @Test
+  void refundsInFullInsteadWhenNoReplacementIsInStock() {
+    authorizeAndReceive("REPLACEMENT");
+    service.applyDisposition(7L, new Inspection("KW-PAN-28", "NEW", "ok"), new ReturnOutcome("REPLACEMENT", 0, "RESTOCK"));
+    when(stock.reserve(anyString(), anyInt(), anyString(), anyString())).thenReturn(false);
+    ReplacementRequest request = service.requestReplacement(7L);
+    assertThat(request.reserved()).isFalse();
+    assertThat(request.outcome()).isEqualTo("FULL_REFUND");
+    assertThat(request.refundPercent()).isEqualTo(100);
+    assertThat(request.refundAmount()).isEqualByComparingTo("49.90");
+    verify(logistics, never()).request(any(), anyString(), anyString(), anyString());
+    assertThat(ret.getOutcome()).isEqualTo("FULL_REFUND");
+    Refund issued = refund(31L, "49.90");
+    when(finance.confirmRefund(31L, "PAY-2")).thenReturn(issued);
+    service.confirmRefund(7L, 31L, "PAY-2", null, request.refundAmount(), true, "pi-1");
+    assertThat(mailBody("refund-issued")).contains("replacement is out of stock", "49.90 EUR");
+  }
+
+  @Test
+  void aShippedReplacementLeavesStockAndTheCustomerGetsTracking() {
+    inspected("REPLACEMENT", "OPENED", new ReturnOutcome("REPLACEMENT", 0, "REFURBISH"));
+    service.confirmReplacementShipped(7L, 41L, "DHL", "JJD2", "pi-1");
+    verify(logistics).confirm(41L, "DHL", "JJD2");
+    verify(stock).pick("KW-PAN-28", 1, CASE, "RMA-2026-000042");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REPLACEMENT_SHIPPED);
+    assertThat(mailBody("replacement-shipped")).contains("Tracking number: JJD2");
+  }
+
+  @Test
+  void aRefusedItemGoesBackWithTheWarehouseFindings() {
+    authorizeAndReceive("REPLACEMENT");
+    service.applyDisposition(7L, new Inspection("KW-PAN-28", "DAMAGED", "Coating scratched across the base."),
+        new ReturnOutcome("REFUSE_AND_SEND_BACK", 0, "NONE"));
+    service.confirmSentBack(7L, 51L, "DHL", "JJD3", "pi-1");
+    verify(logistics).confirm(51L, "DHL", "JJD3");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.SENT_BACK);
+    assertThat(mailBody("return-rejected")).contains("Coating scratched across the base.", "JJD3", "at our cost");
+  }
+
+  @Test
+  void anUnreturnedRmaExpires() {
+    service.authorize(7L, "REFUND", null);
+    service.expire(7L, "P30D", "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.EXPIRED);
+    assertThat(mailBody("rma-expired")).contains("RMA-2026-000042", "within 30 days", "carrier's receipt");
+  }
+
+  @Test
+  void aLateParcelAfterExpiryDoesNotReopenTheReturn() {
+    service.authorize(7L, "REFUND", null);
+    service.expire(7L, "P30D", "pi-1");
+    service.confirmReceipt(7L, "P2D", "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.EXPIRED);
+  }
+
+  @Test
+  void asksTheCustomerAndClosesWhenNoAnswerComes() {
+    service.askCustomer(7L, "When was it delivered?", "P14D", "act-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.INFO_REQUESTED);
+    assertThat(mailBody("return-question")).contains("When was it delivered?", "open for 14 days");
+    service.closeUnanswered(7L, "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.ABANDONED);
+  }
+
+  @Test
+  void guidesAmazonFbaAndRedirectsRetailConsumers() {
+    service.guideToAmazon(7L, "pi-1");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.GUIDED_TO_AMAZON);
+    assertThat(mailBody("return-via-amazon")).contains("Return or replace items", "order EC-100001");
+
+    ret = recorded("RETAILER", null, "CONSUMER", null);
+    service.redirectToRetailer(7L, "pi-2");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REDIRECTED_TO_RETAILER);
+    assertThat(mailBody("return-to-retailer")).contains("Kaufhaus Demo, Cologne", "warranty still applies");
+  }
+
+  @Test
+  void aBulkReturnIsPickedUpUnderAnRmaAndCreditedForTheDefectiveUnits() {
+    ret = recorded("RETAILER", null, "BUSINESS", new BigDecimal("89.00"));
+    Shipment pickup = shipment(11L);
+    when(logistics.request(eq(ShipmentKind.PICKUP), eq(CASE), eq("RMA-2026-000042"), contains("Kaufhaus Demo")))
+        .thenReturn(pickup);
+    assertThat(service.requestBulkPickup(7L)).isEqualTo(new BulkPickup("RMA-2026-000042", 11L));
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.PICKUP_REQUESTED);
+    service.confirmBulkPickup(7L, 11L, "DB Schenker", "SCH-1", "2026-12-01", "pi-1");
+    verify(logistics).confirm(11L, "DB Schenker", "SCH-1");
+    assertThat(mailBody("bulk-pickup-booked")).contains("RMA-2026-000042", "Collection date: 2026-12-01");
+
+    service.recordCreditNote(7L, new BulkInspection("SA-BLEND-900", 12, 9, "Motor fails."), " CN-42 ",
+        new BigDecimal("801"), "pi-1");
+    verify(finance).recordCreditNote(CASE, "CN-42", "Kaufhaus Demo, Cologne", new BigDecimal("801.00"));
+    verify(stock).restock("SA-BLEND-900", 3, CASE, "RMA-2026-000042");
+    verify(stock).scrap("SA-BLEND-900", 9, CASE, "RMA-2026-000042");
+    assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.CREDITED);
+    assertThat(ret.getUnitsDefective()).isEqualTo(9);
+  }
+
+  @Test
+  void aBulkReturnWithoutDefectsRestocksEverythingAndScrapsNothing() {
+    ret = recorded("RETAILER", null, "BUSINESS", null);
+    Shipment pickup = shipment(12L);
+    when(logistics.request(eq(ShipmentKind.PICKUP), eq(CASE), anyString(), anyString())).thenReturn(pickup);
+    service.requestBulkPickup(7L);
+    service.recordCreditNote(7L, new BulkInspection("SA-BLEND-900", 5, 0, "No fault found."), "CN-43",
+        BigDecimal.ZERO, "pi-1");
+    verify(stock).restock("SA-BLEND-900", 5, CASE, "RMA-2026-000042");
+    verify(stock, never()).scrap(anyString(), anyInt(), anyString(), anyString());
+  }
+
+  @Test
+  void theFormChecksExplainWhatIsMissing() {
+    assertThatThrownBy(() -> ReturnService.checkDecision(true, " ", null, null, null)).hasMessageContaining("question");
+    assertThatThrownBy(() -> ReturnService.checkDecision(false, null, true, null, null)).hasMessageContaining("REFUND or REPLACEMENT");
+    assertThatThrownBy(() -> ReturnService.checkDecision(false, null, false, null, "")).hasMessageContaining("reason");
+    ReturnService.checkDecision(true, "Order number?", null, null, null);
+    ReturnService.checkDecision(null, null, true, "REPLACEMENT", null);
+    ReturnService.checkDecision(false, null, null, null, "Too late.");
+
+    assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", 2, 3)).hasMessageContaining("(2)");
+    assertThatThrownBy(() -> ReturnService.checkBulkInspection(null, 2, 1)).hasMessageContaining("SKU");
+    assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", null, 0)).hasMessageContaining("units received");
+    ReturnService.checkBulkInspection("SA-BLEND-900", 2, 2);
+  }
+
+  @Test
+  void timerSettingsMustBeIsoDurations() {
+    assertThat(ReturnSettings.checked("x", "PT24H")).isEqualTo("PT24H");
+    assertThat(ReturnSettings.checked("x", "P2DT12H")).isEqualTo("P2DT12H");
+    assertThatThrownBy(() -> ReturnSettings.checked("aftersales.returns.decision-ola", "24h"))
+        .hasMessageContaining("aftersales.returns.decision-ola");
+    assertThatThrownBy(() -> ReturnSettings.checked("x", "P")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ReturnSettings.describe("P30D")).isEqualTo("30 days");
+    assertThat(ReturnSettings.describe("P1D")).isEqualTo("1 day");
+    assertThat(ReturnSettings.describe("PT24H")).isEqualTo("1 day");
+    assertThat(ReturnSettings.describe("PT36H")).isEqualTo("36 hours");
+    assertThat(ReturnSettings.describe("P1M")).isEqualTo("P1M");
+  }
+}
