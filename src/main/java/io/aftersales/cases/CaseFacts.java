@@ -66,9 +66,14 @@ public record CaseFacts(
         purchase == null ? null : purchase.toString(),
         delivery == null ? null : delivery.toString(),
         delivery == null ? null : (int) ChronoUnit.DAYS.between(delivery, today),
-        purchase == null ? null : (int) ChronoUnit.MONTHS.between(purchase, today),
+        purchase == null ? null : monthsSince(purchase, today),
         price,
         c.getSerialNumber());
+  }
+
+  /** Whole months since the purchase, as every warranty and charge decision counts them. */
+  public static int monthsSince(LocalDate purchase, LocalDate today) {
+    return (int) ChronoUnit.MONTHS.between(purchase, today);
   }
 
   /** The facts as process variables; names are declared in {@link ServiceCaseProcess}. */

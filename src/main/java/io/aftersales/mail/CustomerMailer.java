@@ -102,11 +102,15 @@ public class CustomerMailer {
     }
   }
 
+  /** How every mail to a customer opens: {@code Hello Maria Rossi,} or {@code Hello,} without a name. */
+  public static String greeting(String customerName) {
+    return customerName == null || customerName.isBlank() ? "Hello," : "Hello " + customerName.trim() + ",";
+  }
+
   /** The automatic acknowledgement (ServiceTask_SendAcknowledgement): the case number, and a human is on it. */
   public void sendAcknowledgement(Long caseId, String stepId) {
     OutboundMail to = cases.outboundMail(caseId);
-    String greeting = to.customerName() == null || to.customerName().isBlank() ? "Hello," : "Hello " + to.customerName() + ",";
-    send(caseId, Kind.ACKNOWLEDGEMENT, stepId, greeting + "\n\nthank you for contacting us. We have opened case "
+    send(caseId, Kind.ACKNOWLEDGEMENT, stepId, greeting(to.customerName()) + "\n\nthank you for contacting us. We have opened case "
         + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
         + "A member of our customer care team will answer you personally, usually within one business day.",
         "system");

@@ -64,7 +64,9 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
       addIds(refs, m.getHeader("In-Reply-To", " "));
       addIds(refs, m.getHeader("References", " "));
       String subject = m.getSubject() == null || m.getSubject().isBlank() ? "(no subject)" : m.getSubject().trim();
-      return new ParsedMail(ledgerKey(raw), sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs);
+      String messageId = m.getMessageID();
+      String key = messageId != null && !messageId.isBlank() ? messageId.trim() : ledgerKey(raw);
+      return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs);
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e.getClass().getSimpleName() + ": " + e.getMessage());
     }

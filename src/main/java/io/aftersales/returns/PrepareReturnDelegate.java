@@ -2,6 +2,7 @@ package io.aftersales.returns;
 
 import static io.aftersales.returns.ReturnHandlingProcess.*;
 
+import io.aftersales.shared.IsoDurations;
 import io.aftersales.shared.ProcessVariable;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,6 +49,6 @@ class PrepareReturnDelegate implements JavaDelegate {
 
   private static void timer(DelegateExecution execution, ProcessVariable<String> variable, String configured) {
     String passed = variable.fromOrNull(execution);
-    variable.set(execution, passed != null ? ReturnSettings.checked(variable.name(), passed) : configured);
+    variable.set(execution, passed != null ? IsoDurations.checked(variable.name(), passed) : configured);
   }
 }

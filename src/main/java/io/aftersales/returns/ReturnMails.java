@@ -1,5 +1,7 @@
 package io.aftersales.returns;
 
+import io.aftersales.mail.CustomerMailer;
+import io.aftersales.shared.IsoDurations;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -57,7 +59,7 @@ final class ReturnMails {
     return greeting(r) + "thank you for your return request for " + product(r) + ". To process it we need a little "
         + "more information from you:\n\n" + question.trim() + "\n\n"
         + "Please simply reply to this email (keep the case number in the subject). We keep your return request open for "
-        + ReturnSettings.describe(answerTimeout) + ".";
+        + IsoDurations.words(answerTimeout) + ".";
   }
 
   static String closedUnanswered(ReturnAuthorization r) {
@@ -88,7 +90,7 @@ final class ReturnMails {
         + "1. Pack the product safely with all its parts and accessories, ideally in the original packaging.\n"
         + "2. Put a note with " + r.getRmaNumber() + " into the parcel and write the number on the outside.\n"
         + "3. " + label + "\n"
-        + "4. Hand the parcel to " + carrier + " within " + ReturnSettings.describe(shipmentTimeout) + ". It goes to: "
+        + "4. Hand the parcel to " + carrier + " within " + IsoDurations.words(shipmentTimeout) + ". It goes to: "
         + returnAddress + ".\n"
         + ("AMAZON".equals(r.getSalesChannel())
             ? "\nYou also see the authorised return in your Amazon account under \"Your Orders\".\n" : "")
@@ -98,14 +100,14 @@ final class ReturnMails {
 
   static String expired(ReturnAuthorization r, String shipmentTimeout) {
     return greeting(r) + "we have not received your return parcel for " + r.getRmaNumber() + " within "
-        + ReturnSettings.describe(shipmentTimeout) + ", so the return authorisation has expired.\n\n"
+        + IsoDurations.words(shipmentTimeout) + ", so the return authorisation has expired.\n\n"
         + "If you have already sent the parcel, please reply to this email with the carrier's receipt and we will "
         + "trace it and continue your return.";
   }
 
   static String goodsReceived(ReturnAuthorization r, String inspectionOla) {
     return greeting(r) + "your returned " + product(r) + " (" + r.getRmaNumber() + ") has arrived in our warehouse.\n\n"
-        + "We check it within " + ReturnSettings.describe(inspectionOla) + " and then tell you the result right away "
+        + "We check it within " + IsoDurations.words(inspectionOla) + " and then tell you the result right away "
         + "- for a refund, when the money is on its way; for a replacement, its tracking number.";
   }
 
@@ -144,8 +146,7 @@ final class ReturnMails {
   }
 
   private static String greeting(ReturnAuthorization r) {
-    String name = r.getCustomerName();
-    return (name == null || name.isBlank() ? "Hello" : "Hello " + name.trim()) + ",\n\n";
+    return CustomerMailer.greeting(r.getCustomerName()) + "\n\n";
   }
 
   private static String product(ReturnAuthorization r) {

@@ -1,8 +1,6 @@
 package io.aftersales.returns;
 
-import java.time.Duration;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
+import io.aftersales.shared.IsoDurations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +24,10 @@ class ReturnSettings {
       @Value("${aftersales.returns.customer-answer-timeout:P14D}") String customerAnswerTimeout,
       @Value("${aftersales.returns.return-address:Aftersales Returns Centre, Lagerstrasse 12, 50667 Cologne, Germany}")
       String returnAddress) {
-    this.decisionOla = checked("aftersales.returns.decision-ola", decisionOla);
-    this.shipmentTimeout = checked("aftersales.returns.shipment-timeout", shipmentTimeout);
-    this.inspectionOla = checked("aftersales.returns.inspection-ola", inspectionOla);
-    this.customerAnswerTimeout = checked("aftersales.returns.customer-answer-timeout", customerAnswerTimeout);
+    this.decisionOla = IsoDurations.checked("aftersales.returns.decision-ola", decisionOla);
+    this.shipmentTimeout = IsoDurations.checked("aftersales.returns.shipment-timeout", shipmentTimeout);
+    this.inspectionOla = IsoDurations.checked("aftersales.returns.inspection-ola", inspectionOla);
+    this.customerAnswerTimeout = IsoDurations.checked("aftersales.returns.customer-answer-timeout", customerAnswerTimeout);
     this.returnAddress = returnAddress;
   }
 
@@ -39,36 +37,5 @@ class ReturnSettings {
 
   String returnAddress() {
     return returnAddress;
-  }
-
-  /** An ISO 8601 duration as Camunda timers take it, e.g. PT24H, P2D, P30D. */
-  static String checked(String property, String value) {
-    if (value == null || !value.matches("P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?")) {
-      throw new IllegalArgumentException(property + " must be an ISO 8601 duration such as PT24H or P30D, not " + value);
-    }
-    return value;
-  }
-
-  /** "30 days", "24 hours" - for mails and notes; the raw value if it is not a plain day or hour count. */
-  static String describe(String isoDuration) {
-    try {
-      Period period = Period.parse(isoDuration);
-      if (period.getYears() == 0 && period.getMonths() == 0) return plural(period.getDays(), "day");
-    } catch (DateTimeParseException notAPeriod) {
-      // hours, minutes: a Duration
-    }
-    try {
-      Duration duration = Duration.parse(isoDuration);
-      if (duration.toMinutesPart() == 0 && duration.toSecondsPart() == 0) {
-        return duration.toHours() % 24 == 0 ? plural(duration.toDays(), "day") : plural(duration.toHours(), "hour");
-      }
-    } catch (DateTimeParseException notADuration) {
-      // fall through
-    }
-    return isoDuration;
-  }
-
-  private static String plural(long n, String unit) {
-    return n + " " + unit + (n == 1 ? "" : "s");
   }
 }

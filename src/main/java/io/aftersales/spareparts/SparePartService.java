@@ -10,20 +10,18 @@ import io.aftersales.logistics.ShipmentKind;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
+import io.aftersales.shared.IsoDurations;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.PurchaseOrder;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +81,10 @@ public class SparePartService {
     this.mailer = mailer;
     this.runtime = runtime;
     this.clock = clock;
-    this.timers = new Timers(checked(paymentReminderAfter), checked(paymentCancelAfter), checked(supplierDeliveryOla));
+    this.timers = new Timers(
+        IsoDurations.checked("aftersales.spare-parts.payment-reminder-after", paymentReminderAfter),
+        IsoDurations.checked("aftersales.spare-parts.payment-cancel-after", paymentCancelAfter),
+        IsoDurations.checked("aftersales.spare-parts.supplier-delivery-ola", supplierDeliveryOla));
     this.paymentInstructions = paymentInstructions;
     this.zone = ZoneId.of(zone);
   }
@@ -148,7 +149,7 @@ public class SparePartService {
         LocalDate date = LocalDate.parse(purchaseDate.trim().substring(0, Math.min(10, purchaseDate.trim().length())));
         LocalDate today = LocalDate.now(clock.withZone(zone));
         if (date.isAfter(today)) throw new PartNotAcceptedException("The purchase date " + date + " is in the future.");
-        months = (int) ChronoUnit.MONTHS.between(date, today);
+        months = CaseFacts.monthsSince(date, today);
       } catch (DateTimeParseException e) {
         throw new PartNotAcceptedException("The purchase date '" + purchaseDate + "' is not a date (YYYY-MM-DD).");
       }
@@ -178,7 +179,7 @@ public class SparePartService {
    */
   public Quote sendQuote(Long orderId, String chargeNote, String stepId) {
     SparePartOrder order = get(orderId);
-    Instant due = plus(plus(clock.instant(), timers.paymentReminderAfter()), timers.paymentCancelAfter());
+    Instant due = IsoDurations.plus(IsoDurations.plus(clock.instant(), timers.paymentReminderAfter()), timers.paymentCancelAfter());
     order.quoted(chargeNote, due, clock.instant());
     PaymentRequest request = finance.requestPayment(order.getCaseNumber(), order.getPaymentRequestReference(),
         order.getAmount());
@@ -322,7 +323,7 @@ public class SparePartService {
     String body = greeting(order) + "\n\n"
         + paidOrFree(order)
         + "The part you need, " + line(order) + ", is not in our warehouse at the moment, so we have ordered it"
-        + " from our supplier. We expect it within about " + words(timers.supplierDeliveryOla()) + ".\n\n"
+        + " from our supplier. We expect it within about " + IsoDurations.words(timers.supplierDeliveryOla()) + ".\n\n"
         + "As soon as it arrives we send it on to you and email you the tracking number. If the supplier is late,"
         + " we will let you know.";
     mailer.sendMilestone(order.getCaseId(), "part-ordered", stepId, body);
@@ -392,8 +393,7 @@ public class SparePartService {
   }
 
   private String greeting(SparePartOrder order) {
-    String name = cases.outboundMail(order.getCaseId()).customerName();
-    return name == null || name.isBlank() ? "Hello," : "Hello " + name + ",";
+    return CustomerMailer.greeting(cases.outboundMail(order.getCaseId()).customerName());
   }
 
   private static String line(SparePartOrder order) {
@@ -440,27 +440,5 @@ public class SparePartService {
 
   private static String date(LocalDate date) {
     return DATE.format(date);
-  }
-
-  /** An ISO 8601 duration as timers use it: days (P10D) or a time (PT36H), also combined (P1DT12H). */
-  static Instant plus(Instant from, String isoDuration) {
-    try {
-      return from.plus(Duration.parse(isoDuration));
-    } catch (DateTimeParseException e) {
-      return from.atZone(ZoneId.of("UTC")).plus(Period.parse(isoDuration)).toInstant();
-    }
-  }
-
-  /** "P10D" -> "10 days", "PT36H" -> "36 hours", "P2W" -> "14 days". */
-  static String words(String isoDuration) {
-    Instant epoch = Instant.EPOCH;
-    long hours = ChronoUnit.HOURS.between(epoch, plus(epoch, isoDuration));
-    if (hours % 24 == 0) return hours / 24 == 1 ? "1 day" : hours / 24 + " days";
-    return hours == 1 ? "1 hour" : hours + " hours";
-  }
-
-  private static String checked(String isoDuration) {
-    plus(Instant.EPOCH, isoDuration); // fails at start-up on a misconfigured duration, not in a timer
-    return isoDuration;
   }
 }

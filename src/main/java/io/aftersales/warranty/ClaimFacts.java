@@ -2,6 +2,7 @@ package io.aftersales.warranty;
 
 import static io.aftersales.warranty.WarrantyClaimProcess.*;
 
+import io.aftersales.mail.CustomerMailer;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -26,6 +27,6 @@ record ClaimFacts(Long caseId, String caseNumber, String customerName, String sa
   }
 
   String greeting() {
-    return customerName == null || customerName.isBlank() ? "Hello," : "Hello " + customerName + ",";
+    return CustomerMailer.greeting(customerName);
   }
 }

@@ -1,5 +1,6 @@
 package io.aftersales.warranty;
 
+import io.aftersales.cases.CaseFacts;
 import io.aftersales.finance.Finance;
 import io.aftersales.finance.Refund;
 import io.aftersales.logistics.Logistics;
@@ -8,18 +9,16 @@ import io.aftersales.logistics.ShipmentKind;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
+import io.aftersales.shared.IsoDurations;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.SupplierClaim;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +75,10 @@ class WarrantyService {
     this.masterData = masterData;
     this.runtime = runtime;
     this.clock = clock;
-    this.reminderAfter = checkedDuration("reminder-after", reminderAfter);
-    this.abandonAfter = checkedDuration("abandon-after", abandonAfter);
-    this.assessmentOla = checkedDuration("assessment-ola", assessmentOla);
-    this.settlementOverdueAfter = checkedDuration("settlement-overdue-after", settlementOverdueAfter);
+    this.reminderAfter = IsoDurations.checked("aftersales.warranty.reminder-after", reminderAfter);
+    this.abandonAfter = IsoDurations.checked("aftersales.warranty.abandon-after", abandonAfter);
+    this.assessmentOla = IsoDurations.checked("aftersales.warranty.assessment-ola", assessmentOla);
+    this.settlementOverdueAfter = IsoDurations.checked("aftersales.warranty.settlement-overdue-after", settlementOverdueAfter);
   }
 
   /**
@@ -127,7 +126,7 @@ class WarrantyService {
     }
     claim(caseNumber).documentsReceived(Boolean.TRUE.equals(proofOfPurchase), date, blankToNull(serialNumber),
         Boolean.TRUE.equals(photosReceived), clock.instant());
-    return date == null ? null : (int) ChronoUnit.MONTHS.between(date, today);
+    return date == null ? null : CaseFacts.monthsSince(date, today);
   }
 
   /** @throws IllegalArgumentException when the remedy lacks what it needs (the agent's completion fails) */
@@ -165,7 +164,7 @@ class WarrantyService {
     mailer.sendMilestone(facts.caseId(), "warranty-documents-reminder", stepId, facts.greeting() + "\n\n"
         + "a few days ago we asked you for a few documents so we can check your warranty claim for "
         + facts.product() + ". We have not received them yet:\n\n" + documentList(facts, missingDocuments) + "\n"
-        + "Just reply to this email with them attached. If we do not hear from you within " + describe(abandonAfter)
+        + "Just reply to this email with them attached. If we do not hear from you within " + IsoDurations.words(abandonAfter)
         + ", we will close the claim for now; you can reopen it at any time by sending the documents.");
   }
 
@@ -407,28 +406,6 @@ class WarrantyService {
       list.append("- the serial number from the type plate, if your product has one\n");
     }
     return list.toString();
-  }
-
-  /** P5D -> "5 days", PT12H -> "12 hours". */
-  static String describe(String isoDuration) {
-    try {
-      Period p = Period.parse(isoDuration);
-      int days = p.getDays() + p.getMonths() * 30 + p.getYears() * 365;
-      return days == 1 ? "1 day" : days + " days";
-    } catch (DateTimeParseException notAPeriod) {
-      long hours = Duration.parse(isoDuration).toHours();
-      return hours == 1 ? "1 hour" : hours + " hours";
-    }
-  }
-
-  private static String checkedDuration(String property, String value) {
-    try {
-      describe(value);
-      return value;
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("aftersales.warranty." + property + " must be an ISO-8601 duration like P5D: "
-          + value, e);
-    }
   }
 
   private WarrantyClaim claim(String caseNumber) {

@@ -377,18 +377,4 @@ class ReturnServiceTest {
     assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", null, 0)).hasMessageContaining("units received");
     ReturnService.checkBulkInspection("SA-BLEND-900", 2, 2);
   }
-
-  @Test
-  void timerSettingsMustBeIsoDurations() {
-    assertThat(ReturnSettings.checked("x", "PT24H")).isEqualTo("PT24H");
-    assertThat(ReturnSettings.checked("x", "P2DT12H")).isEqualTo("P2DT12H");
-    assertThatThrownBy(() -> ReturnSettings.checked("aftersales.returns.decision-ola", "24h"))
-        .hasMessageContaining("aftersales.returns.decision-ola");
-    assertThatThrownBy(() -> ReturnSettings.checked("x", "P")).isInstanceOf(IllegalArgumentException.class);
-    assertThat(ReturnSettings.describe("P30D")).isEqualTo("30 days");
-    assertThat(ReturnSettings.describe("P1D")).isEqualTo("1 day");
-    assertThat(ReturnSettings.describe("PT24H")).isEqualTo("1 day");
-    assertThat(ReturnSettings.describe("PT36H")).isEqualTo("36 hours");
-    assertThat(ReturnSettings.describe("P1M")).isEqualTo("P1M");
-  }
 }

@@ -206,14 +206,10 @@ class SparePartServiceTest {
   }
 
   @Test
-  void durationsReadAsPeopleSayThem() {
-    assertThat(SparePartService.words("P10D")).isEqualTo("10 days");
-    assertThat(SparePartService.words("P1D")).isEqualTo("1 day");
-    assertThat(SparePartService.words("PT36H")).isEqualTo("36 hours");
-    assertThat(SparePartService.words("P2W")).isEqualTo("14 days");
-    assertThat(SparePartService.plus(NOW, "P1M")).isEqualTo(Instant.parse("2026-12-23T09:00:00Z"));
+  void aMisconfiguredTimerIsRefusedAtStartUp() {
     assertThatThrownBy(() -> new SparePartService(orders, cases, masterData, finance, stock, suppliers, logistics,
         mailer, runtime, Clock.systemUTC(), "3 days", "P10D", "P10D", "x", "UTC"))
-        .isInstanceOf(java.time.format.DateTimeParseException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("aftersales.spare-parts.payment-reminder-after");
   }
 }

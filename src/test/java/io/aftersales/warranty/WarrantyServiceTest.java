@@ -202,11 +202,4 @@ class WarrantyServiceTest {
     service.recordSupplierSettlement(7L, 35L);
     verify(suppliers).settleClaim(7L, new BigDecimal("35.00"));
   }
-
-  @Test
-  void durationsAreToldInWords() {
-    assertThat(WarrantyService.describe("P14D")).isEqualTo("14 days");
-    assertThat(WarrantyService.describe("P1D")).isEqualTo("1 day");
-    assertThat(WarrantyService.describe("PT12H")).isEqualTo("12 hours");
-  }
 }
