@@ -138,6 +138,52 @@ public abstract class IntegrationTestSupport {
     if (complete.getStatusCode().value() != 204) throw new IllegalStateException("complete: " + complete);
   }
 
+  /**
+   * Logs {@code user} in to a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) as its login page
+   * does, and returns the headers a browser would then send to the webapp's own API: session cookie and XSRF token.
+   */
+  protected HttpHeaders webappSession(String user, String app) {
+    ResponseEntity<String> page = get("/camunda/app/" + app + "/", new HttpHeaders());
+    java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
+    collectCookies(page.getHeaders(), cookies);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set(HttpHeaders.COOKIE, cookieHeader(cookies));
+    headers.set("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+    org.springframework.util.MultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", "admin".equals(user) ? "admin" : DEMO_PASSWORD);
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+    if (!login.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException("webapp login of " + user + " to " + app + ": " + login.getStatusCode());
+    }
+    collectCookies(login.getHeaders(), cookies);
+    // The login starts a new session; its XSRF token comes with the next API read, as in a browser.
+    HttpHeaders next = new HttpHeaders();
+    next.set(HttpHeaders.COOKIE, cookieHeader(cookies));
+    collectCookies(rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(next),
+        String.class).getHeaders(), cookies);
+    HttpHeaders session = new HttpHeaders();
+    session.setContentType(MediaType.APPLICATION_JSON);
+    session.set(HttpHeaders.COOKIE, cookieHeader(cookies));
+    session.set("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+    return session;
+  }
+
+  private static void collectCookies(HttpHeaders response, java.util.Map<String, String> cookies) {
+    for (String setCookie : response.getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      String pair = setCookie.contains(";") ? setCookie.substring(0, setCookie.indexOf(';')) : setCookie;
+      cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+    }
+  }
+
+  private static String cookieHeader(java.util.Map<String, String> cookies) {
+    StringBuilder header = new StringBuilder();
+    cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+    return header.toString();
+  }
+
   protected static String rawMail(String messageId, String from, String subject, String body,
       Map<String, String> extraHeaders) {
     StringBuilder raw = new StringBuilder();

@@ -78,6 +78,25 @@ class SecurityConfig {
     return registration;
   }
 
+  /**
+   * CVE-2026-77226: Camunda Admin's first-run setup ({@code /camunda/api/admin/setup/...}) creates an
+   * administrator without any login whenever {@code camunda-admin} has no direct member. This platform
+   * creates its administrator itself ({@code camunda.bpm.admin-user}), so the endpoint is closed for
+   * good, whatever the groups hold. Mapped by the servlet container on the normalised path, i.e. on
+   * exactly the path the admin application would see.
+   */
+  @Bean
+  FilterRegistrationBean<jakarta.servlet.Filter> adminSetupClosed(ObjectMapper json) {
+    FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+        (request, response, chain) -> write((HttpServletResponse) response, json, HttpStatus.FORBIDDEN,
+            "setup-disabled", "Setup disabled", "The administrator is created by the application "
+                + "(camunda.bpm.admin-user); the first-run setup of Camunda Admin is switched off."));
+    registration.setName("camunda-admin-setup-closed");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*", "/camunda/api/admin/setup");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
       String title, String detail) throws IOException {
     response.setStatus(status.value());

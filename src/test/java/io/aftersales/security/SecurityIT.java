@@ -168,6 +168,43 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(login("admin", "admin")).isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  void theAdminSetupEndpointCreatesNoAdministratorEvenWithoutDirectMembers() throws Exception {
+    // CVE-2026-77226: Camunda's setup counts only direct members of camunda-admin. Take the admin out of the
+    // group (the engine still treats the user as administrator through its admin-user configuration).
+    org.camunda.bpm.engine.IdentityService identity = engineIdentity;
+    identity.deleteMembership("admin", "camunda-admin");
+    try {
+      assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isZero();
+      ResponseEntity<String> page = get("/camunda/app/admin/", new HttpHeaders());
+      String xsrf = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+          .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse("");
+      String cookies = String.join("; ", page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+          .map(c -> c.substring(0, c.indexOf(';'))).toList());
+      String body = """
+          {"profile":{"id":"mallory","firstName":"M","lastName":"M","email":"m@example.com"},
+           "credentials":{"password":"Mallory-2026!"}}""";
+      for (String path : List.of("/camunda/api/admin/setup/default/user/create",
+          "/camunda/api/admin/setup/default/user/create/", "/camunda/api/admin/setup/default/user/create?x=1",
+          "/camunda/api/admin/./setup/default/user/create", "/camunda/api/admin/x/../setup/default/user/create",
+          "/camunda/api/admin/setup/default/user/create;jsessionid=1", "/camunda/api/admin/%73etup/default/user/create",
+          "/camunda/api//admin/setup/default/user/create")) {
+        HttpHeaders headers = json();
+        headers.set(HttpHeaders.COOKIE, cookies);
+        headers.set("X-XSRF-TOKEN", xsrf);
+        ResponseEntity<String> answer = rest.exchange(java.net.URI.create(rest.getRootUri() + path), HttpMethod.POST,
+            new HttpEntity<>(body, headers), String.class);
+        assertThat(answer.getStatusCode().is4xxClientError()).as(path + ": " + answer).isTrue();
+      }
+      assertThat(identity.createUserQuery().userId("mallory").count()).as("administrator created").isZero();
+      assertThat(identity.createGroupQuery().groupMember("mallory").count()).isZero();
+    } finally {
+      identity.createMembership("admin", "camunda-admin");
+    }
+  }
+
+  @Autowired org.camunda.bpm.engine.IdentityService engineIdentity;
+
   /** Logs in as the webapp's login page does: with the session and XSRF cookie it got from the app page. */
   private HttpStatus login(String user, String app) {
     ResponseEntity<String> page = get("/camunda/app/" + app + "/", new HttpHeaders());
