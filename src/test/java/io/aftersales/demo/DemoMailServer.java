@@ -1,4 +1,4 @@
-package io.aftersales.mail;
+package io.aftersales.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
