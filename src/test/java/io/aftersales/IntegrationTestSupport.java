@@ -184,6 +184,33 @@ public abstract class IntegrationTestSupport {
     return header.toString();
   }
 
+  /** One request of a parallel burst; {@code i} numbers it. */
+  protected interface ParallelRequest {
+    ResponseEntity<String> send(int i) throws Exception;
+  }
+
+  /** Sends {@code n} requests at the same instant (a latch releases them together) and returns every answer. */
+  protected static List<ResponseEntity<String>> inParallel(int n, ParallelRequest request) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<ResponseEntity<String>>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> {
+          start.await();
+          return request.send(index);
+        }));
+      }
+      start.countDown();
+      List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
+      for (var future : futures) answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   protected static String rawMail(String messageId, String from, String subject, String body,
       Map<String, String> extraHeaders) {
     StringBuilder raw = new StringBuilder();

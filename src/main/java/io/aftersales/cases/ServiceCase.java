@@ -50,6 +50,8 @@ public class ServiceCase {
   private LocalDate purchaseDate;
   private String subject;
   private String accessTokenHash;
+  /** What the agent should check about the contact details; null when nothing is odd. */
+  private String contactNote;
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "follow_up_of")
   private ServiceCase followUpOf;
@@ -121,6 +123,11 @@ public class ServiceCase {
   public Priority getPriority() { return priority; }
   public CaseStatus getStatus() { return status; }
   public Customer getCustomer() { return customer; }
+  public String getContactNote() { return contactNote; }
+
+  void noteContact(String note) {
+    this.contactNote = note == null ? null : note.length() > 500 ? note.substring(0, 497) + "..." : note;
+  }
   public SalesOrder getOrder() { return order; }
   public Product getProduct() { return product; }
   public String getOrderReference() { return orderReference; }

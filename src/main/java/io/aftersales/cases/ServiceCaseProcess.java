@@ -36,6 +36,8 @@ public final class ServiceCaseProcess {
   public static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.of("customerName", String.class);
   /** Where answers go: the customer's email, else phone (shown to the agent). */
   public static final ProcessVariable<String> CUSTOMER_CONTACT = ProcessVariable.of("customerContact", String.class);
+  /** Set only when the contact details need the agent's check (shown in the review form). */
+  public static final ProcessVariable<String> CONTACT_NOTE = ProcessVariable.of("contactNote", String.class);
   public static final ProcessVariable<String> SUBJECT = ProcessVariable.of("subject", String.class);
   public static final ProcessVariable<String> CUSTOMER_MESSAGE = ProcessVariable.of("customerMessage", String.class);
   public static final ProcessVariable<String> ORDER_NUMBER = ProcessVariable.of("orderNumber", String.class);

@@ -53,16 +53,22 @@ public class ServiceCases {
   }
 
   public OpenedCase open(OpenCaseCommand command) {
-    return open(command, null);
+    return open(command, null, null);
   }
 
-  private OpenedCase open(OpenCaseCommand command, ServiceCase followUpOf) {
+  /** Opens a case whose customer access token the caller chose (e.g. derived for an idempotent request). */
+  public OpenedCase open(OpenCaseCommand command, String accessToken) {
+    return open(command, null, accessToken);
+  }
+
+  private OpenedCase open(OpenCaseCommand command, ServiceCase followUpOf, String accessToken) {
     Instant now = clock.instant();
-    Customer customer = masterData.findOrRegisterCustomer(command.customerName(), command.email(), command.phone());
+    MasterData.CustomerMatch match = masterData.matchCustomer(command.customerName(), command.email(), command.phone());
+    Customer customer = match.customer();
     Optional<SalesOrder> order = masterData.orderByNumber(command.orderNumber());
     Optional<Product> product = masterData.productBySku(command.productSku());
     String number = CaseNumbers.format(now.atZone(ZoneOffset.UTC).getYear(), cases.nextCaseSequence());
-    String token = newAccessToken();
+    String token = accessToken != null ? accessToken : newAccessToken();
 
     ServiceCase serviceCase = new ServiceCase(number, command.channel(), command.requestType(), customer,
         command.subject(), sha256(token), now);
@@ -70,6 +76,7 @@ public class ServiceCases {
         trimToNull(command.productSku()), trimToNull(command.serialNumber()),
         command.purchaseDate() != null ? command.purchaseDate() : order.map(SalesOrder::getPurchaseDate).orElse(null));
     if (followUpOf != null) serviceCase.markFollowUpOf(followUpOf);
+    serviceCase.noteContact(match.contactNote());
     serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), command.subject(),
         command.message(), command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
@@ -83,6 +90,7 @@ public class ServiceCases {
     variables.put(CUSTOMER_MESSAGE.name(), command.message());
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
+    if (match.contactNote() != null) variables.put(CONTACT_NOTE.name(), match.contactNote());
     runtime.startProcessInstanceByKey(KEY, number, variables);
     log.info("Opened case {} from {}", number, command.channel());
     return new OpenedCase(serviceCase.getId(), number, token);
@@ -103,7 +111,7 @@ public class ServiceCases {
       OpenCaseCommand followUp = new OpenCaseCommand(channel, c.getName(), c.getEmail(), c.getPhone(),
           serviceCase.getOrderReference(), serviceCase.getProductReference(), serviceCase.getSerialNumber(),
           serviceCase.getPurchaseDate(), serviceCase.getRequestType(), subject, body, messageId);
-      String followUpNumber = open(followUp, serviceCase).caseNumber();
+      String followUpNumber = open(followUp, serviceCase, null).caseNumber();
       log.info("Reply to closed case {} opened follow-up {}", caseNumber, followUpNumber);
       return followUpNumber;
     }

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import org.springframework.dao.DataIntegrityViolationException;
+import java.util.regex.Pattern;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class IntakeController {
   static final String TOKEN_HEADER = "X-Case-Token";
+  private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
   private final IntakeService intake;
   private final ServiceCases cases;
@@ -44,15 +48,24 @@ class IntakeController {
   ResponseEntity<IntakeResponse> open(@Valid @RequestBody IntakeRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
-    if (key != null && key.length() > 255) {
-      throw Problems.badRequest("Idempotency-Key", "must be at most 255 characters");
+    if (key != null && !VALID_KEY.matcher(key).matches()) {
+      throw Problems.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters (e.g. a UUID)");
     }
     IntakeService.Result result;
     try {
       result = intake.submit(request, key);
-    } catch (DataIntegrityViolationException e) {
-      // A concurrent request with the same key won the race: answer with its case.
-      result = intake.replay(key, intake.hash(request)).orElseThrow(() -> e);
+    } catch (PessimisticLockingFailureException e) {
+      // The first request with this key is still running (IETF idempotency-key draft: 409, retry later).
+      throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.detail(HttpStatus.CONFLICT,
+          "idempotency-key-in-flight", "Request in progress",
+          "A request with this Idempotency-Key is still being processed; retry in a moment."), e) {
+        @Override
+        public HttpHeaders getHeaders() {
+          HttpHeaders headers = new HttpHeaders();
+          headers.set(HttpHeaders.RETRY_AFTER, "1");
+          return headers;
+        }
+      };
     }
     URI location = URI.create("/api/cases/" + result.response().caseNumber());
     // A replay answers exactly like the first time (RFC draft idempotency-key-header), marked as such.

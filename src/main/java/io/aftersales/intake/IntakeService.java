@@ -9,67 +9,97 @@ import io.aftersales.cases.SourceChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.InvalidKeyException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Opens a case for an API request, at most once per Idempotency-Key: the key's record is written in
- * the same transaction as the case, so a concurrent duplicate fails on the key's primary key and
- * rolls its case back.
+ * Opens a case for an API request, exactly once per Idempotency-Key. The key is claimed first, in the
+ * transaction that opens the case: a concurrent request with the same key waits for that transaction and
+ * then replays its answer (or, if it rolled back, takes the key over), so N parallel retries open one case.
+ * Keys expire after {@code aftersales.intake.idempotency-retention} (24 hours) and are purged hourly.
+ * The case's access token is not stored: for a keyed request it is derived from a server secret and a
+ * per-key salt, so a replay answers the same token.
  */
 @Service
 class IntakeService {
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final ServiceCases cases;
   private final IdempotencyRecordRepository idempotency;
+  private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
   private final String publicBaseUrl;
+  private final byte[] tokenSecret;
+  private final Duration retention;
 
-  IntakeService(ServiceCases cases, IdempotencyRecordRepository idempotency, ObjectMapper json, Clock clock,
-      @Value("${aftersales.public-base-url}") String publicBaseUrl) {
+  IntakeService(ServiceCases cases, IdempotencyRecordRepository idempotency, JdbcTemplate jdbc, ObjectMapper json,
+      Clock clock, @Value("${aftersales.public-base-url}") String publicBaseUrl,
+      @Value("${aftersales.intake.token-secret}") String tokenSecret,
+      @Value("${aftersales.intake.idempotency-retention:P1D}") Duration retention) {
+    if (tokenSecret == null || tokenSecret.length() < 16) {
+      throw new IllegalStateException("aftersales.intake.token-secret (AFTERSALES_TOKEN_SECRET) must have at least 16 characters");
+    }
     this.cases = cases;
     this.idempotency = idempotency;
+    this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
     this.publicBaseUrl = publicBaseUrl;
+    this.tokenSecret = tokenSecret.getBytes(StandardCharsets.UTF_8);
+    this.retention = retention;
   }
 
   record Result(IntakeResponse response, boolean replayed) {}
 
   @Transactional
   Result submit(IntakeRequest request, String idempotencyKey) {
-    String requestHash = hash(request);
+    String token = null;
     if (idempotencyKey != null) {
-      Optional<Result> replay = replay(idempotencyKey, requestHash);
-      if (replay.isPresent()) return replay.get();
+      String requestHash = hash(request);
+      // A duplicate waits at most this long for the first request's transaction, then gets a 409 to retry.
+      jdbc.execute("set local lock_timeout = '10s'");
+      Instant now = clock.instant();
+      idempotency.releaseIfExpired(idempotencyKey, now.minus(retention));
+      String salt = newSalt();
+      if (idempotency.claim(idempotencyKey, requestHash, salt, now) == 0) {
+        IdempotencyRecord first = idempotency.findById(idempotencyKey).orElseThrow();
+        if (!first.getRequestHash().equals(requestHash)) throw new IdempotencyKeyReusedException(idempotencyKey);
+        return new Result(response(first.getCaseNumber(), derivedToken(idempotencyKey, first.getTokenSalt())), true);
+      }
+      token = derivedToken(idempotencyKey, salt);
     }
     IntakeRequest.Contact c = request.customer();
     OpenedCase opened = cases.open(new OpenCaseCommand(SourceChannel.valueOf(request.channel().name()), c.name(),
         c.email(), c.phone(), request.orderNumber(), request.productSku(), request.serialNumber(),
-        request.purchaseDate(), request.requestType(), request.subject().strip(), request.message().strip(), null));
-    IntakeResponse response = new IntakeResponse(opened.caseNumber(), opened.accessToken(),
-        statusUrl(opened.caseNumber(), opened.accessToken()));
-    if (idempotencyKey != null) {
-      idempotency.saveAndFlush(new IdempotencyRecord(idempotencyKey, requestHash, opened.caseNumber(),
-          write(response), clock.instant()));
-    }
-    return new Result(response, false);
+        request.purchaseDate(), request.requestType(), request.subject().strip(), request.message().strip(), null),
+        token);
+    if (idempotencyKey != null) idempotency.complete(idempotencyKey, opened.caseNumber());
+    return new Result(response(opened.caseNumber(), opened.accessToken()), false);
   }
 
-  /** The stored first answer for this key; a different request under the same key is refused. */
-  @Transactional(readOnly = true)
-  Optional<Result> replay(String idempotencyKey, String requestHash) {
-    return idempotency.findById(idempotencyKey).map(record -> {
-      if (requestHash != null && !record.getRequestHash().equals(requestHash)) {
-        throw new IdempotencyKeyReusedException(idempotencyKey);
-      }
-      return new Result(read(record.getResponseBody()), true);
-    });
+  /** Expired keys go; a key is kept for the retention period only (as Stripe keeps its keys 24 hours). */
+  @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+  @Transactional
+  public void purgeExpiredKeys() {
+    int purged = idempotency.purgeExpired(clock.instant().minus(retention));
+    if (purged > 0) log.info("Purged {} expired Idempotency-Keys", purged);
   }
 
   String hash(IntakeRequest request) {
@@ -81,24 +111,30 @@ class IntakeService {
     }
   }
 
+  private IntakeResponse response(String caseNumber, String token) {
+    return new IntakeResponse(caseNumber, token, statusUrl(caseNumber, token));
+  }
+
+  /** HMAC-SHA256 of key and salt under the server secret: the salt alone (in the database) reveals nothing. */
+  String derivedToken(String idempotencyKey, String salt) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));
+      byte[] digest = mac.doFinal((idempotencyKey + "\n" + salt).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String newSalt() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   private String statusUrl(String caseNumber, String token) {
     return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/status.html")
         .queryParam("case", caseNumber).queryParam("token", token).build().toUriString();
-  }
-
-  private String write(IntakeResponse response) {
-    try {
-      return json.writeValueAsString(response);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private IntakeResponse read(String body) {
-    try {
-      return json.readValue(body, IntakeResponse.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -24,8 +24,8 @@ public class Customer {
 
   public Customer(String name, String email, String phone, CustomerType type) {
     this.name = name;
-    this.email = email;
-    this.phone = phone;
+    this.email = MasterData.normalizeEmail(email);
+    this.phone = MasterData.normalizePhone(phone);
     this.type = type;
     this.createdAt = Instant.now();
   }
@@ -37,10 +37,9 @@ public class Customer {
   public CustomerType getType() { return type; }
   public Instant getCreatedAt() { return createdAt; }
 
-  /** Fills in contact details a later message revealed (a WhatsApp customer who then gives an email). */
-  void complete(String name, String email, String phone) {
+  /** Fills in a name or phone number a later message revealed; an email address is never changed here. */
+  void complete(String name, String phone) {
     if (this.name == null || this.name.isBlank()) this.name = name;
-    if (this.email == null) this.email = email;
     if (this.phone == null) this.phone = phone;
   }
 }

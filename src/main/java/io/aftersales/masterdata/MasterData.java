@@ -1,5 +1,7 @@
 package io.aftersales.masterdata;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -22,21 +24,66 @@ public class MasterData {
     this.orders = orders;
   }
 
+  /** The customer a contact belongs to, and what the agent should check about the contact details. */
+  public record CustomerMatch(Customer customer, String contactNote) {}
+
   /**
-   * The customer with this email (case-insensitive) or else this phone number; a new consumer if
-   * neither is known. Contact details the existing record lacks are filled in.
+   * The customer who wrote. An email address identifies a customer on its own: a different address is
+   * a different customer, whatever phone number comes with it, so one person's case and mail never go
+   * to another. Without an email, a (normalised) phone number matches only a customer known by that
+   * phone alone. A phone that is also on file for someone else is not merged but noted for the agent.
+   * Parallel first contacts from one new address register one customer (insert-if-absent on the
+   * unique address), and all of them succeed.
    */
-  public Customer findOrRegisterCustomer(String name, String email, String phone) {
-    String normalizedEmail = email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
-    String normalizedPhone = phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s()-]", "");
-    Optional<Customer> known = Optional.empty();
-    if (normalizedEmail != null) known = customers.findByEmailIgnoreCase(normalizedEmail);
-    if (known.isEmpty() && normalizedPhone != null) known = customers.findFirstByPhoneOrderByIdAsc(normalizedPhone);
-    if (known.isPresent()) {
-      known.get().complete(name, normalizedEmail, normalizedPhone);
-      return known.get();
+  public CustomerMatch matchCustomer(String name, String email, String phone) {
+    String address = normalizeEmail(email);
+    String number = normalizePhone(phone);
+    Customer customer;
+    if (address != null) {
+      customers.insertIfAbsentByEmail(name, address, number);
+      customer = customers.findByEmailIgnoreCase(address).orElseThrow();
+    } else if (number != null) {
+      customers.insertIfAbsentByPhoneOnly(name, number);
+      customer = customers.findPhoneOnly(number).orElseThrow();
+    } else {
+      throw new IllegalArgumentException("A customer needs an email address or a phone number");
     }
-    return customers.save(new Customer(name, normalizedEmail, normalizedPhone, CustomerType.CONSUMER));
+    String note = contactNote(customer, number);
+    customer.complete(name, number);
+    return new CustomerMatch(customer, note);
+  }
+
+  private String contactNote(Customer customer, String number) {
+    if (number == null) return null;
+    List<String> notes = new ArrayList<>();
+    if (customer.getEmail() != null && customer.getPhone() != null && !customer.getPhone().equals(number)) {
+      notes.add("Phone " + number + " differs from the one on file (" + customer.getPhone() + ").");
+    }
+    for (Customer other : customers.findByPhone(number)) {
+      if (other.getId().equals(customer.getId())) continue;
+      notes.add("Phone " + number + " is also on file for " + describe(other) + ", not linked: confirm who wrote "
+          + "before sharing details of that customer's orders.");
+      break;
+    }
+    return notes.isEmpty() ? null : String.join(" ", notes);
+  }
+
+  private static String describe(Customer c) {
+    String who = c.getName() != null && !c.getName().isBlank() ? c.getName() : "customer";
+    return who + (c.getEmail() != null ? " <" + c.getEmail() + ">" : "") + " (customer #" + c.getId() + ")";
+  }
+
+  static String normalizeEmail(String email) {
+    return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** Digits with an optional leading '+'; null when fewer than 5 digits remain (e.g. a phone of "()- "). */
+  public static String normalizePhone(String phone) {
+    if (phone == null) return null;
+    String trimmed = phone.strip();
+    String digits = trimmed.replaceAll("\\D", "");
+    if (digits.length() < 5) return null;
+    return (trimmed.startsWith("+") ? "+" : "") + digits;
   }
 
   @Transactional(readOnly = true)

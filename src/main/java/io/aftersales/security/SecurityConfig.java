@@ -66,6 +66,19 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The firewall's refusals (a header value with bytes it does not allow, an encoded slash, ...) are the
+   * client's fault: 400 problem+json naming the header where there is one, not a 500.
+   */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+    return (request, response, rejected) -> {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), Problems.rejected(rejected));
+    };
+  }
+
   /** HTTP basic against Camunda's identity service on the engine REST API (Camunda Modeler deploys here). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

@@ -106,6 +106,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ex.getMessage()));
   }
 
+  /** Spring Security's firewall checks header values when they are first read, i.e. inside MVC. */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException ex) {
+    return ResponseEntity.badRequest().body(Problems.rejected(ex));
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
     log.error("Unexpected error", ex);

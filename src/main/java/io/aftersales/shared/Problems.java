@@ -24,6 +24,16 @@ public final class Problems {
     return problem;
   }
 
+  private static final java.util.regex.Pattern REJECTED_HEADER = java.util.regex.Pattern.compile("header: \"([^\"]+)\"");
+
+  /** A request the security firewall refused (e.g. a header value with bytes it does not allow). */
+  public static ProblemDetail rejected(RuntimeException rejection) {
+    java.util.regex.Matcher header = REJECTED_HEADER.matcher(String.valueOf(rejection.getMessage()));
+    String field = header.find() ? header.group(1).strip() : "request";
+    return invalid(List.of(new FieldError(field,
+        "contains characters this service does not accept (visible ASCII only in headers; no control characters)")));
+  }
+
   public static ErrorResponseException badRequest(String field, String message) {
     return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid(List.of(new FieldError(field, message))), null);
   }

@@ -180,7 +180,6 @@ class IntakeApiIT extends IntegrationTestSupport {
   @Test
   void aCaseIsOpenedWhollyOrNotAtAll() throws Exception {
     String email = uniqueEmail("atomic");
-    int messagesBefore = count("select count(*) from aftersales.case_message");
     // The process cannot start (its definition is suspended): the case row and message must roll back too.
     repository.suspendProcessDefinitionByKey("service-case");
     try {
@@ -192,7 +191,8 @@ class IntakeApiIT extends IntegrationTestSupport {
     }
     assertThat(casesOf(email)).isZero();
     assertThat(count("select count(*) from aftersales.customer where email = ?", email)).isZero();
-    assertThat(count("select count(*) from aftersales.case_message")).isEqualTo(messagesBefore);
+    // (Only this customer's messages: other tests' acknowledgement jobs may add theirs meanwhile.)
+    assertThat(count("select count(*) from aftersales.case_message where author = ?", email)).isZero();
 
     // After the cause is fixed the same request goes through.
     assertThat(post("/api/cases", request(email, "Atomic"), json()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
