@@ -101,9 +101,13 @@ class ModelConventionsTest {
       Process process = processes.iterator().next();
       assertThat(process.getId()).as("process key of " + file).isEqualTo(baseName(file));
       assertThat(process.isExecutable()).as(file.toString()).isTrue();
-      assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of " + file).isNotBlank();
+      assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of " + file)
+          .isEqualTo(HISTORY_RETENTION);
     }
   }
+
+  /** README, decision "History retention": one retention for every model, so an audit trail is never cut short. */
+  static final String HISTORY_RETENTION = "P3650D";
 
   @Test
   void elementIdsSayWhatTheElementIs() {
@@ -249,7 +253,8 @@ class ModelConventionsTest {
       DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
       var decisions = model.getModelElementsByType(Decision.class);
       assertThat(decisions.stream().map(Decision::getId)).as(file.toString()).contains(baseName(file));
-      decisions.forEach(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as(file + " " + d.getId()).isNotBlank());
+      decisions.forEach(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as(file + " " + d.getId())
+          .isEqualTo(HISTORY_RETENTION));
     }
   }
 
