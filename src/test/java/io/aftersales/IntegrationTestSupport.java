@@ -42,6 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "aftersales.mail.imap.poll-interval=PT1H",
     "aftersales.mail.imap.initial-delay=PT1H",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
+    // The database is reached through a link the outage tests cut (demo.DatabaseLink).
+    "aftersales.test.database-link=true",
     "camunda.bpm.job-execution.max-wait=1000"})
 public abstract class IntegrationTestSupport {
   protected static final String SERVICE_MAILBOX = "service@aftersales.local";

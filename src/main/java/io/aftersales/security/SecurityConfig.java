@@ -29,6 +29,15 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      if (e instanceof org.springframework.security.authentication.InternalAuthenticationServiceException
+          && Problems.isDatabaseUnavailable(e)) {
+        // The password could not be checked because the database is down: a temporary outage, not a bad login.
+        response.setHeader("Retry-After", Problems.DATABASE_RETRY_AFTER_SECONDS);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.databaseUnavailable());
+        return;
+      }
       // Only API clients get the Basic challenge: on a page, a browser would pop up its own login box.
       String uri = request.getRequestURI();
       if (uri.startsWith("/api/") || uri.startsWith("/actuator/") || uri.startsWith("/sop/")) {

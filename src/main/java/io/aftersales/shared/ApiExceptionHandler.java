@@ -114,6 +114,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+    if (Problems.isDatabaseUnavailable(ex)) {
+      log.warn("Database unavailable: {}", ex.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS)
+          .body(Problems.databaseUnavailable());
+    }
     log.error("Unexpected error", ex);
     return ResponseEntity.internalServerError().body(Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR,
         "internal-error", "Internal error", "The request could not be completed; nothing was saved. Please retry."));

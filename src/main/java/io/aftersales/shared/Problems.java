@@ -34,6 +34,34 @@ public final class Problems {
         "contains characters this service does not accept (visible ASCII only in headers; no control characters)")));
   }
 
+  /** Seconds a client should wait before retrying while the database is unreachable. */
+  public static final String DATABASE_RETRY_AFTER_SECONDS = "10";
+
+  /**
+   * True if {@code failure} means the database cannot be reached (no connection from the pool, a broken
+   * connection, SQLSTATE class 08): a temporary outage to be answered with 503, not a fault of ours.
+   */
+  public static boolean isDatabaseUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.springframework.transaction.CannotCreateTransactionException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException
+          || t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static ProblemDetail databaseUnavailable() {
+    return detail(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        "The service cannot reach its database right now; nothing was saved. Please retry in a few seconds.");
+  }
+
   public static ErrorResponseException badRequest(String field, String message) {
     return new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid(List.of(new FieldError(field, message))), null);
   }

@@ -8,6 +8,16 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
+  /** Errors Tomcat answers itself, before any servlet, are problem+json too (ProblemErrorReportValve). */
+  @Bean
+  WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> problemErrorPages() {
+    return factory -> factory.addContextCustomizers(context -> {
+      if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+      }
+    });
+  }
+
   /** SOPs are Markdown; browsers show text/plain inline instead of downloading it. */
   @Bean
   WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> markdownAsText() {

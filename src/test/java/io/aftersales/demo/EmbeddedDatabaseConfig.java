@@ -38,11 +38,26 @@ class EmbeddedDatabaseConfig {
     return postgres;
   }
 
+  /** The tests reach the database through a link they can cut (database outages); the demo connects directly. */
+  @Bean(destroyMethod = "close")
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.test.database-link",
+      havingValue = "true")
+  DatabaseLink databaseLink(EmbeddedPostgres postgres) throws IOException {
+    return new DatabaseLink(postgres.getPort());
+  }
+
   @Bean(destroyMethod = "close")
   @Primary
-  DataSource dataSource(EmbeddedPostgres postgres) {
+  DataSource dataSource(EmbeddedPostgres postgres,
+      org.springframework.beans.factory.ObjectProvider<DatabaseLink> link) {
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    DatabaseLink through = link.getIfAvailable();
+    dataSource.setJdbcUrl(through == null ? postgres.getJdbcUrl("postgres", "postgres")
+        : "jdbc:postgresql://127.0.0.1:" + through.port() + "/postgres?user=postgres");
+    // As in production (application-postgres.yaml): a caller waits at most 1.5 s for a connection, so an
+    // unreachable database is a quick 503, not a 30-second hang.
+    dataSource.setConnectionTimeout(1_500);
+    dataSource.setValidationTimeout(500);
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(10);
     dataSource.setPoolName("embedded-postgres");
