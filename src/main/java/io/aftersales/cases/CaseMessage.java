@@ -31,6 +31,8 @@ public class CaseMessage {
   private String messageId;
   private String inReplyTo;
   private Instant createdAt;
+  /** Why the message never reached the customer (a bounce), for the agent; null if not known to have failed. */
+  private String deliveryFailure;
 
   protected CaseMessage() {}
 
@@ -56,4 +58,12 @@ public class CaseMessage {
   public String getMessageId() { return messageId; }
   public String getInReplyTo() { return inReplyTo; }
   public Instant getCreatedAt() { return createdAt; }
+  ServiceCase getServiceCase() { return serviceCase; }
+
+  public String getDeliveryFailure() { return deliveryFailure; }
+
+  void markUndeliverable(String reason) {
+    String text = reason == null || reason.isBlank() ? "returned as undeliverable" : reason.strip();
+    this.deliveryFailure = text.length() > 1000 ? text.substring(0, 997) + "..." : text;
+  }
 }

@@ -19,7 +19,9 @@ public record CaseView(
     Instant closedAt,
     List<Message> messages) {
 
-  public record Message(String direction, String channel, String author, String subject, String body, Instant at) {}
+  /** {@code deliveryFailure}: set when the message bounced (the customer never got it). */
+  public record Message(String direction, String channel, String author, String subject, String body, Instant at,
+      String deliveryFailure) {}
 
   static CaseView of(ServiceCase c) {
     return new CaseView(c.getCaseNumber(), c.getStatus().name(), c.getSourceChannel().name(),
@@ -31,7 +33,7 @@ public record CaseView(
             // Customers see the brand, not staff user names.
             .map(m -> new Message(m.getDirection().name(), m.getChannel(),
                 m.getDirection() == MessageDirection.OUTBOUND ? "Customer care" : m.getAuthor(), m.getSubject(),
-                m.getBody(), m.getCreatedAt()))
+                m.getBody(), m.getCreatedAt(), m.getDeliveryFailure()))
             .toList());
   }
 }

@@ -19,4 +19,7 @@ interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
   java.util.List<ServiceCase> findCasesByOutboundMessageIds(@Param("messageIds") Collection<String> messageIds);
 
   boolean existsByMessageId(String messageId);
+
+  @org.springframework.data.jpa.repository.Query("select m from CaseMessage m where m.direction = io.aftersales.cases.MessageDirection.OUTBOUND and m.messageId in :messageIds")
+  java.util.List<CaseMessage> findOutboundByMessageIds(@Param("messageIds") Collection<String> messageIds);
 }

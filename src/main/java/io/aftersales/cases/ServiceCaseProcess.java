@@ -56,6 +56,8 @@ public final class ServiceCaseProcess {
   public static final ProcessVariable<String> RESOLUTION = ProcessVariable.of("resolution", String.class);
   /** Local to the reply event subprocess: what the customer wrote. */
   public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+  /** Local to the reply event subprocess: who actually sent it (address or "customer" on the status page). */
+  public static final ProcessVariable<String> LAST_CUSTOMER_SENDER = ProcessVariable.of("lastCustomerSender", String.class);
   /** Local to the reply event subprocess: the agent's answer to that reply, empty for none. */
   public static final ProcessVariable<String> REPLY_TEXT = ProcessVariable.of("replyText", String.class);
 

@@ -53,15 +53,15 @@ public class ServiceCases {
   }
 
   public OpenedCase open(OpenCaseCommand command) {
-    return open(command, null, null);
+    return open(command, null, null, null);
   }
 
   /** Opens a case whose customer access token the caller chose (e.g. derived for an idempotent request). */
   public OpenedCase open(OpenCaseCommand command, String accessToken) {
-    return open(command, null, accessToken);
+    return open(command, null, accessToken, null);
   }
 
-  private OpenedCase open(OpenCaseCommand command, ServiceCase followUpOf, String accessToken) {
+  private OpenedCase open(OpenCaseCommand command, ServiceCase followUpOf, String accessToken, String senderNote) {
     Instant now = clock.instant();
     MasterData.CustomerMatch match = masterData.matchCustomer(command.customerName(), command.email(), command.phone());
     Customer customer = match.customer();
@@ -76,7 +76,9 @@ public class ServiceCases {
         trimToNull(command.productSku()), trimToNull(command.serialNumber()),
         command.purchaseDate() != null ? command.purchaseDate() : order.map(SalesOrder::getPurchaseDate).orElse(null));
     if (followUpOf != null) serviceCase.markFollowUpOf(followUpOf);
-    serviceCase.noteContact(match.contactNote());
+    String contactNote = senderNote == null ? match.contactNote()
+        : match.contactNote() == null ? senderNote : senderNote + " " + match.contactNote();
+    serviceCase.noteContact(contactNote);
     serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), command.subject(),
         command.message(), command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
@@ -90,7 +92,7 @@ public class ServiceCases {
     variables.put(CUSTOMER_MESSAGE.name(), command.message());
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
-    if (match.contactNote() != null) variables.put(CONTACT_NOTE.name(), match.contactNote());
+    if (serviceCase.getContactNote() != null) variables.put(CONTACT_NOTE.name(), serviceCase.getContactNote());
     runtime.startProcessInstanceByKey(KEY, number, variables);
     log.info("Opened case {} from {}", number, command.channel());
     return new OpenedCase(serviceCase.getId(), number, token);
@@ -111,7 +113,7 @@ public class ServiceCases {
       OpenCaseCommand followUp = new OpenCaseCommand(channel, c.getName(), c.getEmail(), c.getPhone(),
           serviceCase.getOrderReference(), serviceCase.getProductReference(), serviceCase.getSerialNumber(),
           serviceCase.getPurchaseDate(), serviceCase.getRequestType(), subject, body, messageId);
-      String followUpNumber = open(followUp, serviceCase, null).caseNumber();
+      String followUpNumber = open(followUp, serviceCase, null, null).caseNumber();
       log.info("Reply to closed case {} opened follow-up {}", caseNumber, followUpNumber);
       return followUpNumber;
     }
@@ -120,20 +122,58 @@ public class ServiceCases {
     cases.flush();
     runtime.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(caseNumber)
-        // The reply's event subprocess copies this into its own scope (input mapping).
+        // The reply's event subprocess copies these into its own scope (input mapping).
         .setVariable(LAST_CUSTOMER_MESSAGE.name(), body)
+        .setVariable(LAST_CUSTOMER_SENDER.name(), author)
         .correlateAllWithResult();
     return caseNumber;
   }
 
+  /** The case a mail refers to, and the address of that case's customer (to check who is writing). */
+  public record ReplyTarget(String caseNumber, String customerEmail) {
+    /** True if {@code sender} is the case's customer (addresses compare case-insensitively). */
+    public boolean isFrom(String sender) {
+      return customerEmail != null && sender != null && customerEmail.equalsIgnoreCase(sender.strip());
+    }
+  }
+
   /** The open or closed case an email answers: by our Message-IDs it references, else by the subject. */
   @Transactional(readOnly = true)
-  public Optional<String> findCaseForReply(Collection<String> referencedMessageIds, String subject) {
+  public Optional<ReplyTarget> findCaseForReply(Collection<String> referencedMessageIds, String subject) {
+    Optional<ServiceCase> found = Optional.empty();
     if (!referencedMessageIds.isEmpty()) {
-      var found = messages.findCasesByOutboundMessageIds(referencedMessageIds);
-      if (!found.isEmpty()) return Optional.of(found.get(0).getCaseNumber());
+      found = messages.findCasesByOutboundMessageIds(referencedMessageIds).stream().findFirst();
     }
-    return CaseNumbers.findIn(subject).filter(n -> cases.findByCaseNumber(n).isPresent());
+    if (found.isEmpty()) found = CaseNumbers.findIn(subject).flatMap(cases::findByCaseNumber);
+    return found.map(c -> new ReplyTarget(c.getCaseNumber(), c.getCustomer().getEmail()));
+  }
+
+  /**
+   * Opens a case for someone who wrote about another customer's case (a reply from a different address):
+   * it is linked to that case and flagged for the agent, and nothing of the other case reaches the sender.
+   */
+  public OpenedCase openFromOtherSender(OpenCaseCommand command, String referencedCaseNumber) {
+    ServiceCase referenced = cases.findByCaseNumber(referencedCaseNumber)
+        .orElseThrow(() -> new CaseNotFoundException(referencedCaseNumber));
+    String note = "Sender differs: " + (command.email() == null ? "this sender" : command.email())
+        + " wrote about case " + referencedCaseNumber + ", which belongs to another customer. Confirm who wrote"
+        + " before sharing anything about that case.";
+    return open(command, referenced, null, note);
+  }
+
+  /**
+   * A bounce (delivery status notification) of messages we sent: marks them undeliverable on their case
+   * thread, for the agent to find another way to reach the customer.
+   *
+   * @return the cases concerned
+   */
+  public java.util.List<String> markUndeliverable(Collection<String> outboundMessageIds, String reason) {
+    java.util.List<String> affected = new java.util.ArrayList<>();
+    for (CaseMessage message : messages.findOutboundByMessageIds(outboundMessageIds)) {
+      message.markUndeliverable(reason);
+      affected.add(message.getServiceCase().getCaseNumber());
+    }
+    return affected;
   }
 
   /**

@@ -15,7 +15,12 @@ import java.time.Instant;
  */
 @Entity
 class InboundMail {
-  enum Status { PROCESSED, FAILED }
+  /**
+   * PROCESSED: became a case or a message on one. IGNORED: recorded but answered by nobody (an auto-reply,
+   * bulk mail, mail from our own address: no mail loops). BOUNCED: a delivery failure of one of our mails,
+   * marked on its case. FAILED: could not be read or processed; kept raw for a person.
+   */
+  enum Status { PROCESSED, IGNORED, BOUNCED, FAILED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,6 +36,8 @@ class InboundMail {
   private byte[] raw;
   private Instant receivedAt;
   private Instant processedAt;
+  /** Why the mail opened no case (IGNORED, BOUNCED), or anything the agent should know about its sender. */
+  private String disposition;
 
   protected InboundMail() {}
 
@@ -50,6 +57,18 @@ class InboundMail {
     this.processedAt = at;
     this.raw = null; // the thread holds the content now; the raw copy is only kept for failures
   }
+
+  /** Recorded, deliberately not answered: {@code status} IGNORED or BOUNCED, with the reason. */
+  void settled(Status status, String disposition, String caseNumber, Instant at) {
+    this.status = status;
+    this.disposition = truncate(disposition, 500);
+    this.caseNumber = caseNumber;
+    this.error = null;
+    this.processedAt = at;
+    this.raw = null;
+  }
+
+  String getDisposition() { return disposition; }
 
   void failed(String error) {
     this.status = Status.FAILED;

@@ -24,19 +24,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InboundMailProcessor {
   private static final Logger log = LoggerFactory.getLogger(InboundMailProcessor.class);
 
-  enum Outcome { OPENED_OR_THREADED, DUPLICATE, FAILED }
+  enum Outcome { OPENED_OR_THREADED, IGNORED, DUPLICATE, FAILED }
 
   private final InboundMailRepository ledger;
   private final ServiceCases cases;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final java.util.Set<String> ownAddresses;
 
   InboundMailProcessor(InboundMailRepository ledger, ServiceCases cases, PlatformTransactionManager txManager,
-      Clock clock) {
+      Clock clock, MailSettings settings) {
     this.ledger = ledger;
     this.cases = cases;
     this.tx = new TransactionTemplate(txManager);
     this.clock = clock;
+    this.ownAddresses = java.util.stream.Stream.of(settings.from(), settings.imap().username())
+        .filter(a -> a != null && a.contains("@")).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   Outcome process(byte[] raw, String folder) {
@@ -64,20 +68,33 @@ class InboundMailProcessor {
       return Outcome.FAILED;
     }
     try {
+      Outcome[] outcome = {Outcome.OPENED_OR_THREADED};
       String caseNumber = tx.execute(status -> {
         InboundMail row = existingId != null ? ledger.findById(existingId).orElseThrow()
             : new InboundMail(key, folder, mail.fromAddress(), mail.subject(), raw, clock.instant());
-        String number = cases.findCaseForReply(mail.referencedIds(), mail.subject())
-            .map(existing -> cases.addCustomerMessage(existing, SourceChannel.EMAIL, mail.fromAddress(),
-                mail.subject(), mail.text(), mail.messageId(), first(mail.referencedIds())))
-            .orElseGet(() -> cases.open(new OpenCaseCommand(SourceChannel.EMAIL, mail.fromName(), mail.fromAddress(),
-                null, null, null, null, null, null, mail.subject(), mail.text(), mail.messageId())).caseNumber());
-        row.processed(number, clock.instant());
+        String number;
+        String notAnswered = notAnswered(mail);
+        if (mail.kind() == ParsedMail.Kind.BOUNCE) {
+          java.util.List<String> affected = cases.markUndeliverable(mail.referencedIds(),
+              "Returned as undeliverable (" + mail.subject() + ")");
+          number = affected.isEmpty() ? null : affected.get(0);
+          row.settled(InboundMail.Status.BOUNCED, affected.isEmpty() ? "bounce of no message of ours"
+              : "bounce of our mail on " + String.join(", ", affected), number, clock.instant());
+          outcome[0] = Outcome.IGNORED;
+        } else if (notAnswered != null) {
+          row.settled(InboundMail.Status.IGNORED, notAnswered, null, clock.instant());
+          number = null;
+          outcome[0] = Outcome.IGNORED;
+        } else {
+          number = caseFor(mail);
+          row.processed(number, clock.instant());
+        }
         ledger.saveAndFlush(row);
         return number;
       });
-      log.info("Inbound mail {} from {} -> case {}", key, mail.fromAddress(), caseNumber);
-      return Outcome.OPENED_OR_THREADED;
+      log.info("Inbound mail {} from {} -> {} {}", key, mail.fromAddress(), outcome[0],
+          caseNumber == null ? "" : caseNumber);
+      return outcome[0];
     } catch (DataIntegrityViolationException e) {
       // Another poller (or node) recorded the same Message-ID first: that one wins.
       log.info("Inbound mail {} was processed concurrently; skipped", key);
@@ -87,6 +104,37 @@ class InboundMailProcessor {
       recordFailure(key, raw, folder, existingId, e.getClass().getSimpleName() + ": " + e.getMessage());
       return Outcome.FAILED;
     }
+  }
+
+  /**
+   * Why a mail must get no automatic answer and open no case (RFC 3834: auto-replies, bulk and list mail,
+   * our own address), or null for a person's mail.
+   */
+  private String notAnswered(ParsedMail mail) {
+    if (ownAddresses.contains(mail.fromAddress().toLowerCase(java.util.Locale.ROOT))) return "sent from our own address";
+    return switch (mail.kind()) {
+      case AUTO_REPLY -> "automatic reply (Auto-Submitted)";
+      case BULK -> "bulk or list mail (Precedence/List-Id)";
+      default -> null;
+    };
+  }
+
+  /**
+   * A reply joins its case only when it comes from that case's customer; from anyone else it opens a case
+   * of its own, in the sender's name, linked to the case it named and flagged for the agent.
+   */
+  private String caseFor(ParsedMail mail) {
+    OpenCaseCommand fromSender = new OpenCaseCommand(SourceChannel.EMAIL, mail.fromName(), mail.fromAddress(), null,
+        null, null, null, null, null, mail.subject(), mail.text(), mail.messageId());
+    Optional<ServiceCases.ReplyTarget> target = cases.findCaseForReply(mail.referencedIds(), mail.subject());
+    if (target.isEmpty()) return cases.open(fromSender).caseNumber();
+    if (target.get().isFrom(mail.fromAddress())) {
+      return cases.addCustomerMessage(target.get().caseNumber(), SourceChannel.EMAIL, mail.fromAddress(),
+          mail.subject(), mail.text(), mail.messageId(), first(mail.referencedIds()));
+    }
+    log.warn("Mail from {} names case {} of another customer: opened apart, flagged", mail.fromAddress(),
+        target.get().caseNumber());
+    return cases.openFromOtherSender(fromSender, target.get().caseNumber()).caseNumber();
   }
 
   private void recordFailure(String key, byte[] raw, String folder, Long existingId, String error) {

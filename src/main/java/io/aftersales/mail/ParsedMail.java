@@ -20,7 +20,16 @@ import java.util.Properties;
 
 /** The parts of an inbound email a case needs, read from its raw RFC 5322 bytes. */
 record ParsedMail(String messageId, String fromAddress, String fromName, String subject, String text,
-    List<String> referencedIds) {
+    List<String> referencedIds, Kind kind) {
+
+  /**
+   * What sort of mail it is, by RFC 3834 and RFC 3464: only PERSONAL mail is answered automatically; the
+   * others are recorded but never open a case or trigger a reply (no mail loops).
+   */
+  enum Kind { PERSONAL, AUTO_REPLY, BOUNCE, BULK }
+
+  private static final java.util.regex.Pattern ORIGINAL_ID =
+      java.util.regex.Pattern.compile("(?im)^(?:Original-)?Message-ID:\\s*(<[^<>\\s]+>)");
 
   private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -58,18 +67,45 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
           || sender.getAddress() == null || !sender.getAddress().contains("@")) {
         throw new UnreadableMailException("no sender address");
       }
+      Kind kind = kindOf(m, sender.getAddress());
       String text = textOf(m);
-      if (text == null) throw new UnreadableMailException("no readable text part");
+      if (text == null && kind == Kind.PERSONAL) throw new UnreadableMailException("no readable text part");
+      if (text == null) text = "";
       List<String> refs = new ArrayList<>();
       addIds(refs, m.getHeader("In-Reply-To", " "));
       addIds(refs, m.getHeader("References", " "));
       String subject = m.getSubject() == null || m.getSubject().isBlank() ? "(no subject)" : m.getSubject().trim();
       String messageId = m.getMessageID();
       String key = messageId != null && !messageId.isBlank() ? messageId.trim() : ledgerKey(raw);
-      return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs);
+      if (kind == Kind.BOUNCE) {
+        // The bounced original's Message-ID sits in the report's attached headers, not in our headers.
+        var ids = ORIGINAL_ID.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+        while (ids.find()) if (!ids.group(1).equals(messageId) && !refs.contains(ids.group(1))) refs.add(ids.group(1));
+      }
+      return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs, kind);
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  private static Kind kindOf(MimeMessage m, String sender) throws MessagingException {
+    String local = sender.substring(0, sender.indexOf('@')).toLowerCase(java.util.Locale.ROOT);
+    String returnPath = m.getHeader("Return-Path", ",");
+    if (m.isMimeType("multipart/report") || "<>".equals(returnPath == null ? null : returnPath.strip())
+        || local.equals("mailer-daemon") || local.equals("postmaster")) {
+      return Kind.BOUNCE;
+    }
+    String autoSubmitted = m.getHeader("Auto-Submitted", ",");
+    if (autoSubmitted != null && !autoSubmitted.strip().equalsIgnoreCase("no")
+        || m.getHeader("X-Autoreply") != null || m.getHeader("X-Autorespond") != null) {
+      return Kind.AUTO_REPLY;
+    }
+    String precedence = m.getHeader("Precedence", ",");
+    if (precedence != null && precedence.strip().toLowerCase(java.util.Locale.ROOT).matches("bulk|list|junk")
+        || m.getHeader("List-Id") != null) {
+      return Kind.BULK;
+    }
+    return Kind.PERSONAL;
   }
 
   private static void addIds(List<String> into, String header) {
@@ -105,11 +141,17 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
     return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
-  private static String htmlToText(String html) {
-    return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
-        .replaceAll("(?i)<br\\s*/?>|</p>", "\n")
-        .replaceAll("<[^>]+>", "")
-        .replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+  /** Text of an HTML body as a reader sees it: entities decoded, comments and scripts gone, lines kept. */
+  static String htmlToText(String html) {
+    org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(html);
+    document.select("script, style, head").remove();
+    document.outputSettings(new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+    document.select("br").after("\\n");
+    document.select("p, div, li, tr, h1, h2, h3, h4").after("\\n");
+    String text = org.jsoup.parser.Parser.unescapeEntities(
+        org.jsoup.Jsoup.clean(document.body().html(), "", org.jsoup.safety.Safelist.none(),
+            new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false)), false);
+    return text.replace("\\n", "\n").replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
   }
 
   static class UnreadableMailException extends Exception {

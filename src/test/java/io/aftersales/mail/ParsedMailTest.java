@@ -1,0 +1,76 @@
+package io.aftersales.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ParsedMailTest {
+
+  private static ParsedMail parse(String headers, String body) throws Exception {
+    String raw = "Message-ID: <m1@example.com>\r\nFrom: Maria <maria@example.com>\r\nTo: service@aftersales.local\r\n"
+        + "Subject: Test\r\nMIME-Version: 1.0\r\n" + headers + "\r\n" + body + "\r\n";
+    return ParsedMail.parse(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void htmlOnlyMailReadsAsAPersonWroteIt() throws Exception {
+    ParsedMail mail = parse("Content-Type: text/html; charset=UTF-8\r\n", """
+        <html><head><style>p{color:red}</style></head><body><p>Der Topf &quot;KW-PAN-28&quot; kostet 49&nbsp;&euro;.
+        <!-- note: internal --></p><p>Viele Gr&uuml;&szlig;e<br>Maria &amp; Paul</p><script>alert(1)</script></body></html>""");
+    assertThat(mail.text()).contains("Der Topf \"KW-PAN-28\" kostet 49 €.").contains("Viele Grüße\nMaria & Paul")
+        .doesNotContain("note").doesNotContain("-->").doesNotContain("&quot;", "&euro;", "&uuml;", "&nbsp;").doesNotContain("alert").doesNotContain("color");
+    assertThat(mail.kind()).isEqualTo(ParsedMail.Kind.PERSONAL);
+  }
+
+  @Test
+  void autoRepliesBulkMailAndBouncesAreToldApart() throws Exception {
+    assertThat(parse("Auto-Submitted: auto-replied\r\nContent-Type: text/plain\r\n", "I am out of office.").kind())
+        .isEqualTo(ParsedMail.Kind.AUTO_REPLY);
+    assertThat(parse("Auto-Submitted: no\r\nContent-Type: text/plain\r\n", "A person.").kind())
+        .isEqualTo(ParsedMail.Kind.PERSONAL);
+    assertThat(parse("X-Autoreply: yes\r\nContent-Type: text/plain\r\n", "Away.").kind())
+        .isEqualTo(ParsedMail.Kind.AUTO_REPLY);
+    assertThat(parse("Precedence: bulk\r\nContent-Type: text/plain\r\n", "Newsletter").kind())
+        .isEqualTo(ParsedMail.Kind.BULK);
+    assertThat(parse("List-Id: <offers.example.com>\r\nContent-Type: text/plain\r\n", "List").kind())
+        .isEqualTo(ParsedMail.Kind.BULK);
+    assertThat(parse("Return-Path: <>\r\nContent-Type: text/plain\r\n", "Undeliverable").kind())
+        .isEqualTo(ParsedMail.Kind.BOUNCE);
+  }
+
+  @Test
+  void aDeliveryReportNamesTheMessageThatBounced() throws Exception {
+    String raw = """
+        Message-ID: <dsn1@mx.example.com>\r
+        From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\r
+        To: service@aftersales.local\r
+        Subject: Undelivered Mail Returned to Sender\r
+        MIME-Version: 1.0\r
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b"\r
+        \r
+        --b\r
+        Content-Type: text/plain\r
+        \r
+        The mail could not be delivered: mailbox unknown.\r
+        --b\r
+        Content-Type: message/delivery-status\r
+        \r
+        Reporting-MTA: dns; mx.example.com\r
+        \r
+        Final-Recipient: rfc822; nobody@example.com\r
+        Action: failed\r
+        Status: 5.1.1\r
+        --b\r
+        Content-Type: text/rfc822-headers\r
+        \r
+        Message-ID: <SC-2026-000042.acknowledgement.1@aftersales.local>\r
+        Subject: [SC-2026-000042] Kettle\r
+        --b--\r
+        """;
+    ParsedMail mail = ParsedMail.parse(raw.getBytes(StandardCharsets.UTF_8));
+    assertThat(mail.kind()).isEqualTo(ParsedMail.Kind.BOUNCE);
+    assertThat(mail.referencedIds()).contains("<SC-2026-000042.acknowledgement.1@aftersales.local>")
+        .doesNotContain("<dsn1@mx.example.com>");
+  }
+}
