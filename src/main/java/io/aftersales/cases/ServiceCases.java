@@ -6,6 +6,7 @@ import io.aftersales.masterdata.Customer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.masterdata.SalesOrder;
+import io.aftersales.shared.Texts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceCases {
   private static final Logger log = LoggerFactory.getLogger(ServiceCases.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Length of service_case.subject and case_message.subject. */
+  static final int SUBJECT_LENGTH = 300;
 
   private final ServiceCaseRepository cases;
   private final CaseMessageRepository messages;
@@ -70,8 +73,10 @@ public class ServiceCases {
     String number = CaseNumbers.format(now.atZone(ZoneOffset.UTC).getYear(), cases.nextCaseSequence());
     String token = accessToken != null ? accessToken : newAccessToken();
 
+    String subject = recordSubject(command.subject());
+    String message = wholeText(command.subject(), command.message());
     ServiceCase serviceCase = new ServiceCase(number, command.channel(), command.requestType(), customer,
-        command.subject(), sha256(token), now);
+        subject, sha256(token), now);
     serviceCase.linkPurchase(order.orElse(null), trimToNull(command.orderNumber()), product.orElse(null),
         trimToNull(command.productSku()), trimToNull(command.serialNumber()),
         command.purchaseDate() != null ? command.purchaseDate() : order.map(SalesOrder::getPurchaseDate).orElse(null));
@@ -79,8 +84,8 @@ public class ServiceCases {
     String contactNote = senderNote == null ? match.contactNote()
         : match.contactNote() == null ? senderNote : senderNote + " " + match.contactNote();
     serviceCase.noteContact(contactNote);
-    serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), command.subject(),
-        command.message(), command.messageId(), null, now);
+    serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), subject,
+        message, command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
 
     Map<String, Object> variables = new HashMap<>(CaseFacts.of(serviceCase, LocalDate.now(clock)).toVariables());
@@ -88,8 +93,8 @@ public class ServiceCases {
     variables.put(CASE_NUMBER.name(), number);
     variables.put(SOURCE_CHANNEL.name(), command.channel().name());
     variables.put(CUSTOMER_CONTACT.name(), customer.getEmail() != null ? customer.getEmail() : customer.getPhone());
-    variables.put(SUBJECT.name(), command.subject());
-    variables.put(CUSTOMER_MESSAGE.name(), command.message());
+    variables.put(SUBJECT.name(), subject);
+    variables.put(CUSTOMER_MESSAGE.name(), Texts.excerpt(message));
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
     if (serviceCase.getContactNote() != null) variables.put(CONTACT_NOTE.name(), serviceCase.getContactNote());
@@ -117,13 +122,14 @@ public class ServiceCases {
       log.info("Reply to closed case {} opened follow-up {}", caseNumber, followUpNumber);
       return followUpNumber;
     }
-    serviceCase.addMessage(MessageDirection.INBOUND, channel.name(), author, subject, body, messageId, inReplyTo,
-        clock.instant());
+    String text = wholeText(subject, body);
+    serviceCase.addMessage(MessageDirection.INBOUND, channel.name(), author, recordSubject(subject), text, messageId,
+        inReplyTo, clock.instant());
     cases.flush();
     runtime.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(caseNumber)
         // The reply's event subprocess copies these into its own scope (input mapping).
-        .setVariable(LAST_CUSTOMER_MESSAGE.name(), body)
+        .setVariable(LAST_CUSTOMER_MESSAGE.name(), Texts.excerpt(text))
         .setVariable(LAST_CUSTOMER_SENDER.name(), author)
         .correlateAllWithResult();
     return caseNumber;
@@ -257,6 +263,18 @@ public class ServiceCases {
     if (command.email() != null && !command.email().isBlank()) return command.email().trim();
     if (command.phone() != null && !command.phone().isBlank()) return command.phone().trim();
     return command.customerName();
+  }
+
+  /** A subject as the case record holds it (300 characters); the thread keeps the whole (see wholeText). */
+  static String recordSubject(String subject) {
+    return Texts.shorten(Texts.storable(subject), SUBJECT_LENGTH);
+  }
+
+  /** The message text to keep whole on the thread; a subject too long for the record is kept at its top. */
+  static String wholeText(String subject, String body) {
+    String text = Texts.storable(body);
+    String clean = Texts.storable(subject);
+    return clean != null && clean.length() > SUBJECT_LENGTH ? "Subject: " + clean + "\n\n" + text : text;
   }
 
   private static String trimToNull(String s) {

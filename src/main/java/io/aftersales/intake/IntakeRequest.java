@@ -18,7 +18,7 @@ record IntakeRequest(
     @Size(max = 64) String orderNumber,
     @Size(max = 64) String productSku,
     @Size(max = 64) String serialNumber,
-    @PastOrPresent LocalDate purchaseDate,
+    @PastOrPresent @io.aftersales.shared.DateRange LocalDate purchaseDate,
     RequestType requestType,
     @NotBlank @Size(max = 300) String subject,
     @NotBlank @Size(max = 20_000) String message) {

@@ -2,15 +2,8 @@ package io.aftersales.mail;
 
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OutboundMail;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.UnsupportedEncodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes to a case's customer and records the message on the case thread.
  *
  * <p>Each mail has a Message-ID derived from the case and the process step, so a retried job finds
- * it already recorded and does not send twice. A customer without an email address (WhatsApp,
+ * it already recorded and does not send twice. Nothing is sent inside the step's transaction: the
+ * message is written to the {@link Outbox} with it and handed to SMTP after commit. A customer without an email address (WhatsApp,
  * chat) gets the message on the case status page (channel {@code PORTAL}); the link to that page
  * was given when the case was opened.
  */
@@ -26,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMailer {
   private static final Logger log = LoggerFactory.getLogger(CustomerMailer.class);
 
-  private final JavaMailSender sender;
+  private final Outbox outbox;
   private final ServiceCases cases;
   private final MailSettings settings;
 
-  CustomerMailer(JavaMailSender sender, ServiceCases cases, MailSettings settings) {
-    this.sender = sender;
+  CustomerMailer(Outbox outbox, ServiceCases cases, MailSettings settings) {
+    this.outbox = outbox;
     this.cases = cases;
     this.settings = settings;
   }
@@ -82,24 +76,9 @@ public class CustomerMailer {
       cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, humanAnswer);
       return;
     }
-    try {
-      MimeMessage mime = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
-      helper.setFrom(new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
-      helper.setTo(to.email());
-      helper.setSubject(subject);
-      helper.setText(body + signature(to));
-      mime.setHeader("Message-ID", messageId);
-      if (to.inReplyTo() != null) {
-        mime.setHeader("In-Reply-To", to.inReplyTo());
-        mime.setHeader("References", to.inReplyTo());
-      }
-      // Record first: if sending fails the transaction rolls back and the job retries.
-      cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), humanAnswer);
-      sender.send(mime);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new MailSendException("Could not build mail for case " + to.caseNumber(), e);
-    }
+    // The thread and the outbox row commit with the step; SMTP comes after commit (Outbox).
+    cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), humanAnswer);
+    outbox.enqueue(messageId, caseId, to.email(), subject, body + signature(to), to.inReplyTo());
   }
 
   /** How every mail to a customer opens: {@code Hello Maria Rossi,} or {@code Hello,} without a name. */

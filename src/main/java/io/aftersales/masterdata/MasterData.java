@@ -35,7 +35,8 @@ public class MasterData {
    * Parallel first contacts from one new address register one customer (insert-if-absent on the
    * unique address), and all of them succeed.
    */
-  public CustomerMatch matchCustomer(String name, String email, String phone) {
+  public CustomerMatch matchCustomer(String givenName, String email, String phone) {
+    String name = io.aftersales.shared.Texts.shorten(io.aftersales.shared.Texts.storable(givenName), 200);
     String address = normalizeEmail(email);
     String number = normalizePhone(phone);
     Customer customer;

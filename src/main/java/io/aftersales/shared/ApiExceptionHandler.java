@@ -32,6 +32,32 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+  private final javax.sql.DataSource dataSource;
+
+  ApiExceptionHandler(javax.sql.DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /**
+   * A persistence failure whose cause does not say "no connection" (e.g. a rollback on a connection the
+   * outage closed) is still an outage if the database cannot be reached now: ask it.
+   */
+  private boolean databaseDown(Throwable failure) {
+    if (Problems.isDatabaseUnavailable(failure)) return true;
+    boolean persistence = false;
+    for (Throwable t = failure; t != null && !persistence; t = t.getCause()) {
+      persistence = t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException
+          || t instanceof org.springframework.transaction.TransactionException
+          || t instanceof jakarta.persistence.PersistenceException;
+    }
+    if (!persistence) return false;
+    try (java.sql.Connection probe = dataSource.getConnection()) {
+      return !probe.isValid(1);
+    } catch (java.sql.SQLException e) {
+      return true;
+    }
+  }
+
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -68,6 +94,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       error = new Problems.FieldError(path(invalid), "must be one of "
           + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
               .collect(Collectors.joining(", ")));
+    } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && StrictJson.TEXT_RULE.equals(mapping.getOriginalMessage())) {
+      error = new Problems.FieldError(path(mapping), mapping.getOriginalMessage());
     } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       error = new Problems.FieldError(path(mapping), "has the wrong type or format");
     } else if (cause instanceof JsonProcessingException parse) {
@@ -114,7 +143,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-    if (Problems.isDatabaseUnavailable(ex)) {
+    if (databaseDown(ex)) {
       log.warn("Database unavailable: {}", ex.toString());
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS)

@@ -133,4 +133,24 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
     String task = taskOf(number, "UserTask_HandleCustomerReply", "anna").orElseThrow();
     assertThat(taskService.getVariable(task, "lastCustomerSender").toString()).isEqualToIgnoringCase(alice);
   }
+
+  @Test
+  void oddButHonestMailIsNormalisedAndKeptWhole() throws Exception {
+    String sender = uniqueEmail("verbose");
+    String id = messageId();
+    String subject = "Long subject " + "s".repeat(390);
+    String body = "b".repeat(5_000) + "\u0000 tail";
+    deliverToServiceMailbox(rawMail(id, "\"" + "N".repeat(300) + "\" <" + sender + ">", subject, body, Map.of()));
+    poller.poll();
+
+    assertThat(ledger(id, "status")).isEqualTo("PROCESSED");
+    String number = ledger(id, "case_number");
+    var row = jdbc.queryForMap("select c.subject, u.name from aftersales.service_case c join aftersales.customer u"
+        + " on u.id = c.customer_id where c.case_number = ?", number);
+    assertThat(((String) row.get("subject")).length()).isLessThanOrEqualTo(300);
+    assertThat(((String) row.get("name")).length()).isLessThanOrEqualTo(200);
+    String thread = jdbc.queryForObject("select body from aftersales.case_message where message_id = ?", String.class, id);
+    assertThat(thread).startsWith("Subject: " + subject).contains("b".repeat(5_000)).endsWith(" tail")
+        .doesNotContain("\u0000");
+  }
 }

@@ -1,0 +1,138 @@
+package io.aftersales.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task cannot be completed without what its Camunda Form requires, whoever completes it (Tasklist's
+ * submit, the REST API's complete, Java): one check for every task with a {@code camunda:formRef}, derived
+ * from the deployed form, so the form stays the one place a process owner declares what is required.
+ *
+ * <p>Checked per field with a key, on the submitted values over the task's current variables:
+ * {@code validate.required} (not null, not blank), {@code minLength} and {@code maxLength} of text.
+ * Read-only and disabled fields and fields with a {@code conditional} (shown only sometimes; their rules
+ * stay with the form and the task's own listener) are not checked. A refusal is Camunda's own
+ * {@link FormFieldValidationException} (engine REST: 400 naming the fields); the task stays open.
+ */
+@Component
+class FormCompletionCheck extends AbstractProcessEnginePlugin {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> NOT_INPUT = Set.of("text", "button", "spacer", "separator", "image", "html",
+      "group", "dynamiclist", "iframe", "table", "documentPreview");
+  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
+  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
+  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
+  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // After the command context exists (post interceptor): the check reads the task and its form.
+    List<CommandInterceptor> post = new ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      post.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    post.add(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        if (command instanceof CompleteTaskCmd) {
+          check((String) read(COMPLETE_TASK_ID, command), (Map<?, ?>) read(COMPLETE_VARIABLES, command));
+        } else if (command instanceof SubmitTaskFormCmd) {
+          check((String) read(SUBMIT_TASK_ID, command), (Map<?, ?>) read(SUBMIT_VARIABLES, command));
+        }
+        return next.execute(command);
+      }
+    });
+    configuration.setCustomPostCommandInterceptorsTxRequired(post);
+  }
+
+  private void check(String taskId, Map<?, ?> submitted) {
+    CommandContext context = Context.getCommandContext();
+    TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+    if (task == null || task.getTaskDefinition() == null || task.getTaskDefinition().getFormDefinition() == null
+        || task.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() == null) {
+      return; // unknown task (the command reports it) or no Camunda Form
+    }
+    List<String> problems = new ArrayList<>();
+    for (JsonNode field : fields(context, taskId)) {
+      String key = field.path("key").asText();
+      Object value = submitted != null && submitted.containsKey(key) ? submitted.get(key) : task.getVariable(key);
+      if (value instanceof org.camunda.bpm.engine.variable.value.TypedValue typed) value = typed.getValue();
+      String label = field.path("label").asText(key);
+      JsonNode validate = field.path("validate");
+      boolean empty = value == null || value instanceof String text && text.isBlank();
+      if (validate.path("required").asBoolean(false) && empty) {
+        problems.add(key + ": \"" + label + "\" is required");
+      } else if (value instanceof String text) {
+        if (validate.has("minLength") && text.strip().length() < validate.get("minLength").asInt()) {
+          problems.add(key + ": \"" + label + "\" needs at least " + validate.get("minLength").asInt() + " characters");
+        }
+        if (validate.has("maxLength") && text.length() > validate.get("maxLength").asInt()) {
+          problems.add(key + ": \"" + label + "\" allows at most " + validate.get("maxLength").asInt() + " characters");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(String.join("; ", problems),
+          "Task \"" + task.getName() + "\" cannot be completed: " + String.join("; ", problems));
+    }
+  }
+
+  /** The input fields of the task's deployed form (a few kilobytes of JSON, read when a task completes). */
+  private static List<JsonNode> fields(CommandContext context, String taskId) {
+    try (InputStream in = context.runWithoutAuthorization(new GetDeployedTaskFormCmd(taskId))) {
+      List<JsonNode> inputs = new ArrayList<>();
+      collect(JSON.readTree(in).path("components"), inputs);
+      return inputs;
+    } catch (IOException e) {
+      throw new IllegalStateException("The form of task " + taskId + " cannot be read", e);
+    }
+  }
+
+  private static void collect(JsonNode components, List<JsonNode> into) {
+    for (JsonNode component : components) {
+      if (component.has("components")) collect(component.get("components"), into);
+      if (!component.hasNonNull("key") || NOT_INPUT.contains(component.path("type").asText())) continue;
+      if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) continue;
+      if (component.has("conditional")) continue;
+      into.add(component);
+    }
+  }
+
+  private static Field field(Class<?> type, String name) {
+    try {
+      Field field = type.getDeclaredField(name);
+      field.setAccessible(true);
+      return field;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException("Camunda changed " + type.getName() + "." + name
+          + ": revisit the form completion check", e);
+    }
+  }
+
+  private static Object read(Field field, Object target) {
+    try {
+      return field.get(target);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.aftersales.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+
+  @Test
+  void anExcerptIsWholeWhenShortAndPointsToTheThreadWhenNot() {
+    assertThat(Texts.excerpt(null)).isNull();
+    assertThat(Texts.excerpt("short")).isEqualTo("short");
+    String exact = "a".repeat(Texts.EXCERPT_LENGTH);
+    assertThat(Texts.excerpt(exact)).isSameAs(exact);
+    String excerpt = Texts.excerpt("a".repeat(Texts.EXCERPT_LENGTH + 1));
+    assertThat(excerpt).hasSize(Texts.EXCERPT_LENGTH).startsWith("aaa").endsWith("the full text is on the case thread)");
+  }
+
+  @Test
+  void storableTextHasNoNulAndShortenedTextIsMarked() {
+    assertThat(Texts.storable("a\u0000b\u0000")).isEqualTo("ab");
+    assertThat(Texts.storable("plain")).isEqualTo("plain");
+    assertThat(Texts.storable(null)).isNull();
+    assertThat(Texts.shorten("abcdef", 4)).isEqualTo("abc\u2026");
+    assertThat(Texts.shorten("abcd", 4)).isEqualTo("abcd");
+    assertThat(Texts.shorten(null, 4)).isNull();
+  }
+
+  @Test
+  void jsonTextWithControlCharactersIsRefusedButLineBreaksAndTabsAreNot() throws Exception {
+    ObjectMapper json = new ObjectMapper().registerModule(new SimpleModule().addDeserializer(String.class,
+        new StrictJson.Text()));
+    assertThat(json.readValue("\"line\\nbreak\\ttab\\r\"", String.class)).isEqualTo("line\nbreak\ttab\r");
+    for (String bad : new String[] {"\"nul\\u0000\"", "\"bell\\u0007\"", "\"del\\u007f\""}) {
+      assertThatThrownBy(() -> json.readValue(bad, String.class)).isInstanceOf(JsonMappingException.class)
+          .hasMessageContaining(StrictJson.TEXT_RULE);
+    }
+  }
+
+  @Test
+  void datesOutsideWhatTheBusinessAndTheDatabaseHoldAreInvalid() {
+    DateRange.Check check = new DateRange.Check();
+    assertThat(check.isValid(null, null)).isTrue();
+    assertThat(check.isValid(LocalDate.of(1900, 1, 1), null)).isTrue();
+    assertThat(check.isValid(LocalDate.of(2999, 12, 31), null)).isTrue();
+    assertThat(check.isValid(LocalDate.of(1899, 12, 31), null)).isFalse();
+    assertThat(check.isValid(LocalDate.of(3000, 1, 1), null)).isFalse();
+    assertThat(check.isValid(LocalDate.of(-4800, 1, 1), null)).isFalse();
+  }
+}
