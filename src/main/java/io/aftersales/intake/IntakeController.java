@@ -97,8 +97,9 @@ class IntakeController {
     if (CaseStatus.CLOSED.name().equals(view.status())) {
       throw Problems.conflict("Case " + caseNumber + " is closed; please open a new request.");
     }
-    String landed = cases.addCustomerMessage(caseNumber, reply.channel(), "customer", "Re: " + view.subject(),
-        reply.message().strip(), null, null);
+    // Parallel replies (and the case's own jobs) race for the case: the loser runs again on the winner's state.
+    String landed = io.aftersales.shared.ConcurrentUpdates.retry(() -> cases.addCustomerMessage(caseNumber,
+        reply.channel(), "customer", "Re: " + view.subject(), reply.message().strip(), null, null));
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyResponse(landed));
   }
 

@@ -69,7 +69,7 @@ class InboundMailProcessor {
     }
     try {
       Outcome[] outcome = {Outcome.OPENED_OR_THREADED};
-      String caseNumber = tx.execute(status -> {
+      String caseNumber = io.aftersales.shared.ConcurrentUpdates.retry(() -> tx.execute(status -> {
         InboundMail row = existingId != null ? ledger.findById(existingId).orElseThrow()
             : new InboundMail(key, folder, mail.fromAddress(), mail.subject(), raw, clock.instant());
         String number;
@@ -91,7 +91,7 @@ class InboundMailProcessor {
         }
         ledger.saveAndFlush(row);
         return number;
-      });
+      }));
       log.info("Inbound mail {} from {} -> {} {}", key, mail.fromAddress(), outcome[0],
           caseNumber == null ? "" : caseNumber);
       return outcome[0];
