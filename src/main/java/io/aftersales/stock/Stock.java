@@ -25,29 +25,29 @@ public class Stock {
 
   @Transactional(readOnly = true)
   public int available(String sku) {
-    return items.findById(sku).map(StockItem::available).orElse(0);
+    return items.available(sku).orElse(0);
   }
 
   /** Reserves stock for a case; false (and nothing reserved) if not enough is available. */
   public boolean reserve(String sku, int quantity, String caseNumber, String reference) {
     if (movements.existsByKindAndCaseNumberAndReference(Kind.RESERVE, caseNumber, reference)) return true;
-    StockItem item = items.findById(sku).orElse(null);
-    if (item == null || !item.reserve(quantity)) return false;
-    record(sku, Kind.RESERVE, quantity, caseNumber, reference);
+    // Atomic in the database: parallel jobs reserving the same SKU neither fail on each other nor oversell.
+    if (items.reserve(sku, quantity) == 0) return false;
+    // A parallel retry of this very step recorded it first (unique per kind, case, reference): undo ours.
+    if (!recordOnce(sku, Kind.RESERVE, quantity, caseNumber, reference)) items.release(sku, quantity);
     return true;
   }
 
   public void release(String sku, int quantity, String caseNumber, String reference) {
-    if (movements.existsByKindAndCaseNumberAndReference(Kind.RELEASE, caseNumber, reference)) return;
-    items.findById(sku).ifPresent(item -> item.release(quantity));
-    record(sku, Kind.RELEASE, quantity, caseNumber, reference);
+    if (recordOnce(sku, Kind.RELEASE, quantity, caseNumber, reference)) items.release(sku, quantity);
   }
 
   /** The warehouse took reserved units off the shelf for shipping. */
   public void pick(String sku, int quantity, String caseNumber, String reference) {
-    if (movements.existsByKindAndCaseNumberAndReference(Kind.PICK, caseNumber, reference)) return;
-    items.findById(sku).orElseThrow(() -> new IllegalStateException("No stock item " + sku)).pick(quantity);
-    record(sku, Kind.PICK, quantity, caseNumber, reference);
+    if (!recordOnce(sku, Kind.PICK, quantity, caseNumber, reference)) return;
+    if (items.pick(sku, quantity) == 0) {
+      throw new IllegalStateException("Cannot pick " + quantity + " of " + sku + ": not reserved");
+    }
   }
 
   /** Goods received from a supplier (e.g. a purchase order). */
@@ -62,8 +62,7 @@ public class Stock {
 
   /** A returned item that cannot be sold is scrapped: recorded, not added to stock. */
   public void scrap(String sku, int quantity, String caseNumber, String reference) {
-    if (movements.existsByKindAndCaseNumberAndReference(Kind.SCRAP, caseNumber, reference)) return;
-    record(sku, Kind.SCRAP, quantity, caseNumber, reference);
+    recordOnce(sku, Kind.SCRAP, quantity, caseNumber, reference);
   }
 
   /** Sets the on-hand quantity of an item (stock take, demo data). */
@@ -78,12 +77,11 @@ public class Stock {
   }
 
   private void add(Kind kind, String sku, int quantity, String caseNumber, String reference) {
-    if (movements.existsByKindAndCaseNumberAndReference(kind, caseNumber, reference)) return;
-    items.findById(sku).orElseGet(() -> items.save(new StockItem(sku, 0))).add(quantity);
-    record(sku, kind, quantity, caseNumber, reference);
+    if (recordOnce(sku, kind, quantity, caseNumber, reference)) items.add(sku, quantity);
   }
 
-  private void record(String sku, Kind kind, int quantity, String caseNumber, String reference) {
-    movements.save(new StockMovement(sku, kind, quantity, caseNumber, reference, clock.instant()));
+  /** True if the movement is recorded now; false if this kind, case and reference was recorded before. */
+  private boolean recordOnce(String sku, Kind kind, int quantity, String caseNumber, String reference) {
+    return movements.recordOnce(sku, kind.name(), quantity, caseNumber, reference, clock.instant()) == 1;
   }
 }

@@ -22,22 +22,7 @@ public class StockItem {
 
   int available() { return onHand - reserved; }
 
-  boolean reserve(int quantity) {
-    if (available() < quantity) return false;
-    reserved += quantity;
-    return true;
-  }
-
-  void release(int quantity) { reserved = Math.max(0, reserved - quantity); }
-
-  void pick(int quantity) {
-    if (reserved < quantity || onHand < quantity) {
-      throw new IllegalStateException("Cannot pick " + quantity + " of " + sku + ": not reserved");
-    }
-    reserved -= quantity;
-    onHand -= quantity;
-  }
-
+  /** Stock take only; reservations, picks and receipts change the row atomically in SQL (StockItemRepository). */
   void add(int quantity) { onHand += quantity; }
 
   public String getSku() { return sku; }

@@ -210,8 +210,18 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     browser.get(rest.getRootUri() + "/camunda/app/tasklist/");
     By username = By.cssSelector("input[ng-model='username'], form[name='signinForm'] input[type='text']");
     By password = By.cssSelector("input[ng-model='password'], form[name='signinForm'] input[type='password']");
-    wait(browser).until(ExpectedConditions.visibilityOfElementLocated(username)).sendKeys(user);
-    browser.findElement(password).sendKeys(DEMO_PASSWORD);
+    // Type into each field and check it holds what was typed: the login form may still be rendering (focus
+    // can jump), and a slow machine must not turn "anna" + "demo" into a user "annademo".
+    wait(browser).withMessage(() -> "the login form takes " + user).until(d -> {
+      var name = d.findElement(username);
+      var secret = d.findElement(password);
+      if (!name.isDisplayed() || !secret.isDisplayed()) return false;
+      name.clear();
+      name.sendKeys(user);
+      secret.clear();
+      secret.sendKeys(DEMO_PASSWORD);
+      return user.equals(name.getDomProperty("value")) && DEMO_PASSWORD.equals(secret.getDomProperty("value"));
+    });
     browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     wait(browser).withMessage(() -> user + " sees Tasklist's filters").until(d -> filterNames(d).contains(MY_TASKS));
     return browser;
