@@ -8,6 +8,7 @@ import io.aftersales.IntegrationTestSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
  */
 class TextLimitsIT extends IntegrationTestSupport {
   @Autowired ObjectMapper json;
+  @Autowired TaskService taskService;
 
   private ResponseEntity<String> open(String subject, String message) throws Exception {
     return post("/api/cases", json.writeValueAsString(Map.of("channel", "WEB_FORM",
