@@ -1,5 +1,6 @@
 package io.aftersales.security;
 
+import io.aftersales.shared.EngineFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -61,8 +62,10 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
   /** Looks at each command before it runs, nested ones included, and refuses the unsafe queries. */
   static final class QueryCheck extends CommandInterceptor {
-    private static final Field EXTENDING_QUERY = field(AbstractExecuteFilterCmd.class, "extendingQuery");
-    private static final Field SAVED_FILTER = field(SaveFilterCmd.class, "filter");
+    private static final String GUARD = "the query expression guard (CVE-2026-109432)";
+    private static final Field EXTENDING_QUERY =
+        EngineFields.of(AbstractExecuteFilterCmd.class, "extendingQuery", GUARD);
+    private static final Field SAVED_FILTER = EngineFields.of(SaveFilterCmd.class, "filter", GUARD);
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -75,34 +78,17 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
         // Run through a command executor = built outside the engine from a caller's input (ad hoc).
         QueryExpressionGuard.refuseAny(query, "");
       } else if (command instanceof AbstractExecuteFilterCmd) {
-        if (read(EXTENDING_QUERY, command) instanceof TaskQueryImpl extending) {
+        if (EngineFields.read(EXTENDING_QUERY, command) instanceof TaskQueryImpl extending) {
           QueryExpressionGuard.refuseAny(extending, "");
         }
-      } else if (command instanceof SaveFilterCmd && read(SAVED_FILTER, command) instanceof Filter filter) {
+      } else if (command instanceof SaveFilterCmd
+          && EngineFields.read(SAVED_FILTER, command) instanceof Filter filter) {
         Query<?, ?> query = filter.getQuery();
         if (query instanceof TaskQueryImpl stored) QueryExpressionGuard.refuseUnsafeInStoredFilter(stored, "query.");
       }
     }
 
-    private static Field field(Class<?> type, String name) {
-      try {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // An engine upgrade renamed it: fail the start rather than run unguarded.
-        throw new IllegalStateException("Camunda changed " + type.getName() + "." + name
-            + ": revisit the query expression guard (CVE-2026-109432)", e);
-      }
-    }
 
-    private static Object read(Field field, Object target) {
-      try {
-        return field.get(target);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   /** Evaluates query expressions (no variable scope) only if they are the harmless Tasklist functions. */

@@ -38,10 +38,11 @@ class FormCompletionCheck extends AbstractProcessEnginePlugin {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOT_INPUT = Set.of("text", "button", "spacer", "separator", "image", "html",
       "group", "dynamiclist", "iframe", "table", "documentPreview");
-  private static final Field COMPLETE_TASK_ID = field(CompleteTaskCmd.class, "taskId");
-  private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables");
-  private static final Field SUBMIT_TASK_ID = field(SubmitTaskFormCmd.class, "taskId");
-  private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties");
+  private static final String GUARD = "the form completion check";
+  private static final Field COMPLETE_TASK_ID = EngineFields.of(CompleteTaskCmd.class, "taskId", GUARD);
+  private static final Field COMPLETE_VARIABLES = EngineFields.of(CompleteTaskCmd.class, "variables", GUARD);
+  private static final Field SUBMIT_TASK_ID = EngineFields.of(SubmitTaskFormCmd.class, "taskId", GUARD);
+  private static final Field SUBMIT_VARIABLES = EngineFields.of(SubmitTaskFormCmd.class, "properties", GUARD);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,9 +55,11 @@ class FormCompletionCheck extends AbstractProcessEnginePlugin {
       @Override
       public <T> T execute(Command<T> command) {
         if (command instanceof CompleteTaskCmd) {
-          check((String) read(COMPLETE_TASK_ID, command), (Map<?, ?>) read(COMPLETE_VARIABLES, command));
+          check((String) EngineFields.read(COMPLETE_TASK_ID, command),
+              (Map<?, ?>) EngineFields.read(COMPLETE_VARIABLES, command));
         } else if (command instanceof SubmitTaskFormCmd) {
-          check((String) read(SUBMIT_TASK_ID, command), (Map<?, ?>) read(SUBMIT_VARIABLES, command));
+          check((String) EngineFields.read(SUBMIT_TASK_ID, command),
+              (Map<?, ?>) EngineFields.read(SUBMIT_VARIABLES, command));
         }
         return next.execute(command);
       }
@@ -114,25 +117,6 @@ class FormCompletionCheck extends AbstractProcessEnginePlugin {
       if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) continue;
       if (component.has("conditional")) continue;
       into.add(component);
-    }
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda changed " + type.getName() + "." + name
-          + ": revisit the form completion check", e);
-    }
-  }
-
-  private static Object read(Field field, Object target) {
-    try {
-      return field.get(target);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -107,6 +107,19 @@ class SecurityRegisterTest {
   }
 
   @Test
+  void noGeneralPurposeScriptEngineIsOnTheClassPath() {
+    // A deployed model could run such a script; none of ours needs one (README: expression surfaces).
+    List<String> engines = new javax.script.ScriptEngineManager().getEngineFactories().stream()
+        .flatMap(f -> f.getNames().stream()).map(String::toLowerCase).toList();
+    assertThat(engines).noneMatch(n -> n.contains("groovy") || n.contains("javascript") || n.contains("js")
+        || n.contains("nashorn") || n.contains("graal") || n.contains("python") || n.contains("ruby"));
+    for (String absent : List.of("groovy.lang.GroovyShell", "org.graalvm.polyglot.Context",
+        "org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory", "org.python.util.PythonInterpreter")) {
+      assertThat(loadable(absent)).as(absent).isFalse();
+    }
+  }
+
+  @Test
   void theVersionComparisonIsNumeric() {
     assertThat(compare("10.1.62", "10.1.55")).isPositive();
     assertThat(compare("6.6.53.Final", "6.6.26")).isPositive();
