@@ -46,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "aftersales.test.database-link=true",
     // SMTP outages are alerted after 5 s here (2 minutes in production), so the outbox test need not wait.
     "aftersales.mail.outbox.alert-after=PT5S",
+    "aftersales.mail.imap.alert-after=PT5S",
     "camunda.bpm.job-execution.max-wait=1000"})
 public abstract class IntegrationTestSupport {
   protected static final String SERVICE_MAILBOX = "service@aftersales.local";

@@ -96,9 +96,15 @@ class InboundMailProcessor {
           caseNumber == null ? "" : caseNumber);
       return outcome[0];
     } catch (DataIntegrityViolationException e) {
-      // Another poller (or node) recorded the same Message-ID first: that one wins.
-      log.info("Inbound mail {} was processed concurrently; skipped", key);
-      return Outcome.DUPLICATE;
+      if (ledger.findByLedgerKey(key).isPresent()) {
+        // Another poller (or node) recorded the same Message-ID first: that one wins.
+        log.info("Inbound mail {} was processed concurrently; skipped", key);
+        return Outcome.DUPLICATE;
+      }
+      // Any other refusal of the database is a failure a person must see, never "a duplicate".
+      log.error("Inbound mail {} refused by the database; kept as FAILED", key, e);
+      recordFailure(key, raw, folder, existingId, "refused by the database: " + e.getMostSpecificCause().getMessage());
+      return Outcome.FAILED;
     } catch (RuntimeException e) {
       log.error("Inbound mail {} could not be processed; kept as FAILED", key, e);
       recordFailure(key, raw, folder, existingId, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -26,5 +26,7 @@ record MailSettings(
       @DefaultValue("INBOX") String folder,
       @DefaultValue("PT30S") Duration pollInterval,
       /** At most this many messages per poll, so one poll stays one short unit of work. */
-      @DefaultValue("50") int batchSize) {}
+      @DefaultValue("50") int batchSize,
+      /** The mailbox unreachable this long (password, TLS trust, outage): health DOWN and a team-lead task. */
+      @DefaultValue("PT2M") Duration alertAfter) {}
 }

@@ -18,21 +18,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads unseen messages of the service mailbox over IMAP and hands each to
- * {@link InboundMailProcessor}. A message is flagged \Seen only after it was recorded in the
- * ledger, so a crash in between means it is seen again and skipped as a duplicate, not lost.
- * Messages are never deleted: the mailbox stays the customer's original record.
+ * {@link InboundMailProcessor}. Messages are fetched with PEEK (reading does not flag them) and flagged
+ * \Seen only after their ledger row committed: a database that refuses or is down leaves the message
+ * unseen for the next poll, so nothing is lost. In a cluster one node polls at a time (a lease in the
+ * database). Messages are never deleted: the mailbox stays the customer's original record. A mailbox
+ * that cannot be reached (password, TLS trust, outage) turns health DOWN and tells the team leads.
  */
-@Component
+@Component("mailbox")
 @ConditionalOnExpression("'${aftersales.mail.imap.host:}' != ''")
-class MailboxPoller {
+class MailboxPoller implements org.springframework.boot.actuate.health.HealthIndicator {
   private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
 
   private final MailSettings settings;
   private final InboundMailProcessor processor;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final TeamLeadAlerts alerts;
+  private final String nodeId = java.util.UUID.randomUUID().toString();
+  private volatile java.time.Instant failingSince;
+  private volatile String lastError;
 
-  MailboxPoller(MailSettings settings, InboundMailProcessor processor) {
+  MailboxPoller(MailSettings settings, InboundMailProcessor processor, org.springframework.jdbc.core.JdbcTemplate jdbc,
+      TeamLeadAlerts alerts) {
     this.settings = settings;
     this.processor = processor;
+    this.jdbc = jdbc;
+    this.alerts = alerts;
     log.info("Polling mailbox {}@{}:{}/{} every {}", settings.imap().username(), settings.imap().host(),
         settings.imap().port(), settings.imap().folder(), settings.imap().pollInterval());
   }
@@ -47,12 +57,72 @@ class MailboxPoller {
     }
   }
 
-  /** One pass over the unseen messages; returns how many were looked at. */
+  /** One pass over the unseen messages; returns how many were recorded. */
   synchronized int poll() throws MessagingException {
+    if (!leased()) return 0;
+    try {
+      int recorded = pollMailbox();
+      if (failingSince != null) log.info("Mailbox reachable again");
+      failingSince = null;
+      lastError = null;
+      return recorded;
+    } catch (MessagingException e) {
+      if (failingSince == null) failingSince = java.time.Instant.now();
+      lastError = e.toString();
+      alertIfDown();
+      throw e;
+    }
+  }
+
+  /** This node's turn to poll: it holds (or renews) the mailbox's lease, or the holder's lease ran out. */
+  private boolean leased() {
+    MailSettings.Imap imap = settings.imap();
+    try {
+      return jdbc.update("""
+          insert into aftersales.mailbox_lease (mailbox, holder, until) values (?, ?, now() + interval '2 minutes')
+          on conflict (mailbox) do update set holder = excluded.holder, until = excluded.until
+          where mailbox_lease.until < now() or mailbox_lease.holder = excluded.holder""",
+          imap.username() + "@" + imap.host() + "/" + imap.folder(), nodeId) == 1;
+    } catch (RuntimeException e) {
+      log.warn("Mailbox not polled: the database is not reachable ({})", e.toString());
+      return false;
+    }
+  }
+
+  private void alertIfDown() {
+    java.time.Instant since = failingSince;
+    if (since == null || java.time.Duration.between(since, java.time.Instant.now())
+        .compareTo(settings.imap().alertAfter()) < 0) {
+      return;
+    }
+    try {
+      alerts.raise("mailbox-outage", since, "Service mailbox cannot be read", "Since " + since + " the service"
+          + " mailbox " + settings.imap().username() + " on " + settings.imap().host() + " cannot be read: " + lastError
+          + ". Customer mail waits there and is read when it works again. Check the IMAP settings"
+          + " (AFTERSALES_IMAP_*), the password, the server's certificate (truststore) and the server's status.");
+    } catch (RuntimeException e) {
+      log.warn("Could not alert the team leads: {}", e.toString());
+    }
+  }
+
+  @Override
+  public org.springframework.boot.actuate.health.Health health() {
+    java.time.Instant since = failingSince;
+    if (since != null && java.time.Duration.between(since, java.time.Instant.now())
+        .compareTo(settings.imap().alertAfter()) >= 0) {
+      return org.springframework.boot.actuate.health.Health.down().withDetail("failingSince", since.toString())
+          .withDetail("error", String.valueOf(lastError)).build();
+    }
+    return org.springframework.boot.actuate.health.Health.up().build();
+  }
+
+  private int pollMailbox() throws MessagingException {
     MailSettings.Imap imap = settings.imap();
     Properties props = new Properties();
     String protocol = imap.ssl() ? "imaps" : "imap";
     props.put("mail.store.protocol", protocol);
+    // Reading a message must not flag it \Seen: that happens only after its ledger row committed.
+    props.put("mail." + protocol + ".peek", "true");
     props.put("mail." + protocol + ".connectiontimeout", "10000");
     props.put("mail." + protocol + ".timeout", "30000");
     Session session = Session.getInstance(props);
@@ -63,14 +133,23 @@ class MailboxPoller {
       try {
         Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         int count = Math.min(unseen.length, imap.batchSize());
+        int recorded = 0;
         for (int i = 0; i < count; i++) {
           Message message = unseen[i];
           byte[] raw = rawBytes(message);
-          InboundMailProcessor.Outcome outcome = processor.process(raw, imap.folder());
+          InboundMailProcessor.Outcome outcome;
+          try {
+            outcome = processor.process(raw, imap.folder());
+          } catch (RuntimeException e) {
+            // Not even a FAILED row could be written (the database is down): leave it unseen for the next poll.
+            log.warn("Message {} of {} left unseen for the next poll: {}", i + 1, count, e.toString());
+            break;
+          }
           log.debug("Message {} of {}: {}", i + 1, count, outcome);
           message.setFlag(Flags.Flag.SEEN, true);
+          recorded++;
         }
-        return count;
+        return recorded;
       } finally {
         folder.close(false);
       }

@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -51,14 +49,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component("outbox")
 class Outbox implements HealthIndicator {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-  static final String OUTAGE_TASK_PREFIX = "mail-outage-";
 
   private final String nodeId = UUID.randomUUID().toString();
   private final JdbcTemplate jdbc;
   private final JavaMailSender smtp;
   private final MailSettings mail;
   private final OutboxSettings settings;
-  private final TaskService tasks;
+  private final TeamLeadAlerts alerts;
   private final Clock clock;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "mail-outbox");
@@ -71,15 +68,14 @@ class Outbox implements HealthIndicator {
   private volatile Instant databaseReachableSince;
   private volatile Instant smtpFailingSince;
   private volatile String lastSmtpError;
-  private volatile String outageTaskId;
 
-  Outbox(JdbcTemplate jdbc, JavaMailSender smtp, MailSettings mail, OutboxSettings settings, TaskService tasks,
+  Outbox(JdbcTemplate jdbc, JavaMailSender smtp, MailSettings mail, OutboxSettings settings, TeamLeadAlerts alerts,
       Clock clock) {
     this.jdbc = jdbc;
     this.smtp = smtp;
     this.mail = mail;
     this.settings = settings;
-    this.tasks = tasks;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
@@ -245,18 +241,10 @@ class Outbox implements HealthIndicator {
   private void alertIfSmtpDown() {
     Instant since = smtpFailingSince;
     if (since == null || Duration.between(since, clock.instant()).compareTo(settings.alertAfter()) < 0) return;
-    String id = OUTAGE_TASK_PREFIX + since.toEpochMilli();
-    if (id.equals(outageTaskId) || tasks.createTaskQuery().taskId(id).count() > 0) return;
-    Task task = tasks.newTask(id);
-    task.setName("Customer mail cannot be sent");
-    task.setDescription("Since " + since + " the mail server refuses or cannot be reached; customer mail waits in"
-        + " the outbox and goes out by itself when the server is back. Last error: " + lastSmtpError
-        + ". Check the SMTP settings (AFTERSALES_SMTP_*), the password and the server's status.");
-    task.setPriority(90);
-    tasks.saveTask(task);
-    tasks.addCandidateGroup(id, "team-lead");
-    outageTaskId = id;
-    log.error("Team leads alerted: customer mail cannot be sent since {}", since);
+    alerts.raise("mail-outage", since, "Customer mail cannot be sent", "Since " + since + " the mail server"
+        + " refuses or cannot be reached; customer mail waits in the outbox and goes out by itself when the server"
+        + " is back. Last error: " + lastSmtpError + ". Check the SMTP settings (AFTERSALES_SMTP_*), the password"
+        + " and the server's status.");
   }
 
   @Override
