@@ -202,28 +202,28 @@ public abstract class IntegrationTestSupport {
     return header.toString();
   }
 
-  /** One request of a parallel burst; {@code i} numbers it. */
-  protected interface ParallelRequest {
-    ResponseEntity<String> send(int i) throws Exception;
+  /** One piece of a parallel burst (a request, a service call); {@code i} numbers it. */
+  protected interface ParallelWork<T> {
+    T run(int i) throws Exception;
   }
 
-  /** Sends {@code n} requests at the same instant (a latch releases them together) and returns every answer. */
-  protected static List<ResponseEntity<String>> inParallel(int n, ParallelRequest request) throws Exception {
+  /** Runs {@code n} pieces of work at the same instant (a latch releases them together); returns every result. */
+  protected static <T> List<T> inParallel(int n, ParallelWork<T> work) throws Exception {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
     try {
       java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-      List<java.util.concurrent.Future<ResponseEntity<String>>> futures = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
       for (int i = 0; i < n; i++) {
         int index = i;
         futures.add(pool.submit(() -> {
           start.await();
-          return request.send(index);
+          return work.run(index);
         }));
       }
       start.countDown();
-      List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
-      for (var future : futures) answers.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
-      return answers;
+      List<T> results = new java.util.ArrayList<>();
+      for (var future : futures) results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      return results;
     } finally {
       pool.shutdownNow();
     }

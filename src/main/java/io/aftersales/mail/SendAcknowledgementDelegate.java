@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_SendAcknowledgement} in service-case.bpmn. Runs as an async job with retries;
- * when SMTP keeps failing the last retry becomes an incident in Cockpit.
+ * {@code ServiceTask_SendAcknowledgement} in service-case.bpmn. Runs as an async job; it writes the mail
+ * to the {@link Outbox}, which sends it after commit, so an SMTP outage never fails the job.
  */
 @Component
 class SendAcknowledgementDelegate implements JavaDelegate {
