@@ -47,6 +47,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
     // SMTP outages are alerted after 5 s here (2 minutes in production), so the outbox test need not wait.
     "aftersales.mail.outbox.alert-after=PT5S",
     "aftersales.mail.imap.alert-after=PT5S",
+    // IDLE would poll on its own; MailboxIdleTest covers it against its own server.
+    "aftersales.mail.imap.idle=false",
+    // A failing mail is retried after 0.5 s, 1 s, 2 s (10 s, 20 s, ... in production), then FAILED.
+    "aftersales.mail.imap.processing-attempts=4",
+    "aftersales.mail.imap.processing-backoff=PT0.5S",
     "camunda.bpm.job-execution.max-wait=1000"})
 public abstract class IntegrationTestSupport {
   protected static final String SERVICE_MAILBOX = "service@aftersales.local";
@@ -79,6 +84,16 @@ public abstract class IntegrationTestSupport {
 
   protected ResponseEntity<String> get(String path, HttpHeaders headers) {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  /**
+   * What a mailbox poll returned, once every recorded mail has been turned into a case (or settled
+   * otherwise) by its job: the reader only records, the job executor does the rest in the background.
+   */
+  protected int settle(int polled) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+        count("select count(*) from aftersales.inbound_mail where status = 'RECEIVED'") == 0);
+    return polled;
   }
 
   protected int count(String sql, Object... args) {

@@ -14,9 +14,9 @@ interface ServiceCaseRepository extends JpaRepository<ServiceCase, Long> {
 }
 
 interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
-  @Query("select m.serviceCase from CaseMessage m where m.direction = io.aftersales.cases.MessageDirection.OUTBOUND"
-      + " and m.messageId in :messageIds order by m.createdAt desc")
-  java.util.List<ServiceCase> findCasesByOutboundMessageIds(@Param("messageIds") Collection<String> messageIds);
+  /** Cases holding any of these messages, ours or the customer's (a customer may answer their own mail). */
+  @Query("select m.serviceCase from CaseMessage m where m.messageId in :messageIds order by m.createdAt desc")
+  java.util.List<ServiceCase> findCasesByMessageIds(@Param("messageIds") Collection<String> messageIds);
 
   boolean existsByMessageId(String messageId);
 

@@ -143,12 +143,12 @@ public class ServiceCases {
     }
   }
 
-  /** The open or closed case an email answers: by our Message-IDs it references, else by the subject. */
+  /** The open or closed case an email answers: by a Message-ID it references (ours or the customer's own), else by the subject. */
   @Transactional(readOnly = true)
   public Optional<ReplyTarget> findCaseForReply(Collection<String> referencedMessageIds, String subject) {
     Optional<ServiceCase> found = Optional.empty();
     if (!referencedMessageIds.isEmpty()) {
-      found = messages.findCasesByOutboundMessageIds(referencedMessageIds).stream().findFirst();
+      found = messages.findCasesByMessageIds(referencedMessageIds).stream().findFirst();
     }
     if (found.isEmpty()) found = CaseNumbers.findIn(subject).flatMap(cases::findByCaseNumber);
     return found.map(c -> new ReplyTarget(c.getCaseNumber(), c.getCustomer().getEmail()));

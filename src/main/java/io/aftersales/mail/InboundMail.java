@@ -16,11 +16,11 @@ import java.time.Instant;
 @Entity
 class InboundMail {
   /**
-   * PROCESSED: became a case or a message on one. IGNORED: recorded but answered by nobody (an auto-reply,
+   * RECEIVED: recorded from the mailbox, waiting for its job to turn it into a case. PROCESSED: became a case or a message on one. IGNORED: recorded but answered by nobody (an auto-reply,
    * bulk mail, mail from our own address: no mail loops). BOUNCED: a delivery failure of one of our mails,
    * marked on its case. FAILED: could not be read or processed; kept raw for a person.
    */
-  enum Status { PROCESSED, IGNORED, BOUNCED, FAILED }
+  enum Status { RECEIVED, PROCESSED, IGNORED, BOUNCED, FAILED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,6 +69,12 @@ class InboundMail {
   }
 
   String getDisposition() { return disposition; }
+
+  /** Queued again (a person's retry of a FAILED mail). */
+  void received() {
+    this.status = Status.RECEIVED;
+    this.error = null;
+  }
 
   void failed(String error) {
     this.status = Status.FAILED;

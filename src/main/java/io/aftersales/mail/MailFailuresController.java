@@ -28,7 +28,7 @@ class MailFailuresController {
   record FailedMail(Long id, String messageId, String from, String subject, String error, Instant receivedAt,
       int sizeBytes) {}
 
-  record RetryResult(Long id, String outcome, String caseNumber) {}
+  record RetryResult(Long id, String status) {}
 
   @GetMapping
   List<FailedMail> failures() {
@@ -38,16 +38,19 @@ class MailFailuresController {
         .toList();
   }
 
+  /**
+   * Queues a failed mail again (202: its job turns it into a case in the background and it leaves this
+   * list); a mail that still cannot be read, or has no stored copy, is refused with 422 and stays listed.
+   */
   @PostMapping("/{id}/retry")
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
   RetryResult retry(@PathVariable Long id) {
     InboundMail mail = ledger.findById(id).filter(m -> m.getStatus() == InboundMail.Status.FAILED)
         .orElseThrow(() -> Problems.notFound("failed inbound mail " + id));
-    InboundMailProcessor.Outcome outcome = processor.retry(mail.getId());
-    InboundMail after = ledger.findById(id).orElseThrow();
-    if (outcome == InboundMailProcessor.Outcome.FAILED) {
+    processor.retry(mail.getId()).ifPresent(error -> {
       throw Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "mail-still-failing", "Mail still cannot be processed",
-          after.getError());
-    }
-    return new RetryResult(id, outcome.name(), after.getCaseNumber());
+          error);
+    });
+    return new RetryResult(id, InboundMail.Status.RECEIVED.name());
   }
 }

@@ -17,10 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads unseen messages of the service mailbox over IMAP and hands each to
- * {@link InboundMailProcessor}. Messages are fetched with PEEK (reading does not flag them) and flagged
- * \Seen only after their ledger row committed: a database that refuses or is down leaves the message
- * unseen for the next poll, so nothing is lost. In a cluster one node polls at a time (a lease in the
+ * Reads unseen messages of the service mailbox over IMAP and only records them
+ * ({@link InboundMailProcessor#record}: a ledger row and a queued job; the job makes the case). Messages are
+ * fetched with PEEK (reading does not flag them) and flagged \Seen only after their ledger row committed: a
+ * database that refuses or is down leaves the message unseen for the next poll, so nothing is lost. IMAP
+ * IDLE ({@link MailboxIdle}) makes a poll run as soon as mail arrives; the timer is the safety net. In a cluster one node polls at a time (a lease in the
  * database). Messages are never deleted: the mailbox stays the customer's original record. A mailbox
  * that cannot be reached (password, TLS trust, outage) turns health DOWN and tells the team leads.
  */
@@ -79,10 +80,10 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
     MailSettings.Imap imap = settings.imap();
     try {
       return jdbc.update("""
-          insert into aftersales.mailbox_lease (mailbox, holder, until) values (?, ?, now() + interval '2 minutes')
+          insert into aftersales.mailbox_lease (mailbox, holder, until) values (?, ?, now() + ? * interval '1 second')
           on conflict (mailbox) do update set holder = excluded.holder, until = excluded.until
           where mailbox_lease.until < now() or mailbox_lease.holder = excluded.holder""",
-          imap.username() + "@" + imap.host() + "/" + imap.folder(), nodeId) == 1;
+          imap.username() + "@" + imap.host() + "/" + imap.folder(), nodeId, imap.lease().toSeconds()) == 1;
     } catch (RuntimeException e) {
       log.warn("Mailbox not polled: the database is not reachable ({})", e.toString());
       return false;
@@ -118,16 +119,7 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
 
   private int pollMailbox() throws MessagingException {
     MailSettings.Imap imap = settings.imap();
-    Properties props = new Properties();
-    String protocol = imap.ssl() ? "imaps" : "imap";
-    props.put("mail.store.protocol", protocol);
-    // Reading a message must not flag it \Seen: that happens only after its ledger row committed.
-    props.put("mail." + protocol + ".peek", "true");
-    props.put("mail." + protocol + ".connectiontimeout", "10000");
-    props.put("mail." + protocol + ".timeout", "30000");
-    Session session = Session.getInstance(props);
-    try (Store store = session.getStore(protocol)) {
-      store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+    try (Store store = connect(imap, 30_000)) {
       Folder folder = store.getFolder(imap.folder());
       folder.open(Folder.READ_WRITE);
       try {
@@ -136,16 +128,16 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
         int recorded = 0;
         for (int i = 0; i < count; i++) {
           Message message = unseen[i];
-          byte[] raw = rawBytes(message);
-          InboundMailProcessor.Outcome outcome;
+          boolean fresh;
           try {
-            outcome = processor.process(raw, imap.folder());
+            fresh = message.getSize() > imap.maxMessageSize().toBytes() ? recordTooLarge(message)
+                : processor.record(rawBytes(message), imap.folder());
           } catch (RuntimeException e) {
-            // Not even a FAILED row could be written (the database is down): leave it unseen for the next poll.
+            // The database did not take the ledger row (down, refusing): leave it unseen for the next poll.
             log.warn("Message {} of {} left unseen for the next poll: {}", i + 1, count, e.toString());
             break;
           }
-          log.debug("Message {} of {}: {}", i + 1, count, outcome);
+          log.debug("Message {} of {}: {}", i + 1, count, fresh ? "recorded" : "recorded before");
           message.setFlag(Flags.Flag.SEEN, true);
           recorded++;
         }
@@ -154,6 +146,36 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
         folder.close(false);
       }
     }
+  }
+
+  /** A connection to the service mailbox; {@code readTimeoutMillis} 0 waits for ever (IDLE). */
+  static Store connect(MailSettings.Imap imap, int readTimeoutMillis) throws MessagingException {
+    Properties props = new Properties();
+    String protocol = imap.ssl() ? "imaps" : "imap";
+    props.put("mail.store.protocol", protocol);
+    // Reading a message must not flag it \Seen: that happens only after its ledger row committed.
+    props.put("mail." + protocol + ".peek", "true");
+    props.put("mail." + protocol + ".connectiontimeout", "10000");
+    props.put("mail." + protocol + ".timeout", Integer.toString(readTimeoutMillis));
+    Store store = Session.getInstance(props).getStore(protocol);
+    store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+    return store;
+  }
+
+  private boolean recordTooLarge(Message message) throws MessagingException {
+    String[] ids = message.getHeader("Message-ID");
+    String from;
+    String subject;
+    try {
+      from = message.getFrom() == null || message.getFrom().length == 0 ? null : message.getFrom()[0].toString();
+      subject = message.getSubject();
+    } catch (MessagingException e) {
+      from = null;
+      subject = null;
+    }
+    log.warn("Message {} from {} is too large ({} bytes): listed as FAILED, left in the mailbox",
+        ids == null ? "?" : ids[0], from, message.getSize());
+    return processor.recordTooLarge(ids == null ? null : ids[0], from, subject, message.getSize(), settings.imap().folder());
   }
 
   private static byte[] rawBytes(Message message) throws MessagingException {

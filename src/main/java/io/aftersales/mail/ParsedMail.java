@@ -37,12 +37,22 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
   static String ledgerKey(byte[] raw) {
     try {
       String id = new MimeMessage(SESSION, new ByteArrayInputStream(raw)).getMessageID();
-      if (id != null && !id.isBlank()) return id.trim();
+      if (usableId(id)) return id.trim();
+      // An over-long or control-character Message-ID cannot be a key: its hash is (still stable per message).
+      if (id != null && !id.isBlank()) return "sha256:" + sha256(id.trim().getBytes(StandardCharsets.UTF_8));
     } catch (MessagingException e) {
       // fall through: unreadable headers still get a stable key
     }
+    return "sha256:" + sha256(raw);
+  }
+
+  private static boolean usableId(String id) {
+    return id != null && !id.isBlank() && id.strip().length() <= 400 && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+  }
+
+  private static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -76,7 +86,7 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
       addIds(refs, m.getHeader("References", " "));
       String subject = m.getSubject() == null || m.getSubject().isBlank() ? "(no subject)" : m.getSubject().trim();
       String messageId = m.getMessageID();
-      String key = messageId != null && !messageId.isBlank() ? messageId.trim() : ledgerKey(raw);
+      String key = usableId(messageId) ? messageId.trim() : ledgerKey(raw);
       if (kind == Kind.BOUNCE) {
         // The bounced original's Message-ID sits in the report's attached headers, not in our headers.
         var ids = ORIGINAL_ID.matcher(new String(raw, StandardCharsets.ISO_8859_1));

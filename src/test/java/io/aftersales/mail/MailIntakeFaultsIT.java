@@ -69,7 +69,7 @@ class MailIntakeFaultsIT extends IntegrationTestSupport {
     jdbc.execute("create trigger refuse_fault_mail before insert or update on aftersales.inbound_mail"
         + " for each row execute function aftersales.refuse_fault_mail()");
     try {
-      poller.poll();
+      settle(poller.poll());
       assertThat(ledgerStatus(id)).isNull();
       assertThat(seen(id)).as("left unseen for the next poll").isFalse();
     } finally {
@@ -103,7 +103,7 @@ class MailIntakeFaultsIT extends IntegrationTestSupport {
     jdbc.execute("create trigger refuse_processed before insert or update on aftersales.inbound_mail"
         + " for each row execute function aftersales.refuse_processed()");
     try {
-      poller.poll();
+      settle(poller.poll());
     } finally {
       jdbc.execute("drop trigger if exists refuse_processed on aftersales.inbound_mail");
     }
@@ -125,7 +125,7 @@ class MailIntakeFaultsIT extends IntegrationTestSupport {
       greenMail.start();
       greenMail.setUser(SERVICE_MAILBOX, SERVICE_MAILBOX, "service");
     }
-    poller.poll();
+    settle(poller.poll());
     await().atMost(Duration.ofSeconds(30)).until(() ->
         get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.OK);
   }

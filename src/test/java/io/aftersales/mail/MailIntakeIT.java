@@ -48,7 +48,7 @@ class MailIntakeIT extends IntegrationTestSupport {
     String firstId = messageId();
     deliverToServiceMailbox(rawMail(firstId, "Jonas Weber <" + customer + ">", "Kettle leaks",
         "Hello, my kettle SA-KETTLE-17 leaks from the bottom. Order EC-100002.", Map.of()));
-    assertThat(poller.poll()).isEqualTo(1);
+    assertThat(settle(poller.poll())).isEqualTo(1);
 
     String number = caseOfMessage(firstId);
     assertThat(jdbc.queryForMap("select source_channel, status from aftersales.service_case where case_number = ?",
@@ -63,7 +63,7 @@ class MailIntakeIT extends IntegrationTestSupport {
 
     // The same mail again (a mailbox re-delivery) opens nothing; the ledger knows it.
     deliverToServiceMailbox(rawMail(firstId, customer, "Kettle leaks", "Hello again", Map.of()));
-    assertThat(poller.poll()).isEqualTo(1);
+    assertThat(settle(poller.poll())).isEqualTo(1);
     assertThat(casesOf(customer)).isEqualTo(1);
     assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ?", firstId)).isEqualTo(1);
 
@@ -72,7 +72,7 @@ class MailIntakeIT extends IntegrationTestSupport {
     String replyId = messageId();
     deliverToServiceMailbox(rawMail(replyId, customer, "Re: your confirmation", "Photo attached, receipt follows.",
         Map.of("In-Reply-To", ack.getMessageID(), "References", firstId + " " + ack.getMessageID())));
-    poller.poll();
+    settle(poller.poll());
     assertThat(caseOfMessage(replyId)).isEqualTo(number);
     String replyTask = taskOf(number, "UserTask_HandleCustomerReply", "anna").orElseThrow();
     assertThat(taskService.getVariable(replyTask, "lastCustomerMessage")).isEqualTo("Photo attached, receipt follows.");
@@ -80,7 +80,7 @@ class MailIntakeIT extends IntegrationTestSupport {
     // A new mail with only the case number in the subject threads too.
     String receiptId = messageId();
     deliverToServiceMailbox(rawMail(receiptId, customer, "Receipt for " + number, "Here is the receipt.", Map.of()));
-    poller.poll();
+    settle(poller.poll());
     assertThat(caseOfMessage(receiptId)).isEqualTo(number);
     assertThat(casesOf(customer)).isEqualTo(1);
 
@@ -110,7 +110,7 @@ class MailIntakeIT extends IntegrationTestSupport {
     String lateId = messageId();
     deliverToServiceMailbox(rawMail(lateId, customer, "Re: [" + number + "] Kettle leaks", "The new one leaks too!",
         Map.of()));
-    poller.poll();
+    settle(poller.poll());
     String followUp = caseOfMessage(lateId);
     assertThat(followUp).isNotEqualTo(number);
     assertThat(jdbc.queryForObject("select p.case_number from aftersales.service_case c join aftersales.service_case p"
@@ -123,7 +123,7 @@ class MailIntakeIT extends IntegrationTestSupport {
     // No sender: there is nobody to open a case for or to answer.
     deliverToServiceMailbox("Message-ID: " + id + "\r\nSubject: ???\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
     int casesBefore = count("select count(*) from aftersales.service_case");
-    poller.poll();
+    settle(poller.poll());
 
     assertThat(count("select count(*) from aftersales.service_case")).isEqualTo(casesBefore);
     var row = jdbc.queryForMap("select id, status, error, raw from aftersales.inbound_mail where ledger_key = ?", id);
@@ -144,7 +144,7 @@ class MailIntakeIT extends IntegrationTestSupport {
         .isEqualTo(1);
 
     // Polling again does not process it twice; the message stays in the mailbox.
-    poller.poll();
+    settle(poller.poll());
     assertThat(count("select count(*) from aftersales.inbound_mail where ledger_key = ?", id)).isEqualTo(1);
     assertThat(serviceMailboxContains(id)).isTrue();
   }

@@ -48,14 +48,14 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
     for (var loop : loops.entrySet()) {
       String id = messageId();
       deliverToServiceMailbox(rawMail(id, sender, "Re: " + loop.getKey(), "Automatic text", loop.getValue()));
-      poller.poll();
+      settle(poller.poll());
       assertThat(ledger(id, "status")).as(loop.getKey()).isEqualTo("IGNORED");
       assertThat(ledger(id, "disposition")).as(loop.getKey()).isNotBlank();
       assertThat(casesOfMessage(id)).as(loop.getKey()).isZero();
     }
     String own = messageId();
     deliverToServiceMailbox(rawMail(own, SERVICE_MAILBOX, "Our own acknowledgement", "Thank you", Map.of()));
-    poller.poll();
+    settle(poller.poll());
     assertThat(ledger(own, "status")).isEqualTo("IGNORED");
     assertThat(ledger(own, "disposition")).contains("own address");
     assertThat(casesOfMessage(own)).isZero();
@@ -79,7 +79,7 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
         + ack.getSubject() + "\r\n--b--\r\n";
     int casesBefore = count("select count(*) from aftersales.service_case");
     deliverToServiceMailbox(dsn);
-    poller.poll();
+    settle(poller.poll());
 
     assertThat(ledger(dsnId, "status")).isEqualTo("BOUNCED");
     assertThat(ledger(dsnId, "case_number")).isEqualTo(number);
@@ -109,7 +109,7 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
     String byReference = messageId();
     deliverToServiceMailbox(rawMail(byReference, mallory, "Re: your confirmation", "And refund me.",
         Map.of("In-Reply-To", ack.getMessageID())));
-    poller.poll();
+    settle(poller.poll());
 
     for (String id : new String[] {bySubject, byReference}) {
       String opened = ledger(id, "case_number");
@@ -128,7 +128,7 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
     String fromAlice = messageId();
     deliverToServiceMailbox(rawMail(fromAlice, "Alice <" + alice.toUpperCase() + ">", "Re: [" + number + "] photo",
         "Here is the photo.", Map.of()));
-    poller.poll();
+    settle(poller.poll());
     assertThat(ledger(fromAlice, "case_number")).isEqualTo(number);
     String task = taskOf(number, "UserTask_HandleCustomerReply", "anna").orElseThrow();
     assertThat(taskService.getVariable(task, "lastCustomerSender").toString()).isEqualToIgnoringCase(alice);
@@ -141,7 +141,7 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
     String subject = "Long subject " + "s".repeat(390);
     String body = "b".repeat(5_000) + "\u0000 tail";
     deliverToServiceMailbox(rawMail(id, "\"" + "N".repeat(300) + "\" <" + sender + ">", subject, body, Map.of()));
-    poller.poll();
+    settle(poller.poll());
 
     assertThat(ledger(id, "status")).isEqualTo("PROCESSED");
     String number = ledger(id, "case_number");
