@@ -49,6 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "aftersales.mail.imap.alert-after=PT5S",
     // IDLE would poll on its own; MailboxIdleTest covers it against its own server.
     "aftersales.mail.imap.idle=false",
+    // A node's turn at the mailbox lasts 5 s here (2 minutes in production), so ClusterNodeIT's second node gets it.
+    "aftersales.mail.imap.lease=PT5S",
     // A failing mail is retried after 0.5 s, 1 s, 2 s (10 s, 20 s, ... in production), then FAILED.
     "aftersales.mail.imap.processing-attempts=4",
     "aftersales.mail.imap.processing-backoff=PT0.5S",

@@ -64,6 +64,6 @@ public class CaseMessage {
 
   void markUndeliverable(String reason) {
     String text = reason == null || reason.isBlank() ? "returned as undeliverable" : reason.strip();
-    this.deliveryFailure = text.length() > 1000 ? text.substring(0, 997) + "..." : text;
+    this.deliveryFailure = io.aftersales.shared.Texts.shorten(text, 1000);
   }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Case numbers as customers see them: {@code SC-<year>-<six digits>}. */
 public final class CaseNumbers {
-  private static final Pattern PATTERN = Pattern.compile("\\bSC-\\d{4}-\\d{6,}\\b");
+  private static final Pattern PATTERN = Pattern.compile("\\bSC-\\d{4}-\\d{6,}\\b", Pattern.CASE_INSENSITIVE);
 
   private CaseNumbers() {}
 
@@ -14,10 +14,13 @@ public final class CaseNumbers {
     return String.format("SC-%d-%06d", year, sequence);
   }
 
-  /** The first case number in a text, e.g. an email subject {@code Re: [SC-2026-000123] ...}. */
+  /**
+   * The first case number in a text, e.g. an email subject {@code Re: [SC-2026-000123] ...}; customers who
+   * type it in lower case are understood too.
+   */
   public static Optional<String> findIn(String text) {
     if (text == null) return Optional.empty();
     Matcher m = PATTERN.matcher(text);
-    return m.find() ? Optional.of(m.group()) : Optional.empty();
+    return m.find() ? Optional.of(m.group().toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
   }
 }

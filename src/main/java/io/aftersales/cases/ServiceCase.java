@@ -126,7 +126,7 @@ public class ServiceCase {
   public String getContactNote() { return contactNote; }
 
   void noteContact(String note) {
-    this.contactNote = note == null ? null : note.length() > 500 ? note.substring(0, 497) + "..." : note;
+    this.contactNote = io.aftersales.shared.Texts.shorten(note, 500);
   }
   public SalesOrder getOrder() { return order; }
   public Product getProduct() { return product; }

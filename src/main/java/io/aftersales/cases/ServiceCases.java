@@ -226,7 +226,7 @@ public class ServiceCases {
       String messageId, String inReplyTo, boolean humanAnswer) {
     ServiceCase c = get(caseId);
     Instant now = clock.instant();
-    c.addMessage(MessageDirection.OUTBOUND, channel, author, subject, body, messageId, inReplyTo, now);
+    c.addMessage(MessageDirection.OUTBOUND, channel, author, recordSubject(subject), body, messageId, inReplyTo, now);
     if (humanAnswer) c.recordAnswer(now);
   }
 

@@ -99,7 +99,7 @@ class IntakeController {
     }
     // Parallel replies (and the case's own jobs) race for the case: the loser runs again on the winner's state.
     String landed = io.aftersales.shared.ConcurrentUpdates.retry(() -> cases.addCustomerMessage(caseNumber,
-        reply.channel(), "customer", "Re: " + view.subject(), reply.message().strip(), null, null));
+        reply.channel(), "customer", io.aftersales.shared.Texts.shorten("Re: " + view.subject(), 300), reply.message().strip(), null, null));
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyResponse(landed));
   }
 

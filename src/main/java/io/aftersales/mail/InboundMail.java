@@ -82,7 +82,7 @@ class InboundMail {
   }
 
   private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+    return io.aftersales.shared.Texts.cut(s, max);
   }
 
   Long getId() { return id; }

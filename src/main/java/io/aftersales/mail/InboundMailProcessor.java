@@ -84,6 +84,15 @@ class InboundMailProcessor {
         Timestamp.from(clock.instant())) == 1;
   }
 
+  /** Records a message the server could not deliver to us (by its UID): FAILED at once, listed, left in the mailbox. */
+  boolean recordUnfetchable(String uid, String error, String folder) {
+    return jdbc.update("""
+        insert into aftersales.inbound_mail (ledger_key, folder, status, error, received_at)
+        values (?, ?, 'FAILED', ?, ?) on conflict (ledger_key) do nothing""",
+        "unfetchable:" + folder + ":" + uid, folder, "the mail server could not hand this message over (" + fit(error, 500)
+            + "): it stays in the mailbox (UID " + uid + "); read it there", Timestamp.from(clock.instant())) == 1;
+  }
+
   /**
    * The job's work for one recorded mail, in the job's transaction; anything thrown is a failed attempt.
    * A mail that is no longer RECEIVED (done by an earlier run of the same job) is left alone.
@@ -200,6 +209,6 @@ class InboundMailProcessor {
 
   private static String fit(String value, int max) {
     String storable = Texts.storable(value);
-    return storable == null || storable.length() <= max ? storable : storable.substring(0, max);
+    return Texts.cut(storable, max);
   }
 }

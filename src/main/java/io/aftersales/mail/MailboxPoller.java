@@ -130,8 +130,16 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
           Message message = unseen[i];
           boolean fresh;
           try {
-            fresh = message.getSize() > imap.maxMessageSize().toBytes() ? recordTooLarge(message)
+            fresh = sizeOf(message) > imap.maxMessageSize().toBytes() ? recordTooLarge(message)
                 : processor.record(rawBytes(message), imap.folder());
+          } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+            throw e; // the connection is gone: the whole poll fails and is retried
+          } catch (MessagingException e) {
+            // This one message cannot be fetched (the server cannot render it): listed, not a poison that
+            // stops every later mail at each poll.
+            log.warn("Message {} of {} cannot be fetched: {}", i + 1, count, e.toString());
+            fresh = processor.recordUnfetchable(((jakarta.mail.UIDFolder) folder).getUIDValidity() + ":"
+                + ((jakarta.mail.UIDFolder) folder).getUID(message), e.toString(), imap.folder());
           } catch (RuntimeException e) {
             // The database did not take the ledger row (down, refusing): leave it unseen for the next poll.
             log.warn("Message {} of {} left unseen for the next poll: {}", i + 1, count, e.toString());
@@ -160,6 +168,15 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
     Store store = Session.getInstance(props).getStore(protocol);
     store.connect(imap.host(), imap.port(), imap.username(), imap.password());
     return store;
+  }
+
+  /** The size the server reports, or 0 if it cannot tell (the message is then fetched and judged whole). */
+  private static long sizeOf(Message message) {
+    try {
+      return message.getSize();
+    } catch (MessagingException e) {
+      return 0;
+    }
   }
 
   private boolean recordTooLarge(Message message) throws MessagingException {

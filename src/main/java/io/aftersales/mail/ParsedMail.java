@@ -31,6 +31,9 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
   private static final java.util.regex.Pattern ORIGINAL_ID =
       java.util.regex.Pattern.compile("(?im)^(?:Original-)?Message-ID:\\s*(<[^<>\\s]+>)");
 
+  static final String NO_TEXT = "(The mail has no readable text, only attachments or other content. The original"
+      + " is in the service mailbox.)";
+
   private static final Session SESSION = Session.getInstance(new Properties());
 
   /** The ledger key: the Message-ID, or a hash of the bytes for a message without one. */
@@ -79,8 +82,8 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
       }
       Kind kind = kindOf(m, sender.getAddress());
       String text = textOf(m);
-      if (text == null && kind == Kind.PERSONAL) throw new UnreadableMailException("no readable text part");
-      if (text == null) text = "";
+      // A photo sent without a word is still a customer's request: the case opens, the agent reads the mailbox.
+      if (text == null) text = kind == Kind.PERSONAL ? NO_TEXT : "";
       List<String> refs = new ArrayList<>();
       addIds(refs, m.getHeader("In-Reply-To", " "));
       addIds(refs, m.getHeader("References", " "));
@@ -135,20 +138,69 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
         BodyPart body = multipart.getBodyPart(i);
         if (Part.ATTACHMENT.equalsIgnoreCase(body.getDisposition())) continue;
         if (body.isMimeType("text/plain")) return contentString(body);
-        String nested = body.isMimeType("multipart/*") ? textOf(body) : null;
+        String nested = body.isMimeType("multipart/*") || body.isMimeType("message/rfc822") ? textOf(body) : null;
         if (nested != null) return nested;
         if (body.isMimeType("text/html") && html == null) html = htmlToText(contentString(body));
       }
       return html;
     }
     if (part.isMimeType("text/html")) return htmlToText(contentString(part));
+    // A forwarded mail as the only content: its text is the customer's message.
+    if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part inner) return textOf(inner);
     return null;
   }
 
   private static String contentString(Part part) throws MessagingException, IOException {
-    Object content = part.getContent();
-    if (content instanceof String s) return s;
+    Object content;
+    try {
+      content = part.getContent();
+    } catch (java.io.UnsupportedEncodingException e) {
+      // An unknown charset name: the bytes read as UTF-8 (invalid sequences become U+FFFD) beat no text.
+      return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException | MessagingException e) {
+      // Broken base64, an unknown transfer encoding: decode what can be decoded rather than lose the text.
+      return leniently(part);
+    }
+    if (content instanceof String s) return undeclaredCharset(part) ? utf8OrAsIs(part, s) : s;
     return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static boolean undeclaredCharset(Part part) {
+    try {
+      String charset = new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("charset");
+      return charset == null || charset.isBlank() || charset.strip().equalsIgnoreCase("us-ascii");
+    } catch (MessagingException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Text without a declared charset (so US-ASCII by the standard) that is valid UTF-8 was written as UTF-8
+   * by the sender's client: "Café", not "CafÃ©".
+   */
+  private static String utf8OrAsIs(Part part, String asDeclared) throws MessagingException, IOException {
+    byte[] bytes = part.getInputStream().readAllBytes();
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return asDeclared;
+    }
+  }
+
+  /** The part's bytes as sent, base64 decoded ignoring what is not base64, as UTF-8 text. */
+  private static String leniently(Part part) throws MessagingException, IOException {
+    byte[] raw;
+    if (part instanceof jakarta.mail.internet.MimeBodyPart body) raw = body.getRawInputStream().readAllBytes();
+    else if (part instanceof MimeMessage message) raw = message.getRawInputStream().readAllBytes();
+    else throw new IOException("undecodable content");
+    String encoding = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
+    if (encoding != null && encoding.strip().equalsIgnoreCase("base64")) {
+      String alphabet = new String(raw, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");
+      raw = java.util.Base64.getDecoder().decode(alphabet.substring(0, alphabet.length() / 4 * 4));
+    }
+    return new String(raw, StandardCharsets.UTF_8);
   }
 
   /** Text of an HTML body as a reader sees it: entities decoded, comments and scripts gone, lines kept. */

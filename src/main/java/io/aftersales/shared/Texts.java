@@ -15,7 +15,7 @@ public final class Texts {
   public static String excerpt(String text) {
     if (text == null || text.length() <= EXCERPT_LENGTH) return text;
     String marker = " [...] (shortened: the full text is on the case thread)";
-    return text.substring(0, EXCERPT_LENGTH - marker.length()) + marker;
+    return cut(text, EXCERPT_LENGTH - marker.length()) + marker;
   }
 
   /** What PostgreSQL can store: without NUL characters (mail may carry them; the API refuses them). */
@@ -26,6 +26,13 @@ public final class Texts {
   /** At most {@code max} characters, marked with an ellipsis when shortened. */
   public static String shorten(String text, int max) {
     if (text == null || text.length() <= max) return text;
-    return text.substring(0, max - 1) + "\u2026";
+    return cut(text, max - 1) + "\u2026";
+  }
+
+  /** The first {@code length} characters at most, never half of a surrogate pair (an emoji stays whole or goes). */
+  public static String cut(String text, int length) {
+    if (text == null || text.length() <= length) return text;
+    int end = length > 0 && Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+    return text.substring(0, end);
   }
 }

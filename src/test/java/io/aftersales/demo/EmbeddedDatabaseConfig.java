@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!postgres")
+// Off for a second node of the tests (ClusterNodeIT), which joins the first node's database through spring.datasource.*.
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.demo.database.enabled",
+    havingValue = "true", matchIfMissing = true)
 class EmbeddedDatabaseConfig {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
