@@ -33,6 +33,11 @@ public class Product {
     this.listPrice = listPrice;
   }
 
+  /** The category of products sold as spare parts (they ship as one; whole units are replacements). */
+  public static final String SPARE_PART_CATEGORY = "SPARE_PART";
+
+  public boolean isSparePart() { return SPARE_PART_CATEGORY.equals(category); }
+
   public Long getId() { return id; }
   public String getSku() { return sku; }
   public String getName() { return name; }

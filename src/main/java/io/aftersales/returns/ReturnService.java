@@ -1,5 +1,6 @@
 package io.aftersales.returns;
 
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.finance.Finance;
 import io.aftersales.finance.Refund;
 import io.aftersales.logistics.Logistics;
@@ -98,10 +99,10 @@ class ReturnService {
 
   /** Complete listener of UserTask_InspectBulkReturn: the counts must add up before finance sees them. */
   static void checkBulkInspection(String sku, Integer unitsReceived, Integer unitsDefective) {
-    if (sku == null || sku.isBlank()) throw new IllegalArgumentException("Enter the SKU of the returned units.");
-    if (unitsReceived == null || unitsReceived < 0) throw new IllegalArgumentException("Enter the units received (0 or more).");
+    if (sku == null || sku.isBlank()) throw new TaskInputRefused("Enter the SKU of the returned units.");
+    if (unitsReceived == null || unitsReceived < 0) throw new TaskInputRefused("Enter the units received (0 or more).");
     if (unitsDefective == null || unitsDefective < 0 || unitsDefective > unitsReceived) {
-      throw new IllegalArgumentException("Units defective must be between 0 and the units received (" + unitsReceived + ").");
+      throw new TaskInputRefused("Units defective must be between 0 and the units received (" + unitsReceived + ").");
     }
   }
 
@@ -134,14 +135,14 @@ class ReturnService {
       String refusalReason) {
     if (Boolean.TRUE.equals(needsCustomerInfo)) {
       if (question == null || question.isBlank()) {
-        throw new IllegalArgumentException("Write the question to the customer, or untick 'I need information first'.");
+        throw new TaskInputRefused("Write the question to the customer, or untick 'I need information first'.");
       }
     } else if (Boolean.TRUE.equals(approved)) {
       if (customerWish == null || !CUSTOMER_WISHES.contains(customerWish)) {
-        throw new IllegalArgumentException("Choose what the customer wants: REFUND or REPLACEMENT.");
+        throw new TaskInputRefused("Choose what the customer wants: REFUND or REPLACEMENT.");
       }
     } else if (refusalReason == null || refusalReason.isBlank()) {
-      throw new IllegalArgumentException("Write the reason for the refusal; the customer receives it.");
+      throw new TaskInputRefused("Write the reason for the refusal; the customer receives it.");
     }
   }
 

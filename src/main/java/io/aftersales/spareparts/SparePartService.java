@@ -127,7 +127,7 @@ public class SparePartService {
     if (partSku.isEmpty()) throw new PartNotAcceptedException("Enter the SKU of the spare part (e.g. SP-LID-28).");
     Product part = masterData.productBySku(partSku).orElseThrow(() -> new PartNotAcceptedException(
         "Spare part " + partSku + " is not in our master data. Check the SKU in the spare-part list."));
-    if (!"SPARE_PART".equals(part.getCategory())) {
+    if (!part.isSparePart()) {
       throw new PartNotAcceptedException(partSku + " is a product (" + part.getName() + "), not a spare part."
           + " Enter the SKU of the part itself.");
     }

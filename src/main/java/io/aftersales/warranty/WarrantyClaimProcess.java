@@ -31,7 +31,10 @@ public final class WarrantyClaimProcess {
   public static final String SERVICE_TASK_REFRESH_CLAIM_FACTS = "ServiceTask_RefreshClaimFacts";
   public static final String SERVICE_TASK_SEND_CLAIM_REJECTION = "ServiceTask_SendClaimRejection";
   public static final String END_EVENT_CLAIM_REJECTED = "EndEvent_ClaimRejected";
+  /** Holds the assessment, its OLA timer and the team lead's task; ends (terminates) when the assessment is made. */
+  public static final String SUB_PROCESS_ASSESS_DEFECT = "SubProcess_AssessDefect";
   public static final String USER_TASK_ASSESS_DEFECT = "UserTask_AssessDefect";
+  public static final String END_EVENT_ASSESSMENT_DONE = "EndEvent_AssessmentDone";
   public static final String BOUNDARY_EVENT_ASSESSMENT_OVERDUE = "BoundaryEvent_AssessmentOverdue";
   public static final String USER_TASK_EXPEDITE_ASSESSMENT = "UserTask_ExpediteAssessment";
   public static final String END_EVENT_ASSESSMENT_EXPEDITED = "EndEvent_AssessmentExpedited";

@@ -1,5 +1,6 @@
 package io.aftersales.warranty;
 
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.cases.CaseFacts;
 import io.aftersales.finance.Finance;
 import io.aftersales.finance.Refund;
@@ -109,7 +110,7 @@ class WarrantyService {
    * Records what the agent checked in the customer's documents and returns the months since purchase for the
    * eligibility decision (null if the date is still unknown).
    *
-   * @throws IllegalArgumentException for a date that is not yyyy-MM-dd or lies in the future (the agent's task
+   * @throws TaskInputRefused for a date that is not yyyy-MM-dd or lies in the future (the agent's task
    *     completion fails with this message, so the typo is fixed on the spot)
    */
   Integer refreshFacts(String caseNumber, Boolean proofOfPurchase, String purchaseDate, String serialNumber,
@@ -120,29 +121,33 @@ class WarrantyService {
       try {
         date = LocalDate.parse(purchaseDate.trim());
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("Purchase date '" + purchaseDate + "' is not a date like 2026-03-14");
+        throw new TaskInputRefused("Purchase date '" + purchaseDate + "' is not a date like 2026-03-14");
       }
-      if (date.isAfter(today)) throw new IllegalArgumentException("Purchase date " + date + " is in the future");
+      if (date.isAfter(today)) throw new TaskInputRefused("Purchase date " + date + " is in the future");
     }
     claim(caseNumber).documentsReceived(Boolean.TRUE.equals(proofOfPurchase), date, blankToNull(serialNumber),
         Boolean.TRUE.equals(photosReceived), clock.instant());
     return date == null ? null : CaseFacts.monthsSince(date, today);
   }
 
-  /** @throws IllegalArgumentException when the remedy lacks what it needs (the agent's completion fails) */
+  /** @throws TaskInputRefused when the remedy lacks what it needs (the agent's completion fails) */
   void recordAssessment(String caseNumber, String remedy, String sparePartSku, String notes, String rejectionReason,
       Boolean defectiveUnit) {
-    if (remedy == null) throw new IllegalArgumentException("Choose a remedy");
+    if (remedy == null) throw new TaskInputRefused("Choose a remedy");
     if ("SPARE_PART".equals(remedy)) {
       if (sparePartSku == null || sparePartSku.isBlank()) {
-        throw new IllegalArgumentException("Enter the spare part's SKU for remedy SPARE_PART");
+        throw new TaskInputRefused("Enter the spare part's SKU for remedy SPARE_PART");
       }
-      if (masterData.productBySku(sparePartSku).isEmpty()) {
-        throw new IllegalArgumentException("Unknown spare part SKU " + sparePartSku);
+      var part = masterData.productBySku(sparePartSku.strip());
+      if (part.isEmpty()) throw new TaskInputRefused("Unknown spare part SKU " + sparePartSku);
+      // Only a spare part ships as one: a whole product is a replacement unit (remedy REPLACEMENT).
+      if (!part.get().isSparePart()) {
+        throw new TaskInputRefused(sparePartSku + " (" + part.get().getName() + ") is not a spare part; for a whole"
+            + " unit choose the remedy REPLACEMENT");
       }
     }
     if ("REJECT".equals(remedy) && (rejectionReason == null || rejectionReason.isBlank())) {
-      throw new IllegalArgumentException("Write the rejection reason for the customer");
+      throw new TaskInputRefused("Write the rejection reason for the customer");
     }
     claim(caseNumber).assessed(remedy, blankToNull(sparePartSku), notes, blankToNull(rejectionReason),
         Boolean.TRUE.equals(defectiveUnit), clock.instant());

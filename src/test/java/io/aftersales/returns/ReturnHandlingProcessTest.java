@@ -319,7 +319,7 @@ class ReturnHandlingProcessTest {
 
   @Test
   void aWrongBulkCountKeepsTheWarehouseTaskOpen() {
-    doThrow(new IllegalArgumentException("Units defective must be between 0 and the units received (2)."))
+    doThrow(new io.aftersales.shared.TaskInputRefused("Units defective must be between 0 and the units received (2)."))
         .when(bulkInspectionCheck).notify(any());
     ProcessInstance pi = start(facts("RETAILER", null, "BUSINESS", 240));
     execute(job(SERVICE_TASK_REQUEST_BULK_PICKUP, pi));
@@ -359,7 +359,7 @@ class ReturnHandlingProcessTest {
 
   @Test
   void anIncompleteDecisionKeepsTheAgentsTaskOpen() {
-    doThrow(new IllegalArgumentException("Choose what the customer wants: REFUND or REPLACEMENT."))
+    doThrow(new io.aftersales.shared.TaskInputRefused("Choose what the customer wants: REFUND or REPLACEMENT."))
         .when(returnDecisionCheck).notify(any());
     ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
     assertThatThrownBy(() -> complete(task(USER_TASK_DECIDE_RETURN, pi), withVariables(RETURN_APPROVED.name(), true)))

@@ -32,6 +32,7 @@ class ReturnProcedureIT extends IntegrationTestSupport {
   @Autowired ServiceCases cases;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -94,8 +95,18 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     String decide = awaitTask(caseNumber, "UserTask_DecideReturn", "anna");
     assertThat(runtime.getVariable(pi.getId(), "withinReturnWindow")).isEqualTo(true);
     assertThat((String) runtime.getVariable(pi.getId(), "windowNote")).contains("legal withdrawal");
-    claimAndComplete(decide, "anna", Map.of("needsCustomerInfo", false, "returnApproved", true,
+    // Only the agent who claimed it completes it; a rule of the decision is a 400 with its own message.
+    claim(decide, "anna");
+    var byColleague = complete(decide, "chris", Map.of("needsCustomerInfo", false, "returnApproved", true,
         "customerWish", "REFUND"));
+    assertThat(byColleague.getStatusCode().value()).isEqualTo(403);
+    assertThat(byColleague.getBody()).contains("claimed by anna");
+    var withoutWish = complete(decide, "anna", Map.of("needsCustomerInfo", false, "returnApproved", true));
+    assertThat(withoutWish.getStatusCode().value()).isEqualTo(400);
+    assertThat(withoutWish.getBody()).contains("Choose what the customer wants");
+    assertThat(taskService.createTaskQuery().taskId(decide).count()).as("the task stays open").isEqualTo(1);
+    assertThat(complete(decide, "anna", Map.of("needsCustomerInfo", false, "returnApproved", true,
+        "customerWish", "REFUND")).getStatusCode().value()).isEqualTo(204);
 
     // Logistics books the label; the customer gets the RMA instructions.
     String label = awaitTask(caseNumber, "UserTask_CreateReturnLabel", "lisa");

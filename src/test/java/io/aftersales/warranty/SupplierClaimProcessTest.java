@@ -116,6 +116,19 @@ class SupplierClaimProcessTest {
   }
 
   @Test
+  void aChaseStillOpenEndsWithTheSettlement() throws Exception {
+    ProcessInstance pi = raise("SC-2026-000105");
+    execute(job(SERVICE_TASK_FILE_SUPPLIER_CLAIM, pi));
+    execute(job(BOUNDARY_EVENT_SETTLEMENT_OVERDUE, pi));
+    assertThat(pi).isWaitingAt(USER_TASK_SETTLE_SUPPLIER_CLAIM, USER_TASK_CHASE_SUPPLIER_CLAIM);
+    complete(task(USER_TASK_SETTLE_SUPPLIER_CLAIM, pi), withVariables(AMOUNT_RECOVERED.name(), 0.0));
+    execute(job(SERVICE_TASK_RECORD_CLAIM_SETTLEMENT, pi));
+    // Settled: the claim ends, and the team lead's chase with it (it would otherwise stay open for good).
+    assertThat(pi).isEnded().hasPassed(END_EVENT_SUPPLIER_CLAIM_SETTLED).hasNotPassed(END_EVENT_SUPPLIER_CLAIM_CHASED);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
   void aPortalFailureWhileFilingBecomesAnIncident() throws Exception {
     doThrow(new IllegalStateException("database down")).when(fileSupplierClaim).execute(any());
     ProcessInstance pi = raise("SC-2026-000104");

@@ -339,6 +339,18 @@ class WarrantyClaimProcessTest {
     assertThat(pi).hasPassed(END_EVENT_ASSESSMENT_EXPEDITED).isWaitingAt(USER_TASK_ASSESS_DEFECT);
   }
 
+  @Test
+  void theTeamLeadsTaskEndsWhenTheLateAssessmentIsMade() {
+    ProcessInstance pi = claim();
+    execute(job(BOUNDARY_EVENT_ASSESSMENT_OVERDUE, pi));
+    assertThat(pi).isWaitingAt(USER_TASK_ASSESS_DEFECT, USER_TASK_EXPEDITE_ASSESSMENT);
+    assess(pi, "REJECT", false, REJECTION_REASON.name(), "Damage by a fall, not a defect.");
+    // The expedite task went with the assessment: nothing is left for the team lead, and the claim moves on.
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(USER_TASK_EXPEDITE_ASSESSMENT).count()).isZero();
+    assertThat(pi).hasPassed(END_EVENT_ASSESSMENT_DONE).hasNotPassed(END_EVENT_ASSESSMENT_EXPEDITED);
+  }
+
   // --- remedies -----------------------------------------------------------------------------------------------------
 
   @Test

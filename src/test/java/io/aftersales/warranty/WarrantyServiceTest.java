@@ -147,7 +147,16 @@ class WarrantyServiceTest {
     assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SP-NOPE", "notes", null, false))
         .hasMessageContaining("Unknown spare part");
     assertThatThrownBy(() -> service.recordAssessment(CASE, "REJECT", null, "notes", "", false))
-        .hasMessageContaining("rejection reason");
+        .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("rejection reason");
+    // A whole product is not a spare part: it would ship a kettle as "the lid".
+    when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.of(new Product("SA-KETTLE-17", "Kettle",
+        "SMALL_APPLIANCES", 24, null, java.math.BigDecimal.TEN)));
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SA-KETTLE-17", "notes", null, false))
+        .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("not a spare part");
+    when(masterData.productBySku("SP-LID-28")).thenReturn(Optional.of(new Product("SP-LID-28", "Lid",
+        Product.SPARE_PART_CATEGORY, 6, null, java.math.BigDecimal.ONE)));
+    service.recordAssessment(CASE, "SPARE_PART", "SP-LID-28", "Lid cracked", null, false);
+    assertThat(claim.getRemedy()).isEqualTo("SPARE_PART");
     service.recordAssessment(CASE, "REPLACEMENT", null, "Element dead", null, true);
     assertThat(claim.getRemedy()).isEqualTo("REPLACEMENT");
     assertThat(claim.isDefectiveUnit()).isTrue();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -23,9 +24,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A task cannot be completed without what its Camunda Form requires, whoever completes it (Tasklist's
- * submit, the REST API's complete, Java): one check for every task with a {@code camunda:formRef}, derived
- * from the deployed form, so the form stays the one place a process owner declares what is required.
+ * The rules of completing a task, whoever completes it (Tasklist's submit, the REST API's complete, Java):
+ * <ol>
+ *   <li>A claimed task is completed only by its assignee (or an administrator): a colleague cannot finish
+ *       someone else's work, nor a team lead a refund in finance's name. Refused as Camunda's
+ *       {@link AuthorizationException} (REST 403).
+ *   <li>A rule of the task's own listener or service ({@link TaskInputRefused}) is a 400 with the rule's
+ *       message, not an engine error (500).
+ *   <li>Without what its Camunda Form requires, a task cannot be completed: one check for every task with a
+ *       {@code camunda:formRef}, derived from the deployed form, so the form stays the one place a process
+ *       owner declares what is required.
+ * </ol>
+ *
  *
  * <p>Checked per field with a key, on the submitted values over the task's current variables:
  * {@code validate.required} (not null, not blank), {@code minLength} and {@code maxLength} of text.
@@ -34,11 +44,11 @@ import org.springframework.stereotype.Component;
  * {@link FormFieldValidationException} (engine REST: 400 naming the fields); the task stays open.
  */
 @Component
-class FormCompletionCheck extends AbstractProcessEnginePlugin {
+class TaskCompletionRules extends AbstractProcessEnginePlugin {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOT_INPUT = Set.of("text", "button", "spacer", "separator", "image", "html",
       "group", "dynamiclist", "iframe", "table", "documentPreview");
-  private static final String GUARD = "the form completion check";
+  private static final String GUARD = "the task completion rules";
   private static final Field COMPLETE_TASK_ID = EngineFields.of(CompleteTaskCmd.class, "taskId", GUARD);
   private static final Field COMPLETE_VARIABLES = EngineFields.of(CompleteTaskCmd.class, "variables", GUARD);
   private static final Field SUBMIT_TASK_ID = EngineFields.of(SubmitTaskFormCmd.class, "taskId", GUARD);
@@ -60,16 +70,33 @@ class FormCompletionCheck extends AbstractProcessEnginePlugin {
         } else if (command instanceof SubmitTaskFormCmd) {
           check((String) EngineFields.read(SUBMIT_TASK_ID, command),
               (Map<?, ?>) EngineFields.read(SUBMIT_VARIABLES, command));
+        } else {
+          return next.execute(command);
         }
-        return next.execute(command);
+        try {
+          return next.execute(command);
+        } catch (RuntimeException e) {
+          TaskInputRefused refused = refusal(e);
+          if (refused == null) throw e;
+          throw new FormFieldValidationException("rule", refused.getMessage());
+        }
       }
     });
     configuration.setCustomPostCommandInterceptorsTxRequired(post);
   }
 
+  /** The rule a listener refused with, however deep the engine wrapped it. */
+  private static TaskInputRefused refusal(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof TaskInputRefused refused) return refused;
+    }
+    return null;
+  }
+
   private void check(String taskId, Map<?, ?> submitted) {
     CommandContext context = Context.getCommandContext();
     TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+    onlyTheAssignee(context, task);
     if (task == null || task.getTaskDefinition() == null || task.getTaskDefinition().getFormDefinition() == null
         || task.getTaskDefinition().getFormDefinition().getCamundaFormDefinitionKey() == null) {
       return; // unknown task (the command reports it) or no Camunda Form
@@ -97,6 +124,15 @@ class FormCompletionCheck extends AbstractProcessEnginePlugin {
       throw new FormFieldValidationException(String.join("; ", problems),
           "Task \"" + task.getName() + "\" cannot be completed: " + String.join("; ", problems));
     }
+  }
+
+  private static void onlyTheAssignee(CommandContext context, TaskEntity task) {
+    String user = context.getAuthenticatedUserId();
+    if (task == null || task.getAssignee() == null || user == null || user.equals(task.getAssignee())) return;
+    List<String> groups = context.getAuthenticatedGroupIds();
+    if (groups != null && groups.contains(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)) return;
+    throw new AuthorizationException("Task \"" + task.getName() + "\" is claimed by " + task.getAssignee()
+        + ": only they can complete it (or a team lead reassigns it first).");
   }
 
   /** The input fields of the task's deployed form (a few kilobytes of JSON, read when a task completes). */
