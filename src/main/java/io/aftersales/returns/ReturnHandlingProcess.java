@@ -151,7 +151,7 @@ public final class ReturnHandlingProcess {
   public static final ProcessVariable<Boolean> ITEM_RECEIVED = ProcessVariable.of("itemReceived", Boolean.class);
 
   // UserTask_InspectReturnedItem
-  /** NEW, OPENED or DAMAGED. */
+  /** NEW, OPENED, DAMAGED (by use) or DAMAGED_ON_DELIVERY (transport damage the customer reported: our risk). */
   public static final ProcessVariable<String> ITEM_CONDITION = ProcessVariable.of("itemCondition", String.class);
   /** The warehouse's findings; the customer reads them when a refund is reduced or the return is refused. */
   public static final ProcessVariable<String> INSPECTION_NOTES = ProcessVariable.of("inspectionNotes", String.class);

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class ReturnService {
   private static final Logger log = LoggerFactory.getLogger(ReturnService.class);
   static final Set<String> CUSTOMER_WISHES = Set.of("REFUND", "REPLACEMENT");
-  static final Set<String> ITEM_CONDITIONS = Set.of("NEW", "OPENED", "DAMAGED");
+  static final Set<String> ITEM_CONDITIONS = Set.of("NEW", "OPENED", "DAMAGED", "DAMAGED_ON_DELIVERY");
 
   private final ReturnAuthorizationRepository returns;
   private final CustomerMailer mailer;
@@ -227,7 +227,7 @@ class ReturnService {
   BigDecimal applyDisposition(Long returnId, Inspection inspection, ReturnOutcome outcome) {
     ReturnAuthorization r = get(returnId);
     if (inspection.itemCondition() == null || !ITEM_CONDITIONS.contains(inspection.itemCondition())) {
-      throw new IllegalArgumentException("itemCondition must be NEW, OPENED or DAMAGED, not " + inspection.itemCondition());
+      throw new IllegalArgumentException("itemCondition must be one of " + ITEM_CONDITIONS + ", not " + inspection.itemCondition());
     }
     String sku = inspection.productSku() == null || inspection.productSku().isBlank() ? r.getProductSku()
         : inspection.productSku().trim();

@@ -195,6 +195,15 @@ class ReturnDecisionsTest {
     }
 
     @Test
+    void anItemDamagedOnDeliveryIsRefundedInFullOrReplaced() {
+      // Transport damage is the seller's risk: the customer gets what the agent promised, not a reduction.
+      assertThat(evaluate("DAMAGED_ON_DELIVERY", "REFUND")).isEqualTo(
+          Map.of("outcome", "FULL_REFUND", "refundPercent", 100, "disposition", "SCRAP"));
+      assertThat(evaluate("DAMAGED_ON_DELIVERY", "REPLACEMENT")).isEqualTo(
+          Map.of("outcome", "REPLACEMENT", "refundPercent", 0, "disposition", "SCRAP"));
+    }
+
+    @Test
     void damagedItemForReplacementIsRefusedAndSentBack() {
       assertThat(evaluate("DAMAGED", "REPLACEMENT")).isEqualTo(
           Map.of("outcome", "REFUSE_AND_SEND_BACK", "refundPercent", 0, "disposition", "NONE"));

@@ -95,6 +95,8 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     String decide = awaitTask(caseNumber, "UserTask_DecideReturn", "anna");
     assertThat(runtime.getVariable(pi.getId(), "withinReturnWindow")).isEqualTo(true);
     assertThat((String) runtime.getVariable(pi.getId(), "windowNote")).contains("legal withdrawal");
+    // The decide and inspect forms show what the customer wrote.
+    assertThat(runtime.getVariable(pi.getId(), "customerMessage")).isEqualTo("I would like to return it, please.");
     // Only the agent who claimed it completes it; a rule of the decision is a 400 with its own message.
     claim(decide, "anna");
     var byColleague = complete(decide, "chris", Map.of("needsCustomerInfo", false, "returnApproved", true,
