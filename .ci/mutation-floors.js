@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Mutation score per package from PIT's target/pit-reports/mutations.xml, checked against the floors below.
-// Score = killed / (all mutants that were not "no coverage"? no: all mutants), as PIT's own "mutation score".
+// Score = killed (or timed out) / all mutants, uncovered ones included: PIT's own "mutation score".
 // Usage: node .ci/mutation-floors.js [path/to/mutations.xml]
 'use strict';
 const fs = require('fs');
@@ -8,14 +8,14 @@ const fs = require('fs');
 // Floors in per cent. The target for intake, mail, cases and each procedure's service is 75 % (issue 7);
 // a floor below it is where the package stands today and may only go up.
 const FLOORS = {
-  'io.aftersales.intake': 0,
-  'io.aftersales.cases': 0,
-  'io.aftersales.mail': 0,
-  'io.aftersales.masterdata': 0,
-  'io.aftersales.shared': 0,
-  'io.aftersales.returns': 0,
-  'io.aftersales.warranty': 0,
-  'io.aftersales.spareparts': 0,
+  'io.aftersales.intake': 35,
+  'io.aftersales.cases': 55,
+  'io.aftersales.mail': 10,
+  'io.aftersales.masterdata': 45,
+  'io.aftersales.shared': 25,
+  'io.aftersales.returns': 80,
+  'io.aftersales.warranty': 55,
+  'io.aftersales.spareparts': 45,
 };
 
 const file = process.argv[2] || 'target/pit-reports/mutations.xml';
