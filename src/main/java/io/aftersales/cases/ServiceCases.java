@@ -81,9 +81,7 @@ public class ServiceCases {
         trimToNull(command.productSku()), trimToNull(command.serialNumber()),
         command.purchaseDate() != null ? command.purchaseDate() : order.map(SalesOrder::getPurchaseDate).orElse(null));
     if (followUpOf != null) serviceCase.markFollowUpOf(followUpOf);
-    String contactNote = senderNote == null ? match.contactNote()
-        : match.contactNote() == null ? senderNote : senderNote + " " + match.contactNote();
-    serviceCase.noteContact(contactNote);
+    serviceCase.noteContact(joinNotes(senderNote, match.contactNote(), buyerNote(order.orElse(null), customer)));
     serviceCase.addMessage(MessageDirection.INBOUND, command.channel().name(), authorOf(command), subject,
         message, command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
@@ -263,6 +261,27 @@ public class ServiceCases {
     if (command.email() != null && !command.email().isBlank()) return command.email().trim();
     if (command.phone() != null && !command.phone().isBlank()) return command.phone().trim();
     return command.customerName();
+  }
+
+  /**
+   * The agent must see when the order named belongs to someone else (a gift, a family member, or someone who
+   * found an order number): confirm before sharing order details or paying anything out.
+   */
+  static String buyerNote(SalesOrder order, Customer sender) {
+    Customer buyer = order == null ? null : order.getCustomer();
+    if (buyer == null || sender == null || buyer == sender
+        || buyer.getId() != null && buyer.getId().equals(sender.getId())) {
+      return null;
+    }
+    return "Buyer differs: order " + order.getOrderNumber() + " was placed by " + buyer.getName()
+        + (buyer.getEmail() != null ? " (" + buyer.getEmail() + ")" : "") + ", not by this sender. Confirm the"
+        + " sender may act for the buyer before sharing order details or refunding.";
+  }
+
+  private static String joinNotes(String... notes) {
+    String joined = java.util.Arrays.stream(notes).filter(n -> n != null && !n.isBlank())
+        .collect(java.util.stream.Collectors.joining(" "));
+    return joined.isEmpty() ? null : joined;
   }
 
   /** A subject as the case record holds it (300 characters); the thread keeps the whole (see wholeText). */

@@ -22,6 +22,7 @@ class RecordAssessmentListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     warranty.recordAssessment(CASE_NUMBER.from(task), REMEDY.fromOrNull(task), SPARE_PART_SKU.fromOrNull(task),
-        ASSESSMENT_NOTES.fromOrNull(task), REJECTION_REASON.fromOrNull(task), DEFECTIVE_UNIT.fromOrNull(task));
+        ASSESSMENT_NOTES.fromOrNull(task), REJECTION_REASON.fromOrNull(task), DEFECTIVE_UNIT.fromOrNull(task),
+        ORDER_NUMBER.fromOrNull(task), SHIPPING_ADDRESS.fromOrNull(task));
   }
 }

@@ -34,6 +34,8 @@ public class WarrantyClaim {
   private String assessmentNotes;
   private String rejectionReason;
   private String sparePartSku;
+  /** Where a shipped remedy goes when no order holds a delivery address. */
+  private String shippingAddress;
   private boolean defectiveUnit;
   private Instant registeredAt;
   private Instant documentsRequestedAt;
@@ -88,7 +90,8 @@ public class WarrantyClaim {
   }
 
   void assessed(String remedy, String sparePartSku, String notes, String rejectionReason, boolean defectiveUnit,
-      Instant at) {
+      String shippingAddress, Instant at) {
+    this.shippingAddress = shippingAddress;
     this.status = Status.ASSESSED;
     this.eligibility = "ELIGIBLE";
     this.remedy = remedy;
@@ -132,6 +135,7 @@ public class WarrantyClaim {
   public String getAssessmentNotes() { return assessmentNotes; }
   public String getRejectionReason() { return rejectionReason; }
   public String getSparePartSku() { return sparePartSku; }
+  public String getShippingAddress() { return shippingAddress; }
   public boolean isDefectiveUnit() { return defectiveUnit; }
   public Instant getRegisteredAt() { return registeredAt; }
   public Instant getDocumentsRequestedAt() { return documentsRequestedAt; }

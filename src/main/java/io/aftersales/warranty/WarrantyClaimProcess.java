@@ -115,6 +115,8 @@ public final class WarrantyClaimProcess {
   // UserTask_AssessDefect.
   /** SPARE_PART, REPLACEMENT, REPAIR_IN_HOUSE, REPAIR_AT_SUPPLIER, REFUND or REJECT. */
   public static final ProcessVariable<String> REMEDY = ProcessVariable.of("remedy", String.class);
+  /** UserTask_AssessDefect: where a shipped remedy goes when no order number is known (else the order's address). */
+  public static final ProcessVariable<String> SHIPPING_ADDRESS = ProcessVariable.of("shippingAddress", String.class);
   public static final ProcessVariable<String> SPARE_PART_SKU = ProcessVariable.of("sparePartSku", String.class);
   public static final ProcessVariable<String> ASSESSMENT_NOTES = ProcessVariable.of("assessmentNotes", String.class);
   public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.of("rejectionReason", String.class);

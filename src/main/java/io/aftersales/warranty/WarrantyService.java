@@ -130,9 +130,13 @@ class WarrantyService {
     return date == null ? null : CaseFacts.monthsSince(date, today);
   }
 
+  /** Remedies that send something to the customer (a part, a new unit, the repaired unit). */
+  private static final java.util.Set<String> SHIPS_TO_CUSTOMER =
+      java.util.Set.of("SPARE_PART", "REPLACEMENT", "REPAIR_IN_HOUSE", "REPAIR_AT_SUPPLIER");
+
   /** @throws TaskInputRefused when the remedy lacks what it needs (the agent's completion fails) */
   void recordAssessment(String caseNumber, String remedy, String sparePartSku, String notes, String rejectionReason,
-      Boolean defectiveUnit) {
+      Boolean defectiveUnit, String orderNumber, String shippingAddress) {
     if (remedy == null) throw new TaskInputRefused("Choose a remedy");
     if ("SPARE_PART".equals(remedy)) {
       if (sparePartSku == null || sparePartSku.isBlank()) {
@@ -149,8 +153,13 @@ class WarrantyService {
     if ("REJECT".equals(remedy) && (rejectionReason == null || rejectionReason.isBlank())) {
       throw new TaskInputRefused("Write the rejection reason for the customer");
     }
+    // A remedy that ships to the customer needs an address: the order's, or one the agent enters.
+    if (SHIPS_TO_CUSTOMER.contains(remedy) && blankToNull(orderNumber) == null && blankToNull(shippingAddress) == null) {
+      throw new TaskInputRefused("No order holds a delivery address for this customer: enter the shipping address"
+          + " (ask the customer if you do not have it)");
+    }
     claim(caseNumber).assessed(remedy, blankToNull(sparePartSku), notes, blankToNull(rejectionReason),
-        Boolean.TRUE.equals(defectiveUnit), clock.instant());
+        Boolean.TRUE.equals(defectiveUnit), blankToNull(shippingAddress), clock.instant());
   }
 
   // --- documents: request, reminder, abandonment ------------------------------------------------------------------
@@ -400,7 +409,10 @@ class WarrantyService {
 
   private static String customerLine(ClaimFacts facts) {
     return "customer " + facts.customerName() + ", case " + facts.caseNumber()
-        + (facts.orderNumber() == null ? "" : ", order " + facts.orderNumber() + " (delivery address there)");
+        + (facts.orderNumber() == null ? "" : ", order " + facts.orderNumber())
+        + (facts.shippingAddress() != null && !facts.shippingAddress().isBlank()
+            ? ", ship to: " + facts.shippingAddress().strip()
+            : facts.orderNumber() == null ? "" : " (delivery address there)");
   }
 
   private static String documentList(ClaimFacts facts, String missingDocuments) {

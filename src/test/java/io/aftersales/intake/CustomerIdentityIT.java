@@ -65,6 +65,17 @@ class CustomerIdentityIT extends IntegrationTestSupport {
   }
 
   @Test
+  void anOrderOfAnotherBuyerIsShownToTheAgent() throws Exception {
+    // EC-100001 is a demo order of another customer; a stranger quoting it is told apart from the buyer.
+    ResponseEntity<String> created = post("/api/cases", "{\"channel\":\"WEB_FORM\",\"customer\":{\"name\":\"Stranger\","
+        + "\"email\":\"" + uniqueEmail("stranger") + "\"},\"orderNumber\":\"EC-100001\",\"subject\":\"Refund please\","
+        + "\"message\":\"Refund my order.\"}", json());
+    String number = caseNumber(created);
+    assertThat(jdbc.queryForObject("select contact_note from aftersales.service_case where case_number = ?",
+        String.class, number)).startsWith("Buyer differs: order EC-100001 was placed by");
+  }
+
+  @Test
   void aPhoneOnlyContactNeverReachesACustomerKnownByEmail() throws Exception {
     String phone = uniquePhone();
     String alice = uniqueEmail("alice");

@@ -54,7 +54,7 @@ class WarrantyServiceTest {
 
   private static ClaimFacts facts(String channel, String serialNumber) {
     return new ClaimFacts(42L, CASE, "Jonas Weber", channel, null, "EC-100002", "SA-KETTLE-17",
-        "Electric kettle 1.7 l", "2025-09-22", 14, 39.90, serialNumber);
+        "Electric kettle 1.7 l", "2025-09-22", 14, 39.90, serialNumber, null);
   }
 
   private String mailBody(String milestone) {
@@ -141,24 +141,30 @@ class WarrantyServiceTest {
 
   @Test
   void anIncompleteAssessmentIsRefused() {
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", " ", "notes", null, false))
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", " ", "notes", null, false, "EC-100002", null))
         .hasMessageContaining("SKU");
     when(masterData.productBySku("SP-NOPE")).thenReturn(Optional.empty());
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SP-NOPE", "notes", null, false))
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SP-NOPE", "notes", null, false, "EC-100002", null))
         .hasMessageContaining("Unknown spare part");
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "REJECT", null, "notes", "", false))
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "REJECT", null, "notes", "", false, "EC-100002", null))
         .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("rejection reason");
     // A whole product is not a spare part: it would ship a kettle as "the lid".
     when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.of(new Product("SA-KETTLE-17", "Kettle",
         "SMALL_APPLIANCES", 24, null, java.math.BigDecimal.TEN)));
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SA-KETTLE-17", "notes", null, false))
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SA-KETTLE-17", "notes", null, false, "EC-100002", null))
         .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("not a spare part");
     when(masterData.productBySku("SP-LID-28")).thenReturn(Optional.of(new Product("SP-LID-28", "Lid",
         Product.SPARE_PART_CATEGORY, 6, null, java.math.BigDecimal.ONE)));
-    service.recordAssessment(CASE, "SPARE_PART", "SP-LID-28", "Lid cracked", null, false);
+    service.recordAssessment(CASE, "SPARE_PART", "SP-LID-28", "Lid cracked", null, false, "EC-100002", null);
     assertThat(claim.getRemedy()).isEqualTo("SPARE_PART");
-    service.recordAssessment(CASE, "REPLACEMENT", null, "Element dead", null, true);
+    service.recordAssessment(CASE, "REPLACEMENT", null, "Element dead", null, true, "EC-100002", null);
     assertThat(claim.getRemedy()).isEqualTo("REPLACEMENT");
+    // Without an order (its delivery address), a remedy that ships needs an address; a refund does not.
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "REPLACEMENT", null, "Element dead", null, true, " ", " "))
+        .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("shipping address");
+    service.recordAssessment(CASE, "REFUND", null, "Element dead", null, true, null, null);
+    service.recordAssessment(CASE, "REPAIR_IN_HOUSE", null, "Element dead", null, true, null, "Hauptstr. 1, 50667 Köln");
+    assertThat(claim.getShippingAddress()).isEqualTo("Hauptstr. 1, 50667 Köln");
     assertThat(claim.isDefectiveUnit()).isTrue();
   }
 
@@ -199,7 +205,7 @@ class WarrantyServiceTest {
     when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.of(kettle));
     when(finance.requestRefund(eq(CASE), any(), any(), eq("ECOMMERCE"))).thenReturn(refund);
     ClaimFacts noPrice = new ClaimFacts(42L, CASE, "Jonas Weber", null, null, null, "SA-KETTLE-17", "Electric kettle",
-        null, null, null, null);
+        null, null, null, null, null);
     service.requestRefund(noPrice);
     verify(finance).requestRefund(CASE, "W-" + CASE + "-refund", new BigDecimal("39.90"), "ECOMMERCE");
   }
