@@ -51,11 +51,13 @@ public record CaseFacts(
       price = order.getLines().stream().filter(l -> l.getProduct().getSku().equals(sku)).findFirst()
           .map(OrderLine::getUnitPrice).map(p -> p.doubleValue()).orElse(null);
     }
+    // A retailer writing about its stock is a business on the retail channel, with or without an order of ours.
+    boolean retailer = c.isRetailerSender();
     return new CaseFacts(
-        order == null ? null : order.getSalesChannel().name(),
+        order != null ? order.getSalesChannel().name() : retailer ? "RETAILER" : null,
         order == null || order.getFulfilment() == null ? null : order.getFulfilment().name(),
-        order == null ? null : order.getRetailerName(),
-        customer.getType().name(),
+        order != null && order.getRetailerName() != null ? order.getRetailerName() : retailer ? customer.getName() : null,
+        retailer ? "BUSINESS" : customer.getType().name(),
         customer.getName(),
         order != null,
         order != null ? order.getOrderNumber() : c.getOrderReference(),

@@ -52,6 +52,8 @@ public class ServiceCase {
   private String accessTokenHash;
   /** What the agent should check about the contact details; null when nothing is odd. */
   private String contactNote;
+  /** The agent found the sender to be a retailer writing about its stock (bulk return), not a consumer. */
+  private boolean retailerSender;
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "follow_up_of")
   private ServiceCase followUpOf;
@@ -124,6 +126,11 @@ public class ServiceCase {
   public CaseStatus getStatus() { return status; }
   public Customer getCustomer() { return customer; }
   public String getContactNote() { return contactNote; }
+  public boolean isRetailerSender() { return retailerSender; }
+
+  void markRetailerSender(boolean retailer) {
+    this.retailerSender = retailer;
+  }
 
   void noteContact(String note) {
     this.contactNote = io.aftersales.shared.Texts.shorten(note, 500);

@@ -42,6 +42,8 @@ public final class ServiceCaseProcess {
   public static final ProcessVariable<String> CUSTOMER_MESSAGE = ProcessVariable.of("customerMessage", String.class);
   public static final ProcessVariable<String> ORDER_NUMBER = ProcessVariable.of("orderNumber", String.class);
   public static final ProcessVariable<String> PRODUCT_SKU = ProcessVariable.of("productSku", String.class);
+  /** UserTask_ReviewCase: the sender is a retailer writing about its stock (routes a return to the bulk return). */
+  public static final ProcessVariable<Boolean> RETAILER_SENDER = ProcessVariable.of("retailerSender", Boolean.class);
   /** Set by the customer or the agent's review: RETURN, WARRANTY, SPARE_PART or INFORMATION. */
   public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
   public static final ProcessVariable<String> PRIORITY = ProcessVariable.of("priority", String.class);

@@ -185,9 +185,10 @@ public class ServiceCases {
    * SKU. Returns the facts as they are now, for the routing decision.
    */
   public CaseFacts review(Long caseId, RequestType requestType, Priority priority, String orderNumber,
-      String productSku) {
+      String productSku, Boolean retailerSender) {
     ServiceCase c = get(caseId);
     c.classify(requestType, priority);
+    if (retailerSender != null) c.markRetailerSender(retailerSender);
     String order = trimToNull(orderNumber);
     String sku = trimToNull(productSku);
     if (order != null && !order.equals(c.getOrderReference()) || sku != null && !sku.equals(c.getProductReference())) {

@@ -56,6 +56,28 @@ class ReturnProcedureIT extends IntegrationTestSupport {
         java.util.Objects::nonNull);
   }
 
+  @Test
+  void aRetailerWritingFromItsOwnAddressIsRoutedToTheBulkReturn() throws Exception {
+    // No order of ours names the shop and its address is unknown: only the agent can tell it is a retailer.
+    String email = uniqueEmail("returns.kaufhaus");
+    ResponseEntity<String> opened = post("/api/cases", """
+        {"channel":"WEB_FORM","customer":{"name":"Kaufhaus Nord GmbH","email":"%s"},"productSku":"SA-KETTLE-17",
+         "subject":"Defective kettles from our stock","message":"Twelve kettles of our stock leak; please take them back."}
+        """.formatted(email), json());
+    String caseNumber = json.readTree(opened.getBody()).get("caseNumber").asText();
+    claimAndComplete(awaitTask(caseNumber, "UserTask_ReviewCase", "anna"), "anna", Map.of("requestType", "RETURN",
+        "priority", "NORMAL", "retailerSender", true, "firstAnswer", "Hello, we will arrange a pickup of the units."));
+    HistoricProcessInstance pi = await().atMost(Duration.ofSeconds(30)).until(() -> history
+        .createHistoricProcessInstanceQuery().processDefinitionKey(ReturnHandlingProcess.KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult(), java.util.Objects::nonNull);
+    // Logistics arranges the pickup: the bulk return, not "take it back to the shop you bought it from".
+    awaitTask(caseNumber, "UserTask_ArrangeBulkPickup", "lisa");
+    assertThat(runtime.getVariable(pi.getId(), "customerType")).isEqualTo("BUSINESS");
+    assertThat(runtime.getVariable(pi.getId(), "retailerName")).isEqualTo("Kaufhaus Nord GmbH");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("ServiceTask_RedirectToRetailer").count()).isZero();
+  }
+
   private String awaitTask(String caseNumber, String taskDefinitionKey, String user) {
     return await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(caseNumber, taskDefinitionKey, user),
         Optional::isPresent).orElseThrow();
