@@ -22,7 +22,9 @@ class WebConfig {
   @Bean
   WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> markdownAsText() {
     return factory -> {
-      MimeMappings mappings = new MimeMappings(MimeMappings.DEFAULT);
+      // lazyCopy, not new MimeMappings(DEFAULT): that constructor copies the lazy default's empty map, and Tomcat
+      // would then know no type but .md.
+      MimeMappings mappings = MimeMappings.lazyCopy(MimeMappings.DEFAULT);
       mappings.add("md", "text/plain;charset=UTF-8");
       factory.setMimeMappings(mappings);
     };

@@ -35,10 +35,11 @@ class IntakeServiceTest {
   private final ServiceCases cases = mock(ServiceCases.class);
   private final IdempotencyRecordRepository idempotency = mock(IdempotencyRecordRepository.class);
   private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+  private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
   private final IntakeService service = service(SECRET);
 
   private IntakeService service(String secret) {
-    return new IntakeService(cases, idempotency, mock(JdbcTemplate.class), json, Clock.fixed(NOW, ZoneOffset.UTC),
+    return new IntakeService(cases, idempotency, jdbc, json, Clock.fixed(NOW, ZoneOffset.UTC),
         "https://service.example", secret, Duration.ofDays(1));
   }
 
@@ -150,5 +151,54 @@ class IntakeServiceTest {
     assertThatThrownBy(() -> service.submit(request("Toaster"), "key-1"))
         .isInstanceOf(IdempotencyKeyReusedException.class);
     verify(cases, never()).open(any(), any());
+  }
+
+  @Test
+  void aKeyedRequestWaitsForAConcurrentFirstRequestOnlySoLong() {
+    when(idempotency.claim(eq("key-1"), anyString(), anyString(), eq(NOW))).thenReturn(1);
+    when(cases.open(any(OpenCaseCommand.class), anyString()))
+        .thenAnswer(call -> new OpenedCase(1L, "SC-2026-000001", call.getArgument(1)));
+    service.submit(request("Kettle"), "key-1");
+    verify(jdbc).execute("set local lock_timeout = '10s'");
+  }
+
+  @Test
+  void aRequestWithoutKeyTakesNoLock() {
+    when(cases.open(any(OpenCaseCommand.class), eq(null))).thenReturn(new OpenedCase(1L, "SC-2026-000001", "t"));
+    service.submit(request("Kettle"), null);
+    org.mockito.Mockito.verifyNoInteractions(jdbc);
+  }
+
+  @Test
+  void keysOlderThanTheRetentionArePurgedAndCounted() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IntakeService.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+        new ch.qos.logback.core.read.ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try {
+      when(idempotency.purgeExpired(NOW.minus(Duration.ofDays(1)))).thenReturn(1, 0);
+      service.purgeExpiredKeys();
+      service.purgeExpiredKeys();
+      verify(idempotency, org.mockito.Mockito.times(2)).purgeExpired(NOW.minus(Duration.ofDays(1)));
+      assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+          .containsExactly("Purged 1 expired Idempotency-Keys");
+    } finally {
+      logger.detachAppender(log);
+    }
+  }
+
+  @Test
+  void everyKeyGetsItsOwnRandomSalt() {
+    when(idempotency.claim(anyString(), anyString(), anyString(), eq(NOW))).thenReturn(1);
+    when(cases.open(any(OpenCaseCommand.class), anyString()))
+        .thenAnswer(call -> new OpenedCase(1L, "SC-2026-000001", call.getArgument(1)));
+    service.submit(request("Kettle"), "key-1");
+    service.submit(request("Kettle"), "key-2");
+    ArgumentCaptor<String> salts = ArgumentCaptor.forClass(String.class);
+    verify(idempotency, org.mockito.Mockito.times(2)).claim(anyString(), anyString(), salts.capture(), eq(NOW));
+    assertThat(salts.getAllValues()).allSatisfy(salt -> assertThat(salt).hasSize(32).matches("[A-Za-z0-9_-]+"))
+        .doesNotHaveDuplicates();
+    assertThat(salts.getAllValues().get(0)).isNotEqualTo("A".repeat(32));
   }
 }

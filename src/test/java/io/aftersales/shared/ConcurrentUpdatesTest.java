@@ -43,4 +43,38 @@ class ConcurrentUpdatesTest {
     assertThat(ConcurrentUpdates.isConflict(new RuntimeException(new OptimisticLockingException("x")))).isTrue();
     assertThat(ConcurrentUpdates.isConflict(new RuntimeException("x"))).isFalse();
   }
+
+  @Test
+  void anInterruptedRetryGivesUpAtOnceAndKeepsTheInterrupt() {
+    AtomicInteger calls = new AtomicInteger();
+    OptimisticLockingException conflict = new OptimisticLockingException("lost the race");
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> ConcurrentUpdates.retry(() -> {
+        calls.incrementAndGet();
+        throw conflict;
+      })).isSameAs(conflict);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(calls).hasValue(1);
+  }
+
+  @Test
+  void everyKindOfLockingConflictIsOne() {
+    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.OptimisticLockingFailureException("x"))).isTrue();
+    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.PessimisticLockingFailureException("x"))).isTrue();
+    assertThat(ConcurrentUpdates.isConflict(new jakarta.persistence.OptimisticLockException("x"))).isTrue();
+    assertThat(ConcurrentUpdates.isConflict(new RuntimeException(new RuntimeException(
+        new jakarta.persistence.OptimisticLockException("x"))))).isTrue();
+    assertThat(ConcurrentUpdates.isConflict(null)).isFalse();
+    RuntimeException selfCaused = new RuntimeException("loop") {
+      @Override
+      public synchronized Throwable getCause() {
+        return this;
+      }
+    };
+    assertThat(ConcurrentUpdates.isConflict(selfCaused)).isFalse();
+  }
 }

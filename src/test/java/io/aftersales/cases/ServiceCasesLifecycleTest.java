@@ -1,0 +1,417 @@
+package io.aftersales.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aftersales.masterdata.Customer;
+import io.aftersales.masterdata.CustomerType;
+import io.aftersales.masterdata.MasterData;
+import io.aftersales.masterdata.Product;
+import io.aftersales.masterdata.SalesChannel;
+import io.aftersales.masterdata.SalesOrder;
+import io.aftersales.shared.Texts;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mockito;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/** Opening (with order, product and contact notes), replies, follow-ups, reviews and closing, repositories stubbed. */
+class ServiceCasesLifecycleTest {
+  private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
+  private static final Product KETTLE = new Product("KW-KET-17", "Kettle", "KETTLE", 24, null, new BigDecimal("49.90"));
+
+  private final ServiceCaseRepository caseRepository = mock(ServiceCaseRepository.class);
+  private final CaseMessageRepository messageRepository = mock(CaseMessageRepository.class);
+  private final MasterData masterData = mock(MasterData.class);
+  private final RuntimeService runtime = mock(RuntimeService.class);
+  private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+  private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
+      Clock.fixed(NOW, ZoneOffset.UTC));
+
+  private static Customer maria() {
+    return new Customer("Maria", "maria@example.com", "+491701234567", CustomerType.CONSUMER);
+  }
+
+  private static ServiceCase aCase(String number) {
+    return new ServiceCase(number, SourceChannel.EMAIL, RequestType.WARRANTY, maria(), "Kettle",
+        ServiceCases.sha256("t"), NOW.minusSeconds(86_400));
+  }
+
+  @BeforeEach
+  void stubs() {
+    when(caseRepository.nextCaseSequence()).thenReturn(42L);
+    when(caseRepository.saveAndFlush(any())).thenAnswer(call -> {
+      ReflectionTestUtils.setField((Object) call.getArgument(0), "id", 5L);
+      return call.getArgument(0);
+    });
+    when(runtime.createMessageCorrelation(anyString())).thenReturn(correlation);
+  }
+
+  private ServiceCase saved() {
+    ArgumentCaptor<ServiceCase> saved = ArgumentCaptor.forClass(ServiceCase.class);
+    verify(caseRepository).saveAndFlush(saved.capture());
+    return saved.getValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> started(String number) {
+    ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.forClass(Map.class);
+    verify(runtime).startProcessInstanceByKey(eq(ServiceCaseProcess.KEY), eq(number), variables.capture());
+    return variables.getValue();
+  }
+
+  // --- opening ---
+
+  @Test
+  void aCaseForAKnownOrderAndProductStartsItsProcessWithTheFacts() {
+    Customer maria = maria();
+    SalesOrder order = new SalesOrder("WEB-1001", SalesChannel.ECOMMERCE, null, null, maria, LocalDate.of(2025, 11, 3),
+        LocalDate.of(2025, 11, 5)).addLine(KETTLE, 1, new BigDecimal("44.00"));
+    when(masterData.matchCustomer("Maria", "maria@example.com", null)).thenReturn(new MasterData.CustomerMatch(maria, null));
+    when(masterData.orderByNumber("WEB-1001")).thenReturn(Optional.of(order));
+    when(masterData.productBySku("KW-KET-17")).thenReturn(Optional.of(KETTLE));
+    String message = "m".repeat(Texts.EXCERPT_LENGTH + 1);
+
+    OpenedCase opened = cases.open(new OpenCaseCommand(SourceChannel.WEB_FORM, "Maria", "maria@example.com", null,
+        "WEB-1001", "KW-KET-17", " SN-1 ", null, null, "Kettle", message, null));
+
+    assertThat(opened.caseId()).isEqualTo(5L);
+    assertThat(opened.caseNumber()).isEqualTo("SC-2026-000042");
+    ServiceCase c = saved();
+    assertThat(c.getOrder()).isSameAs(order);
+    assertThat(c.getProduct()).isSameAs(KETTLE);
+    assertThat(c.getSerialNumber()).isEqualTo("SN-1");
+    assertThat(c.getPurchaseDate()).as("the order's, as the customer gave none").isEqualTo(LocalDate.of(2025, 11, 3));
+    assertThat(c.getContactNote()).isNull();
+    assertThat(c.getFollowUpOf()).isNull();
+    assertThat(c.getSourceChannel()).isEqualTo(SourceChannel.WEB_FORM);
+    assertThat(c.getOpenedAt()).isEqualTo(NOW);
+    assertThat(c.getMessages()).singleElement().satisfies(m -> {
+      assertThat(m.getChannel()).isEqualTo("WEB_FORM");
+      assertThat(m.getBody()).isEqualTo(message);
+      assertThat(m.getCreatedAt()).isEqualTo(NOW);
+    });
+
+    Map<String, Object> variables = started("SC-2026-000042");
+    assertThat(variables).containsEntry("caseId", 5L).containsEntry("caseNumber", "SC-2026-000042")
+        .containsEntry("sourceChannel", "WEB_FORM").containsEntry("subject", "Kettle")
+        .containsEntry("customerMessage", Texts.excerpt(message)).containsEntry("priority", "NORMAL")
+        .containsEntry("requestType", null).containsEntry("orderKnown", true).containsEntry("productName", "Kettle")
+        .containsEntry("purchasePrice", 44.0).containsEntry("daysSinceDelivery", 117)
+        .containsEntry("customerContact", "maria@example.com").doesNotContainKey("contactNote");
+    assertThat((String) variables.get("customerMessage")).hasSize(Texts.EXCERPT_LENGTH);
+  }
+
+  @Test
+  void thePurchaseDateTheCustomerGaveWinsOverTheOrders() {
+    SalesOrder order = new SalesOrder("WEB-1001", SalesChannel.ECOMMERCE, null, null, null, LocalDate.of(2025, 11, 3),
+        null);
+    when(masterData.matchCustomer(any(), any(), any())).thenReturn(new MasterData.CustomerMatch(maria(), null));
+    when(masterData.orderByNumber("WEB-1001")).thenReturn(Optional.of(order));
+    cases.open(new OpenCaseCommand(SourceChannel.CHAT, "Maria", "maria@example.com", null, "WEB-1001", null, null,
+        LocalDate.of(2025, 12, 24), RequestType.RETURN, "Kettle", "It leaks.", null));
+    assertThat(saved().getPurchaseDate()).isEqualTo(LocalDate.of(2025, 12, 24));
+  }
+
+  @Test
+  void aCustomerKnownByPhoneIsAnsweredThereAndTheAgentSeesTheContactNote() {
+    Customer paul = new Customer("Paul", null, "+491709999999", CustomerType.CONSUMER);
+    when(masterData.matchCustomer("Paul", null, " +49 170 9999999 "))
+        .thenReturn(new MasterData.CustomerMatch(paul, "Phone is also on file for Maria."));
+
+    cases.open(new OpenCaseCommand(SourceChannel.WHATSAPP, "Paul", null, " +49 170 9999999 ", null, null, null, null,
+        RequestType.INFORMATION, "Hours?", "When are you open?", null), "chosen");
+
+    ServiceCase c = saved();
+    assertThat(c.getContactNote()).isEqualTo("Phone is also on file for Maria.");
+    assertThat(c.getMessages().get(0).getAuthor()).isEqualTo("+49 170 9999999");
+    assertThat(c.getAccessTokenHash()).isEqualTo(ServiceCases.sha256("chosen"));
+    assertThat(started("SC-2026-000042")).containsEntry("customerContact", "+491709999999")
+        .containsEntry("contactNote", "Phone is also on file for Maria.").containsEntry("requestType", "INFORMATION");
+  }
+
+  @Test
+  void withoutEmailOrPhoneTheAuthorIsTheName() {
+    when(masterData.matchCustomer(any(), any(), any())).thenReturn(new MasterData.CustomerMatch(maria(), null));
+    cases.open(new OpenCaseCommand(SourceChannel.SOCIAL_MEDIA, "Maria M.", " ", "  ", null, null, null, null, null,
+        "Post", "Saw your post", null));
+    assertThat(saved().getMessages().get(0).getAuthor()).isEqualTo("Maria M.");
+  }
+
+  // --- customer replies ---
+
+  @Test
+  void aReplyToAnOpenCaseJoinsTheThreadAndTellsTheProcess() {
+    ServiceCase c = aCase("SC-2026-000001");
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(c));
+
+    String landed = cases.addCustomerMessage("SC-2026-000001", SourceChannel.EMAIL, "maria@example.com",
+        "Re: Kettle\u0000", "Still\u0000 leaking", "<r1@example.com>", "<m1@aftersales.local>");
+
+    assertThat(landed).isEqualTo("SC-2026-000001");
+    assertThat(c.getMessages()).singleElement().satisfies(m -> {
+      assertThat(m.getDirection()).isEqualTo(MessageDirection.INBOUND);
+      assertThat(m.getChannel()).isEqualTo("EMAIL");
+      assertThat(m.getAuthor()).isEqualTo("maria@example.com");
+      assertThat(m.getSubject()).isEqualTo("Re: Kettle");
+      assertThat(m.getBody()).isEqualTo("Still leaking");
+      assertThat(m.getMessageId()).isEqualTo("<r1@example.com>");
+      assertThat(m.getInReplyTo()).isEqualTo("<m1@aftersales.local>");
+      assertThat(m.getCreatedAt()).isEqualTo(NOW);
+    });
+    InOrder order = Mockito.inOrder(caseRepository, runtime, correlation);
+    order.verify(caseRepository).flush();
+    order.verify(runtime).createMessageCorrelation(ServiceCaseProcess.MESSAGE_CUSTOMER_REPLIED);
+    verify(correlation).processInstanceBusinessKey("SC-2026-000001");
+    verify(correlation).setVariable("lastCustomerMessage", "Still leaking");
+    verify(correlation).setVariable("lastCustomerSender", "maria@example.com");
+    verify(correlation).correlateAllWithResult();
+    verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
+  }
+
+  @Test
+  void aReplyToAClosedCaseOpensAFollowUpWithTheSamePurchase() {
+    ServiceCase closed = aCase("SC-2026-000001");
+    closed.linkPurchase(null, "WEB-1001", null, "KW-KET-17", "SN-1", LocalDate.of(2025, 11, 3));
+    closed.close(NOW.minusSeconds(60));
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(closed));
+    when(masterData.matchCustomer("Maria", "maria@example.com", "+491701234567"))
+        .thenReturn(new MasterData.CustomerMatch(closed.getCustomer(), null));
+
+    String landed = cases.addCustomerMessage("SC-2026-000001", SourceChannel.EMAIL, "maria@example.com", "Re: Kettle",
+        "It broke again", "<r2@example.com>", "<m1@aftersales.local>");
+
+    assertThat(landed).isEqualTo("SC-2026-000042");
+    ServiceCase followUp = saved();
+    assertThat(followUp.getFollowUpOf()).isSameAs(closed);
+    assertThat(followUp.getOrderReference()).isEqualTo("WEB-1001");
+    assertThat(followUp.getProductReference()).isEqualTo("KW-KET-17");
+    assertThat(followUp.getSerialNumber()).isEqualTo("SN-1");
+    assertThat(followUp.getPurchaseDate()).isEqualTo(LocalDate.of(2025, 11, 3));
+    assertThat(followUp.getRequestType()).isEqualTo(RequestType.WARRANTY);
+    assertThat(followUp.getMessages()).singleElement().satisfies(m -> {
+      assertThat(m.getMessageId()).isEqualTo("<r2@example.com>");
+      assertThat(m.getBody()).isEqualTo("It broke again");
+    });
+    assertThat(closed.getMessages()).isEmpty();
+    started("SC-2026-000042");
+    verify(runtime, never()).createMessageCorrelation(anyString());
+  }
+
+  @Test
+  void aReplyToAnUnknownCaseIsNotFound() {
+    when(caseRepository.findByCaseNumber("SC-2026-000404")).thenReturn(Optional.empty());
+    CaseNotFoundException e = catchThrowableOfType(CaseNotFoundException.class, () -> cases.addCustomerMessage(
+        "SC-2026-000404", SourceChannel.EMAIL, "x", "s", "b", null, null));
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(e.getBody().getDetail()).isEqualTo("No service case SC-2026-000404");
+  }
+
+  // --- someone else writing about a case ---
+
+  @Test
+  void anotherSendersCaseIsLinkedAndFlaggedForTheAgent() {
+    ServiceCase referenced = aCase("SC-2026-000001");
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(referenced));
+    Customer paul = new Customer("Paul", "paul@example.com", null, CustomerType.CONSUMER);
+    when(masterData.matchCustomer(any(), eq("paul@example.com"), any()))
+        .thenReturn(new MasterData.CustomerMatch(paul, "Phone differs."));
+
+    OpenedCase opened = cases.openFromOtherSender(new OpenCaseCommand(SourceChannel.EMAIL, "Paul", "paul@example.com",
+        null, null, null, null, null, null, "Re: [SC-2026-000001] Kettle", "About my wife's kettle", "<p1@example.com>"),
+        "SC-2026-000001");
+
+    assertThat(opened.caseNumber()).isEqualTo("SC-2026-000042");
+    assertThat(opened.caseId()).isEqualTo(5L);
+
+    ServiceCase c = saved();
+    String note = "Sender differs: paul@example.com wrote about case SC-2026-000001, which belongs to another "
+        + "customer. Confirm who wrote before sharing anything about that case. Phone differs.";
+    assertThat(c.getContactNote()).isEqualTo(note);
+    assertThat(c.getFollowUpOf()).isSameAs(referenced);
+    assertThat(c.getCustomer()).isSameAs(paul);
+    assertThat(started("SC-2026-000042")).containsEntry("contactNote", note);
+  }
+
+  @Test
+  void anUnnamedOtherSenderIsThisSender() {
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(aCase("SC-2026-000001")));
+    when(masterData.matchCustomer(any(), any(), any())).thenReturn(new MasterData.CustomerMatch(maria(), null));
+    cases.openFromOtherSender(new OpenCaseCommand(SourceChannel.WHATSAPP, "Paul", null, "+491705555555", null, null,
+        null, null, null, "SC-2026-000001?", "Status?", null), "SC-2026-000001");
+    assertThat(saved().getContactNote()).startsWith("Sender differs: this sender wrote about case SC-2026-000001,")
+        .endsWith("before sharing anything about that case.");
+  }
+
+  @Test
+  void anotherSenderAboutAnUnknownCaseIsNotFound() {
+    when(caseRepository.findByCaseNumber("SC-2026-000404")).thenReturn(Optional.empty());
+    assertThat(catchThrowableOfType(CaseNotFoundException.class, () -> cases.openFromOtherSender(
+        new OpenCaseCommand(SourceChannel.EMAIL, "P", "p@x.de", null, null, null, null, null, null, "s", "b", null),
+        "SC-2026-000404")).getBody().getDetail()).isEqualTo("No service case SC-2026-000404");
+    verify(caseRepository, never()).saveAndFlush(any());
+  }
+
+  // --- the agent's review ---
+
+  private ServiceCase reviewed() {
+    ServiceCase c = aCase("SC-2026-000001");
+    c.linkPurchase(null, "WEB-1001", null, "KW-OLD", "SN-1", LocalDate.of(2025, 11, 3));
+    when(caseRepository.findById(1L)).thenReturn(Optional.of(c));
+    return c;
+  }
+
+  @Test
+  void aReviewClassifiesAndKeepsThePurchaseWhenNothingNewIsGiven() {
+    ServiceCase c = reviewed();
+    CaseFacts facts = cases.review(1L, RequestType.RETURN, Priority.HIGH, " WEB-1001 ", "  ", null);
+    assertThat(c.getRequestType()).isEqualTo(RequestType.RETURN);
+    assertThat(c.getPriority()).isEqualTo(Priority.HIGH);
+    assertThat(facts.orderNumber()).isEqualTo("WEB-1001");
+    assertThat(facts.productSku()).isEqualTo("KW-OLD");
+    cases.review(1L, null, null, null, "KW-OLD", null);
+    verify(masterData, never()).orderByNumber(any());
+    verify(masterData, never()).productBySku(any());
+  }
+
+  @Test
+  void aRetailerSenderMakesABusinessCaseOnTheRetailChannel() {
+    ServiceCase c = reviewed();
+    when(masterData.orderByNumber(any())).thenReturn(Optional.empty());
+    CaseFacts facts = cases.review(1L, RequestType.RETURN, null, null, null, true);
+    assertThat(c.isRetailerSender()).isTrue();
+    assertThat(facts.customerType()).isEqualTo("BUSINESS");
+    assertThat(facts.salesChannel()).isEqualTo("RETAILER");
+    assertThat(facts.retailerName()).isEqualTo(c.getCustomer().getName());
+    // unticked again: a consumer as before
+    CaseFacts consumer = cases.review(1L, null, null, null, null, false);
+    assertThat(c.isRetailerSender()).isFalse();
+    assertThat(consumer.customerType()).isEqualTo(c.getCustomer().getType().name());
+  }
+
+  @Test
+  void aCorrectedOrderNumberIsLookedUpWithTheKnownSku() {
+    ServiceCase c = reviewed();
+    SalesOrder order = new SalesOrder("WEB-2002", SalesChannel.ECOMMERCE, null, null, null, LocalDate.of(2025, 12, 1),
+        null);
+    when(masterData.orderByNumber("WEB-2002")).thenReturn(Optional.of(order));
+    when(masterData.productBySku("KW-OLD")).thenReturn(Optional.empty());
+
+    CaseFacts facts = cases.review(1L, null, null, " WEB-2002 ", null, null);
+
+    assertThat(c.getOrder()).isSameAs(order);
+    assertThat(c.getOrderReference()).isEqualTo("WEB-2002");
+    assertThat(c.getProductReference()).isEqualTo("KW-OLD");
+    assertThat(c.getSerialNumber()).isEqualTo("SN-1");
+    assertThat(c.getPurchaseDate()).isEqualTo(LocalDate.of(2025, 11, 3));
+    assertThat(facts.orderKnown()).isTrue();
+    assertThat(facts.orderNumber()).isEqualTo("WEB-2002");
+  }
+
+  @Test
+  void aCorrectedSkuIsLookedUpWithTheKnownOrderNumber() {
+    ServiceCase c = reviewed();
+    when(masterData.orderByNumber("WEB-1001")).thenReturn(Optional.empty());
+    when(masterData.productBySku("KW-KET-17")).thenReturn(Optional.of(KETTLE));
+
+    CaseFacts facts = cases.review(1L, null, null, null, "KW-KET-17", null);
+
+    assertThat(c.getProduct()).isSameAs(KETTLE);
+    assertThat(c.getOrderReference()).isEqualTo("WEB-1001");
+    assertThat(facts.productName()).isEqualTo("Kettle");
+    assertThat(facts.orderKnown()).isFalse();
+  }
+
+  // --- reading and closing ---
+
+  @Test
+  void factsMoveWithTheClock() {
+    ServiceCase c = reviewed();
+    assertThat(cases.facts(1L).daysSinceDelivery()).isEqualTo(119);
+    assertThat(cases.facts(1L).orderNumber()).isEqualTo(c.getOrderReference());
+  }
+
+  @Test
+  void anUnknownCaseIdIsNotFound() {
+    when(caseRepository.findById(9L)).thenReturn(Optional.empty());
+    assertThat(catchThrowableOfType(CaseNotFoundException.class, () -> cases.facts(9L)).getBody().getDetail())
+        .isEqualTo("No service case id 9");
+  }
+
+  @Test
+  void closingStampsTheTime() {
+    ServiceCase c = reviewed();
+    cases.close(1L);
+    assertThat(c.isClosed()).isTrue();
+    assertThat(c.getClosedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aSentMessageIsKnownByItsId() {
+    when(messageRepository.existsByMessageId("<a@x>")).thenReturn(true);
+    assertThat(cases.hasOutboundMessageId("<a@x>")).isTrue();
+    assertThat(cases.hasOutboundMessageId("<b@x>")).isFalse();
+  }
+
+  @Test
+  void theCustomerSeesTheBrandNotStaffNames() {
+    ServiceCase previous = aCase("SC-2026-000000");
+    ServiceCase c = aCase("SC-2026-000001");
+    c.linkPurchase(null, "WEB-1001", null, "KW-KET-17", null, null);
+    c.markFollowUpOf(previous);
+    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria@example.com", "Kettle", "It leaks", "<i@x>", null, NOW);
+    CaseMessage out = c.addMessage(MessageDirection.OUTBOUND, "EMAIL", "anna", "Re: Kettle", "Sorry", "<o@x>", null,
+        NOW.plusSeconds(5));
+    out.markUndeliverable("550 unknown");
+    c.recordAnswer(NOW.plusSeconds(5));
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(c));
+
+    CaseView view = cases.view("SC-2026-000001").orElseThrow();
+
+    assertThat(view.caseNumber()).isEqualTo("SC-2026-000001");
+    assertThat(view.status()).isEqualTo("IN_PROGRESS");
+    assertThat(view.sourceChannel()).isEqualTo("EMAIL");
+    assertThat(view.requestType()).isEqualTo("WARRANTY");
+    assertThat(view.priority()).isEqualTo("NORMAL");
+    assertThat(view.orderNumber()).isEqualTo("WEB-1001");
+    assertThat(view.productSku()).isEqualTo("KW-KET-17");
+    assertThat(view.followUpOf()).isEqualTo("SC-2026-000000");
+    assertThat(view.firstAnsweredAt()).isEqualTo(NOW.plusSeconds(5));
+    assertThat(view.messages()).containsExactly(
+        new CaseView.Message("INBOUND", "EMAIL", "maria@example.com", "Kettle", "It leaks", NOW, null),
+        new CaseView.Message("OUTBOUND", "EMAIL", "Customer care", "Re: Kettle", "Sorry", NOW.plusSeconds(5),
+            "550 unknown"));
+    assertThat(cases.view("SC-2026-000404")).isEmpty();
+  }
+
+  @Test
+  void aCaseWithoutTypeOrPredecessorShowsNone() {
+    ServiceCase c = new ServiceCase("SC-2026-000003", SourceChannel.CHAT, null, maria(), "Hi", "h", NOW);
+    CaseView view = CaseView.of(c);
+    assertThat(view.requestType()).isNull();
+    assertThat(view.followUpOf()).isNull();
+    assertThat(view.status()).isEqualTo("NEW");
+    assertThat(view.openedAt()).isEqualTo(NOW);
+  }
+}

@@ -1,0 +1,258 @@
+package io.aftersales.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.aftersales.cases.CaseView;
+import io.aftersales.cases.RequestType;
+import io.aftersales.cases.ServiceCases;
+import io.aftersales.cases.SourceChannel;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.web.ErrorResponseException;
+
+/** The customer-facing case API, called directly with the services stubbed. */
+class IntakeControllerTest {
+  private static final String CASE = "SC-2026-000001";
+
+  private final IntakeService intake = mock(IntakeService.class);
+  private final ServiceCases cases = mock(ServiceCases.class);
+  private final IntakeController controller = new IntakeController(intake, cases);
+
+  private static IntakeRequest request() {
+    return new IntakeRequest(IntakeRequest.ApiChannel.WEB_FORM,
+        new IntakeRequest.Contact("Maria", "maria@example.com", null), "WEB-1001", null, null,
+        LocalDate.of(2025, 11, 3), RequestType.RETURN, "Kettle", "It leaks.");
+  }
+
+  private static IntakeResponse response() {
+    return new IntakeResponse(CASE, "token-1", "https://service.example/status.html?case=" + CASE + "&token=token-1");
+  }
+
+  private static CaseView view(String status, String subject) {
+    return new CaseView(CASE, status, "WEB_FORM", "RETURN", "NORMAL", subject, "WEB-1001", null, null,
+        Instant.parse("2026-03-02T08:00:00Z"), null, null, List.of());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, String>> errors(ErrorResponseException e) {
+    return (List<Map<String, String>>) e.getBody().getProperties().get("errors");
+  }
+
+  // --- opening ---
+
+  @Test
+  void aNewCaseIsCreatedAtItsOwnAddress() {
+    IntakeRequest request = request();
+    when(intake.submit(request, null)).thenReturn(new IntakeService.Result(response(), false));
+
+    ResponseEntity<IntakeResponse> created = controller.open(request, null);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getHeaders().getLocation()).isEqualTo(URI.create("/api/cases/" + CASE));
+    assertThat(created.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+    assertThat(created.getBody()).isEqualTo(response());
+  }
+
+  @Test
+  void aReplayIsMarkedAsSuch() {
+    IntakeRequest request = request();
+    when(intake.submit(request, "key-1")).thenReturn(new IntakeService.Result(response(), true));
+    ResponseEntity<IntakeResponse> replayed = controller.open(request, "key-1");
+    assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(replayed.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+  }
+
+  @Test
+  void aBlankKeyIsNoKeyAndAKeyIsStripped() {
+    IntakeRequest request = request();
+    when(intake.submit(any(), any())).thenReturn(new IntakeService.Result(response(), false));
+    controller.open(request, "   ");
+    controller.open(request, "");
+    verify(intake, times(2)).submit(request, null);
+    controller.open(request, "  key-1\t");
+    verify(intake).submit(request, "key-1");
+  }
+
+  @Test
+  void aKeyOfVisibleAsciiUpTo255CharactersIsAccepted() {
+    when(intake.submit(any(), any())).thenReturn(new IntakeService.Result(response(), false));
+    String longest = "k".repeat(255);
+    controller.open(request(), longest);
+    controller.open(request(), "!~");
+    verify(intake).submit(any(), eq(longest));
+    verify(intake).submit(any(), eq("!~"));
+  }
+
+  @Test
+  void anyOtherKeyIsRefusedNamingTheHeader() {
+    for (String key : new String[] {"k".repeat(256), "a b", "schl\u00fcssel", "a\u0001b"}) {
+      ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), key));
+      assertThat(e).as(key).isNotNull();
+      assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(errors(e)).singleElement().satisfies(error -> {
+        assertThat(error.get("field")).isEqualTo("Idempotency-Key");
+        assertThat(error.get("message")).isEqualTo("must be 1 to 255 visible ASCII characters (e.g. a UUID)");
+      });
+    }
+    verify(intake, never()).submit(any(), any());
+  }
+
+  @Test
+  void aKeyStillInFlightIs409WithRetryAfter() {
+    PessimisticLockingFailureException lock = new PessimisticLockingFailureException("lock timeout");
+    when(intake.submit(any(), eq("key-1"))).thenThrow(lock);
+
+    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), "key-1"));
+
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+    assertThat(e.getBody().getType()).isEqualTo(URI.create("/problems/idempotency-key-in-flight"));
+    assertThat(e.getBody().getTitle()).isEqualTo("Request in progress");
+    assertThat(e.getCause()).isSameAs(lock);
+  }
+
+  @Test
+  void aReusedKeyIs422() {
+    IdempotencyKeyReusedException reused = new IdempotencyKeyReusedException("key-1");
+    assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(reused.getBody().getType()).isEqualTo(URI.create("/problems/idempotency-key-reused"));
+    assertThat(reused.getBody().getDetail()).isEqualTo("Idempotency-Key 'key-1' was already used for a different request");
+  }
+
+  // --- reading ---
+
+  @Test
+  void aCustomerReadsTheCaseWithTheTokenFromHeaderBeforeParameter() {
+    when(cases.tokenMatches(CASE, "header-token")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", "Kettle")));
+
+    assertThat(controller.status(CASE, "param-token", "header-token", null)).isEqualTo(view("NEW", "Kettle"));
+    verify(cases, never()).tokenMatches(CASE, "param-token");
+
+    when(cases.tokenMatches(CASE, "param-token")).thenReturn(true);
+    assertThat(controller.status(CASE, "param-token", null, null).caseNumber()).isEqualTo(CASE);
+  }
+
+  @Test
+  void aWrongTokenLooksLikeAnUnknownCase() {
+    when(cases.tokenMatches(anyString(), any())).thenReturn(false);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", "Kettle")));
+    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.status(CASE, "wrong", null, null));
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(e.getBody().getDetail()).isEqualTo("No case " + CASE);
+    verify(cases, never()).view(anyString());
+  }
+
+  @Test
+  void staffReadEveryCaseWithoutToken() {
+    when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", "Kettle")));
+    assertThat(controller.status(CASE, null, null, UsernamePasswordAuthenticationToken.authenticated("anna", null,
+        List.of(new SimpleGrantedAuthority("ROLE_AGENT"))))).isNotNull();
+    verify(cases, never()).tokenMatches(anyString(), any());
+  }
+
+  @Test
+  void anAnonymousOrUnauthenticatedCallerIsNoStaff() {
+    when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", "Kettle")));
+    AnonymousAuthenticationToken anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+        List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS")));
+    assertThatThrownBy(() -> controller.status(CASE, null, null, anonymous)).isInstanceOf(ErrorResponseException.class);
+    assertThatThrownBy(() -> controller.status(CASE, null, null,
+        UsernamePasswordAuthenticationToken.unauthenticated("anna", "pw"))).isInstanceOf(ErrorResponseException.class);
+    verify(cases, times(2)).tokenMatches(CASE, null);
+  }
+
+  @Test
+  void anUnknownCaseIs404EvenForStaff() {
+    when(cases.view(CASE)).thenReturn(Optional.empty());
+    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.status(CASE, null,
+        null, UsernamePasswordAuthenticationToken.authenticated("anna", null, List.of())));
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  // --- replying ---
+
+  @Test
+  void aReplyIsThreadedIntoTheCaseAsTheCustomers() {
+    when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("IN_PROGRESS", "Kettle")));
+    when(cases.addCustomerMessage(CASE, SourceChannel.CHAT, "customer", "Re: Kettle", "Still leaking", null, null))
+        .thenReturn(CASE);
+
+    ResponseEntity<IntakeController.ReplyResponse> reply = controller.reply(CASE,
+        new IntakeController.ReplyRequest("  Still leaking \n", SourceChannel.CHAT), null, "t");
+
+    assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(reply.getBody()).isEqualTo(new IntakeController.ReplyResponse(CASE));
+  }
+
+  @Test
+  void aReplyUsesTheParameterTokenWithoutHeaderAndAShortenedSubject() {
+    String subject = "s".repeat(300);
+    when(cases.tokenMatches(CASE, "param")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", subject)));
+    when(cases.addCustomerMessage(eq(CASE), eq(SourceChannel.WHATSAPP), eq("customer"), anyString(), eq("Hi"),
+        eq(null), eq(null))).thenReturn("SC-2026-000002");
+
+    assertThat(controller.reply(CASE, new IntakeController.ReplyRequest("Hi", SourceChannel.WHATSAPP), "param", null)
+        .getBody().caseNumber()).isEqualTo("SC-2026-000002");
+    verify(cases).addCustomerMessage(CASE, SourceChannel.WHATSAPP, "customer", "Re: " + "s".repeat(295) + "\u2026",
+        "Hi", null, null);
+  }
+
+  @Test
+  void aReplyThatLostARaceRunsAgain() {
+    when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("IN_PROGRESS", "Kettle")));
+    when(cases.addCustomerMessage(any(), any(), any(), any(), any(), any(), any()))
+        .thenThrow(new OptimisticLockingException("lost")).thenReturn(CASE);
+    assertThat(controller.reply(CASE, new IntakeController.ReplyRequest("Hi", SourceChannel.CHAT), null, "t")
+        .getBody().caseNumber()).isEqualTo(CASE);
+    verify(cases, times(2)).addCustomerMessage(any(), any(), any(), any(), any(), any(), any());
+  }
+
+  @Test
+  void aReplyWithAWrongTokenLooksLikeAnUnknownCase() {
+    when(cases.tokenMatches(CASE, "header")).thenReturn(false);
+    when(cases.tokenMatches(CASE, "param")).thenReturn(true);
+    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.reply(CASE,
+        new IntakeController.ReplyRequest("Hi", SourceChannel.CHAT), "param", "header"));
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    verify(cases, never()).addCustomerMessage(any(), any(), any(), any(), any(), any(), any());
+  }
+
+  @Test
+  void aReplyToAClosedCaseIsAConflict() {
+    when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view("CLOSED", "Kettle")));
+    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.reply(CASE,
+        new IntakeController.ReplyRequest("Hi", SourceChannel.CHAT), null, "t"));
+    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(e.getBody().getDetail()).isEqualTo("Case " + CASE + " is closed; please open a new request.");
+    verify(cases, never()).addCustomerMessage(any(), any(), any(), any(), any(), any(), any());
+  }
+}

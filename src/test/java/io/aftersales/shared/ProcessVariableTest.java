@@ -1,0 +1,71 @@
+package io.aftersales.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.junit.jupiter.api.Test;
+
+/** Typed access to process variables; numbers from forms arrive as any Number. */
+class ProcessVariableTest {
+  private static final ProcessVariable<Long> ID = ProcessVariable.of("caseId", Long.class);
+  private static final ProcessVariable<Integer> COUNT = ProcessVariable.of("count", Integer.class);
+  private static final ProcessVariable<Double> PRICE = ProcessVariable.of("price", Double.class);
+  private static final ProcessVariable<String> NAME = ProcessVariable.of("name", String.class);
+
+  private final VariableScope scope = mock(VariableScope.class);
+
+  @Test
+  void declaresNameAndType() {
+    assertThat(ID.name()).isEqualTo("caseId");
+    assertThat(ID.type()).isEqualTo(Long.class);
+  }
+
+  @Test
+  void aMissingVariableIsNamed() {
+    assertThatThrownBy(() -> NAME.from(scope)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Process variable 'name' is not set");
+    assertThat(NAME.fromOrNull(scope)).isNull();
+    assertThat(NAME.fromOrNull(new HashMap<>())).isNull();
+  }
+
+  @Test
+  void aSetVariableIsReturned() {
+    when(scope.getVariable("name")).thenReturn("Maria");
+    assertThat(NAME.from(scope)).isEqualTo("Maria");
+    assertThat(NAME.fromOrNull(Map.of("name", "Paul"))).isEqualTo("Paul");
+  }
+
+  @Test
+  void numbersAreNormalisedToTheDeclaredType() {
+    when(scope.getVariable("caseId")).thenReturn(7);
+    assertThat(ID.from(scope)).isEqualTo(7L).isInstanceOf(Long.class);
+    when(scope.getVariable("count")).thenReturn(3L);
+    assertThat(COUNT.from(scope)).isEqualTo(3).isInstanceOf(Integer.class);
+    when(scope.getVariable("price")).thenReturn(12);
+    assertThat(PRICE.from(scope)).isEqualTo(12.0).isInstanceOf(Double.class);
+    assertThat(ID.fromOrNull(Map.of("caseId", 9.0))).isEqualTo(9L);
+    assertThat(COUNT.fromOrNull(Map.of("count", 2.7))).isEqualTo(2);
+    assertThat(PRICE.fromOrNull(Map.of("price", 5L))).isEqualTo(5.0);
+  }
+
+  @Test
+  void aValueOfAnotherTypeIsRefused() {
+    when(scope.getVariable("caseId")).thenReturn("7");
+    assertThatThrownBy(() -> ID.from(scope)).isInstanceOf(ClassCastException.class);
+    assertThatThrownBy(() -> NAME.fromOrNull(Map.of("name", 5))).isInstanceOf(ClassCastException.class);
+    assertThatThrownBy(() -> COUNT.fromOrNull(Map.of("count", "3"))).isInstanceOf(ClassCastException.class);
+    assertThatThrownBy(() -> PRICE.fromOrNull(Map.of("price", "3"))).isInstanceOf(ClassCastException.class);
+  }
+
+  @Test
+  void setWritesUnderTheName() {
+    NAME.set(scope, "Maria");
+    verify(scope).setVariable("name", "Maria");
+  }
+}
