@@ -206,6 +206,23 @@ public class ServiceCases {
     return CaseFacts.of(get(caseId), LocalDate.now(clock));
   }
 
+  /**
+   * What a procedure starts with: the case facts, its subject, type and priority and (an excerpt of) the
+   * customer's first message, as the procedure's variables.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> procedureFacts(Long caseId) {
+    ServiceCase c = get(caseId);
+    Map<String, Object> variables = new HashMap<>(CaseFacts.of(c, LocalDate.now(clock)).toVariables());
+    variables.put(SUBJECT.name(), c.getSubject());
+    variables.put(REQUEST_TYPE.name(), c.getRequestType() == null ? null : c.getRequestType().name());
+    variables.put(PRIORITY.name(), c.getPriority().name());
+    variables.put(CUSTOMER_MESSAGE.name(), c.getMessages().stream()
+        .filter(m -> m.getDirection() == MessageDirection.INBOUND).findFirst().map(m -> Texts.excerpt(m.getBody()))
+        .orElse(null));
+    return variables;
+  }
+
   /** Everything needed to write to the case's customer. */
   @Transactional(readOnly = true)
   public OutboundMail outboundMail(Long caseId) {

@@ -296,6 +296,24 @@ class ServiceCasesLifecycleTest {
   }
 
   @Test
+  void aProcedureStartsWithTheFactsOfItsCaseAndTheCustomersFirstMessage() {
+    ServiceCase c = reviewed();
+    c.addMessage(MessageDirection.OUTBOUND, "EMAIL", "system", "Ack", "We got it", "<ack@x>", null, java.time.Instant.now());
+    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Kettle", "It leaks.", "<m1@x>", null, java.time.Instant.now());
+    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Re", "Photo attached.", "<m2@x>", null, java.time.Instant.now());
+    when(masterData.orderByNumber(any())).thenReturn(Optional.empty());
+    var variables = cases.procedureFacts(1L);
+    assertThat(variables).containsEntry("subject", "Kettle").containsEntry("requestType", "WARRANTY")
+        .containsEntry("priority", c.getPriority().name()).containsEntry("orderNumber", "WEB-1001")
+        .containsEntry("productSku", "KW-OLD").containsEntry("customerMessage", "It leaks.");
+    org.camunda.bpm.engine.delegate.DelegateExecution execution = org.mockito.Mockito.mock(
+        org.camunda.bpm.engine.delegate.DelegateExecution.class);
+    when(execution.getVariable("caseId")).thenReturn(1L);
+    new LoadCaseFactsListener(cases).notify(execution);
+    verify(execution).setVariables(variables);
+  }
+
+  @Test
   void aRetailerSenderMakesABusinessCaseOnTheRetailChannel() {
     ServiceCase c = reviewed();
     when(masterData.orderByNumber(any())).thenReturn(Optional.empty());

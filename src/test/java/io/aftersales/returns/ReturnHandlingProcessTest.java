@@ -86,9 +86,13 @@ class ReturnHandlingProcessTest {
   /** Whether ServiceTask_RequestReplacementShipment finds a unit in stock. */
   boolean replacementInStock = true;
 
+  org.camunda.bpm.engine.delegate.ExecutionListener loadCaseFacts;
+
   @BeforeEach
   void mockDelegates() throws Exception {
     prepareReturn = DelegateExpressions.registerJavaDelegateMock("prepareReturnDelegate").getMock();
+    // The facts come with the test's start variables; in production this listener loads them from the case.
+    loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
     doAnswer(invocation -> {
       DelegateExecution execution = invocation.getArgument(0);
       execution.setVariable(RETURN_ID.name(), 7L);

@@ -76,9 +76,13 @@ class SparePartRequestProcessTest {
   /** What successive ServiceTask_ReservePart runs find in stock (true = reserved); last value repeats. */
   final Deque<Boolean> stock = new ArrayDeque<>();
 
+  org.camunda.bpm.engine.delegate.ExecutionListener loadCaseFacts;
+
   @BeforeEach
   void mockDelegates() throws Exception {
     ClockUtil.setCurrentTime(Date.from(NOW));
+    // The facts come with the test's start variables; in production this listener loads them from the case.
+    loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
     prepare = mock("prepareSparePartRequestDelegate", Map.of(SPARE_PART_ORDER_ID.name(), 7L, PAYMENT_REMINDER_AFTER.name(), "P3D",
             PAYMENT_CANCEL_AFTER.name(), "P10D", SUPPLIER_DELIVERY_OLA.name(), "P10D", QUANTITY.name(), 1,
             GOODWILL_REQUESTED.name(), false));

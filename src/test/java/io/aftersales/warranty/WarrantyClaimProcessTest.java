@@ -65,9 +65,13 @@ class WarrantyClaimProcessTest {
   TaskListener recordAssessment;
   int caseSequence;
 
+  org.camunda.bpm.engine.delegate.ExecutionListener loadCaseFacts;
+
   @BeforeEach
   void mockDelegates() throws Exception {
     registerClaim = DelegateExpressions.registerJavaDelegateMock("registerClaimDelegate").getMock();
+    // The facts come with the test's start variables; in production this listener loads them from the case.
+    loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
     // Same rule as the real delegate, so every channel meets the decision as in production.
     doAnswer(inv -> {
       DelegateExecution execution = inv.getArgument(0);
