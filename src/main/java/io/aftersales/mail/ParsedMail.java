@@ -203,17 +203,37 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
     return new String(raw, StandardCharsets.UTF_8);
   }
 
-  /** Text of an HTML body as a reader sees it: entities decoded, comments and scripts gone, lines kept. */
+  /** Elements after which a reader sees a new line. */
+  private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4",
+      "h5", "h6", "table", "ul", "ol", "blockquote", "pre", "address");
+
+  /**
+   * Text of an HTML body as a reader sees it: entities decoded (by jsoup's parser), comments, scripts and styles
+   * gone, a line per paragraph, heading, list item and table row.
+   */
   static String htmlToText(String html) {
     org.jsoup.nodes.Document document = org.jsoup.Jsoup.parse(html);
-    document.select("script, style, head").remove();
-    document.outputSettings(new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
-    document.select("br").after("\\n");
-    document.select("p, div, li, tr, h1, h2, h3, h4").after("\\n");
-    String text = org.jsoup.parser.Parser.unescapeEntities(
-        org.jsoup.Jsoup.clean(document.body().html(), "", org.jsoup.safety.Safelist.none(),
-            new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false)), false);
-    return text.replace("\\n", "\n").replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    document.select("script, style, head, title").remove();
+    StringBuilder text = new StringBuilder();
+    org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+      @Override
+      public void head(org.jsoup.nodes.Node node, int depth) {
+        if (node instanceof org.jsoup.nodes.TextNode textNode) {
+          text.append(textNode.getWholeText().replaceAll("\\s+", " "));
+        } else if (node.nameIs("br")) {
+          text.append('\n');
+        } else if (node.nameIs("td") || node.nameIs("th")) {
+          text.append(' ');
+        }
+      }
+
+      @Override
+      public void tail(org.jsoup.nodes.Node node, int depth) {
+        if (node instanceof org.jsoup.nodes.Element element && BLOCKS.contains(element.normalName())) text.append('\n');
+      }
+    }, document.body());
+    return text.toString().replace('\u00a0', ' ').replaceAll("[ \\t\\x0B\\f\\r]*\n[ \\t\\x0B\\f\\r]*", "\n")
+        .replaceAll(" {2,}", " ").replaceAll("\n{3,}", "\n\n").strip();
   }
 
   static class UnreadableMailException extends Exception {

@@ -73,4 +73,11 @@ class ParsedMailTest {
     assertThat(mail.referencedIds()).contains("<SC-2026-000042.acknowledgement.1@aftersales.local>")
         .doesNotContain("<dsn1@mx.example.com>");
   }
+
+  @Test
+  void anHtmlTableKeepsARowPerLine() {
+    assertThat(ParsedMail.htmlToText("<h1>Order</h1><table><tr><td>KW-PAN-28</td><td>49 &euro;</td></tr>"
+        + "<tr><td>SP-LID-28</td><td>12 &euro;</td></tr></table><p>Thanks</p>"))
+        .isEqualTo("Order\nKW-PAN-28 49 €\nSP-LID-28 12 €\n\nThanks");
+  }
 }
