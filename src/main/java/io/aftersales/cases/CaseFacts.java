@@ -78,6 +78,23 @@ public record CaseFacts(
     return (int) ChronoUnit.MONTHS.between(purchase, today);
   }
 
+  /**
+   * The facts the service case itself reads (the triage decision's inputs and the review form): fewer variables
+   * in the transaction that opens every case. The procedures load all facts ({@link #toVariables}).
+   */
+  public Map<String, Object> toCaseVariables() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("salesChannel", salesChannel);
+    v.put("fulfilment", fulfilment);
+    v.put("customerType", customerType);
+    v.put("customerName", customerName);
+    v.put("orderKnown", orderKnown);
+    v.put("orderNumber", orderNumber);
+    v.put("productSku", productSku);
+    v.put("productCategory", productCategory);
+    return v;
+  }
+
   /** The facts as process variables; names are declared in {@link ServiceCaseProcess}. */
   public Map<String, Object> toVariables() {
     Map<String, Object> v = new HashMap<>();

@@ -25,6 +25,6 @@ class RecordReviewDelegate implements JavaDelegate {
     CaseFacts facts = cases.review(CASE_ID.from(execution), type == null ? null : RequestType.valueOf(type),
         priority == null ? null : Priority.valueOf(priority), ORDER_NUMBER.fromOrNull(execution),
         PRODUCT_SKU.fromOrNull(execution), RETAILER_SENDER.fromOrNull(execution));
-    execution.setVariables(facts.toVariables());
+    execution.setVariables(facts.toCaseVariables());
   }
 }

@@ -86,7 +86,7 @@ public class ServiceCases {
         message, command.messageId(), null, now);
     cases.saveAndFlush(serviceCase);
 
-    Map<String, Object> variables = new HashMap<>(CaseFacts.of(serviceCase, LocalDate.now(clock)).toVariables());
+    Map<String, Object> variables = new HashMap<>(CaseFacts.of(serviceCase, LocalDate.now(clock)).toCaseVariables());
     variables.put(CASE_ID.name(), serviceCase.getId());
     variables.put(CASE_NUMBER.name(), number);
     variables.put(SOURCE_CHANNEL.name(), command.channel().name());

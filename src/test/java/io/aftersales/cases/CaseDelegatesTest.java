@@ -48,7 +48,7 @@ class CaseDelegatesTest {
 
     new RecordReviewDelegate(cases).execute(execution);
 
-    verify(execution).setVariables(FACTS.toVariables());
+    verify(execution).setVariables(FACTS.toCaseVariables());
   }
 
   @Test
@@ -57,7 +57,7 @@ class CaseDelegatesTest {
     when(cases.review(7L, null, null, null, null, null)).thenReturn(FACTS);
     new RecordReviewDelegate(cases).execute(execution);
     verify(cases).review(7L, null, null, null, null, null);
-    verify(execution).setVariables(FACTS.toVariables());
+    verify(execution).setVariables(FACTS.toCaseVariables());
   }
 
   @Test

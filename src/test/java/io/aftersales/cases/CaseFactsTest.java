@@ -152,5 +152,10 @@ class CaseFactsTest {
     expected.put("purchasePrice", 45.5);
     expected.put("serialNumber", "SN-1");
     assertThat(facts.toVariables()).isEqualTo(expected);
+    // The service case gets only what its decision and forms read.
+    assertThat(facts.toCaseVariables()).containsOnlyKeys("salesChannel", "fulfilment", "customerType", "customerName",
+        "orderKnown", "orderNumber", "productSku", "productCategory");
+    expected.keySet().retainAll(facts.toCaseVariables().keySet());
+    assertThat(facts.toCaseVariables()).isEqualTo(expected);
   }
 }

@@ -117,9 +117,10 @@ class ServiceCasesLifecycleTest {
     assertThat(variables).containsEntry("caseId", 5L).containsEntry("caseNumber", "SC-2026-000042")
         .containsEntry("sourceChannel", "WEB_FORM").containsEntry("subject", "Kettle")
         .containsEntry("customerMessage", Texts.excerpt(message)).containsEntry("priority", "NORMAL")
-        .containsEntry("requestType", null).containsEntry("orderKnown", true).containsEntry("productName", "Kettle")
-        .containsEntry("purchasePrice", 44.0).containsEntry("daysSinceDelivery", 117)
-        .containsEntry("customerContact", "maria@example.com").doesNotContainKey("contactNote");
+        .containsEntry("requestType", null).containsEntry("orderKnown", true).containsEntry("orderNumber", "WEB-1001")
+        .containsEntry("customerContact", "maria@example.com").doesNotContainKey("contactNote")
+        // the procedures load the rest of the facts from the case; the opening transaction writes fewer variables
+        .doesNotContainKeys("productName", "purchasePrice", "daysSinceDelivery", "warrantyMonths", "serialNumber");
     assertThat((String) variables.get("customerMessage")).hasSize(Texts.EXCERPT_LENGTH);
   }
 
