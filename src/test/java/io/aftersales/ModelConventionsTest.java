@@ -52,6 +52,7 @@ class ModelConventionsTest {
           + "|Gateway|BoundaryEvent|IntermediateCatchEvent|IntermediateThrowEvent|Task)_[A-Z][A-Za-z0-9]*");
   private static final Pattern SOP = Pattern.compile("SOP: (sop/[a-z0-9/-]+\\.md)");
   private static final Pattern DELEGATE = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)}");
+  private static final Pattern DELEGATE_ATTRIBUTE = Pattern.compile("delegateExpression=\"\\$\\{([^}]*)}\"");
 
   private static List<Path> bpmnFiles;
   private static Map<String, Path> formsById;
@@ -133,11 +134,22 @@ class ModelConventionsTest {
         if (!expected.equals(task.getCamundaDelegateExpression())) {
           wrong.add(file + ": " + task.getId() + " calls " + task.getCamundaDelegateExpression() + ", expected " + expected);
         }
-        if (task.isCamundaAsyncBefore() && task.getExtensionElements() != null && task.getExtensionElements()
-            .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class)
-            .count() == 0) {
-          wrong.add(file + ": " + task.getId() + " is async without a retry cycle");
-        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void everyAsynchronousStepHasItsRetryCycle() {
+    List<String> wrong = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      for (Activity activity : model.getModelElementsByType(Activity.class)) {
+        boolean async = activity.isCamundaAsyncBefore() || activity.isCamundaAsyncAfter();
+        // No extension elements at all is "no retry cycle" too (the engine would then retry 3 times at once).
+        boolean hasCycle = activity.getExtensionElements() != null && activity.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).count() > 0;
+        if (async && !hasCycle) wrong.add(file + ": " + activity.getId() + " is async without a retry cycle");
       }
     }
     assertThat(wrong).isEmpty();
@@ -152,6 +164,11 @@ class ModelConventionsTest {
         String name = m.group(1);
         boolean isVariableExpression = !name.endsWith("Delegate") && !name.endsWith("Listener");
         if (!isVariableExpression && !beanNames.contains(name)) missing.add(file + ": " + name);
+      }
+      // Whatever its suffix: a delegate expression must name a bean (a typo is not "a variable").
+      Matcher delegate = DELEGATE_ATTRIBUTE.matcher(Files.readString(file));
+      while (delegate.find()) {
+        if (!beanNames.contains(delegate.group(1))) missing.add(file + ": delegateExpression " + delegate.group(1));
       }
     }
     assertThat(missing).isEmpty();
