@@ -98,6 +98,23 @@ public abstract class IntegrationTestSupport {
     return polled;
   }
 
+  /** How many messages of the service mailbox are not flagged \\Seen (read with PEEK, so without changing that). */
+  protected int unseenInServiceMailbox() throws MessagingException {
+    Properties props = new Properties();
+    props.put("mail.imap.peek", "true");
+    try (Store store = Session.getInstance(props).getStore("imap")) {
+      store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      try {
+        return inbox.search(new jakarta.mail.search.FlagTerm(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false))
+            .length;
+      } finally {
+        inbox.close(false);
+      }
+    }
+  }
+
   protected int count(String sql, Object... args) {
     Integer n = jdbc.queryForObject(sql, Integer.class, args);
     return n == null ? 0 : n;

@@ -271,20 +271,6 @@ class HostileMailIT extends IntegrationTestSupport {
     }
   }
 
-  private int unseenInServiceMailbox() throws Exception {
-    Properties props = new Properties();
-    props.put("mail.imap.peek", "true");
-    try (Store store = Session.getInstance(props).getStore("imap")) {
-      store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
-      Folder inbox = store.getFolder("INBOX");
-      inbox.open(Folder.READ_ONLY);
-      try {
-        return inbox.search(new jakarta.mail.search.FlagTerm(new Flags(Flags.Flag.SEEN), false)).length;
-      } finally {
-        inbox.close(false);
-      }
-    }
-  }
 
   private static String nested(int depth, String text) {
     StringBuilder headers = new StringBuilder("Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n");
