@@ -78,20 +78,16 @@ public record CaseFacts(
     return (int) ChronoUnit.MONTHS.between(purchase, today);
   }
 
+  private static final java.util.Set<String> CASE_VARIABLES = java.util.Set.of("salesChannel", "fulfilment",
+      "customerType", "customerName", "orderKnown", "orderNumber", "productSku", "productCategory");
+
   /**
    * The facts the service case itself reads (the triage decision's inputs and the review form): fewer variables
    * in the transaction that opens every case. The procedures load all facts ({@link #toVariables}).
    */
   public Map<String, Object> toCaseVariables() {
-    Map<String, Object> v = new HashMap<>();
-    v.put("salesChannel", salesChannel);
-    v.put("fulfilment", fulfilment);
-    v.put("customerType", customerType);
-    v.put("customerName", customerName);
-    v.put("orderKnown", orderKnown);
-    v.put("orderNumber", orderNumber);
-    v.put("productSku", productSku);
-    v.put("productCategory", productCategory);
+    Map<String, Object> v = toVariables();
+    v.keySet().retainAll(CASE_VARIABLES);
     return v;
   }
 

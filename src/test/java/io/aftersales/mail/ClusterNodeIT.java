@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.aftersales.IntegrationTestSupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.net.ServerSocket;
@@ -19,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

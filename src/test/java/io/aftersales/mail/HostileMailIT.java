@@ -3,7 +3,6 @@ package io.aftersales.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftersales.IntegrationTestSupport;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
