@@ -160,12 +160,12 @@ public class SparePartOrder {
     if (deliveredAt == null) this.deliveredAt = now;
   }
 
-  void shipmentRequested(Long shipmentId) {
-    this.shipmentId = shipmentId;
+  void shipmentRequested() {
     this.status = Status.SHIPMENT_REQUESTED;
   }
 
-  void shipped(String carrier, String trackingNumber, Instant now) {
+  void shipped(Long shipmentId, String carrier, String trackingNumber, Instant now) {
+    this.shipmentId = shipmentId;
     this.carrier = carrier;
     this.trackingNumber = trackingNumber;
     this.status = Status.SHIPPED;

@@ -55,9 +55,8 @@ public final class SparePartRequestProcess {
   public static final String END_EVENT_SUPPLIER_CHASED = "EndEvent_SupplierChased";
   public static final String END_EVENT_CHASE_NO_LONGER_NEEDED = "EndEvent_ChaseNoLongerNeeded";
   // logistics
-  public static final String SERVICE_TASK_REQUEST_PART_SHIPMENT = "ServiceTask_RequestPartShipment";
-  public static final String USER_TASK_SHIP_PART = "UserTask_ShipPart";
-  public static final String SERVICE_TASK_SEND_TRACKING_NUMBER = "ServiceTask_SendTrackingNumber";
+  /** outside-system-handoff, kind SPARE_PART: logistics books the parcel, the customer gets the tracking number. */
+  public static final String CALL_ACTIVITY_SHIP_PART = "CallActivity_ShipPart";
   public static final String END_EVENT_PART_SHIPPED = "EndEvent_PartShipped";
 
   /** Correlated by {@code POST /api/payments/{reference}/confirmation}, business key = case number. */
@@ -140,9 +139,6 @@ public final class SparePartRequestProcess {
   /** ISO date the supplier promised when chased (form chase-supplier-delivery). */
   public static final ProcessVariable<String> SUPPLIER_EXPECTED_DATE = ProcessVariable.of("supplierExpectedDate", String.class);
   public static final ProcessVariable<String> CHASE_NOTE = ProcessVariable.of("chaseNote", String.class);
-  public static final ProcessVariable<Long> SHIPMENT_ID = ProcessVariable.of("shipmentId", Long.class);
-  public static final ProcessVariable<String> CARRIER = ProcessVariable.of("carrier", String.class);
-  public static final ProcessVariable<String> TRACKING_NUMBER = ProcessVariable.of("trackingNumber", String.class);
 
   private SparePartRequestProcess() {}
 }

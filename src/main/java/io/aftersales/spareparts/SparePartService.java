@@ -4,9 +4,11 @@ import io.aftersales.cases.CaseFacts;
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.finance.Finance;
 import io.aftersales.finance.PaymentRequest;
-import io.aftersales.logistics.Logistics;
-import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.handoff.HandoffParty;
+import io.aftersales.handoff.HandoffRequest;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -39,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class SparePartService {
+public class SparePartService implements HandoffParty {
   private static final Logger log = LoggerFactory.getLogger(SparePartService.class);
   static final int MAX_QUANTITY = 10;
   static final Set<String> REASONS = Set.of("DEFECT", "LOST", "WEAR");
@@ -51,7 +53,6 @@ public class SparePartService {
   private final Finance finance;
   private final Stock stock;
   private final Suppliers suppliers;
-  private final Logistics logistics;
   private final CustomerMailer mailer;
   private final RuntimeService runtime;
   private final Clock clock;
@@ -63,7 +64,7 @@ public class SparePartService {
   public record Timers(String paymentReminderAfter, String paymentCancelAfter, String supplierDeliveryOla) {}
 
   SparePartService(SparePartOrderRepository orders, ServiceCases cases, MasterData masterData, Finance finance,
-      Stock stock, Suppliers suppliers, Logistics logistics, CustomerMailer mailer, RuntimeService runtime,
+      Stock stock, Suppliers suppliers, CustomerMailer mailer, RuntimeService runtime,
       Clock clock,
       @Value("${aftersales.spare-parts.payment-reminder-after:P3D}") String paymentReminderAfter,
       @Value("${aftersales.spare-parts.payment-cancel-after:P10D}") String paymentCancelAfter,
@@ -77,7 +78,6 @@ public class SparePartService {
     this.finance = finance;
     this.stock = stock;
     this.suppliers = suppliers;
-    this.logistics = logistics;
     this.mailer = mailer;
     this.runtime = runtime;
     this.clock = clock;
@@ -355,28 +355,34 @@ public class SparePartService {
     mailer.sendMilestone(order.getCaseId(), "delivery-update", stepId, body);
   }
 
-  /** ServiceTask_RequestPartShipment: takes the picked part off the stock and books the carrier request. */
-  public Long requestShipment(Long orderId, String binLocation) {
-    SparePartOrder order = get(orderId);
-    stock.pick(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference());
-    Shipment shipment = logistics.request(ShipmentKind.SPARE_PART, order.getCaseNumber(), order.partReference(),
-        order.getQuantity() + " x " + order.getPartSku() + " " + order.getPartName()
-            + (binLocation == null || binLocation.isBlank() ? "" : " (picked from " + binLocation.trim() + ")")
-            + " to:\n" + order.getShippingAddress());
-    order.shipmentRequested(shipment.getId());
-    return shipment.getId();
+  @Override
+  public String procedure() {
+    return SparePartRequestProcess.KEY;
   }
 
-  /** ServiceTask_SendTrackingNumber: records the carrier's tracking number and tells the customer. */
-  public void confirmShipment(Long orderId, String carrier, String trackingNumber, String stepId) {
-    SparePartOrder order = get(orderId);
-    logistics.confirm(order.getShipmentId(), carrier, trackingNumber);
-    order.shipped(carrier, trackingNumber, clock.instant());
+  /** CallActivity_ShipPart (SPARE_PART): the picked part to the customer's address. */
+  @Override
+  public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
+    SparePartOrder order = get(SparePartRequestProcess.SPARE_PART_ORDER_ID.from(procedure));
+    String binLocation = SparePartRequestProcess.BIN_LOCATION.fromOrNull(procedure);
+    order.shipmentRequested();
+    return HandoffRequest.shipment(order.partReference(), "Parcel: " + line(order)
+        + (binLocation == null || binLocation.isBlank() ? "" : ", picked from " + binLocation.trim())
+        + ", to:\n" + order.getShippingAddress());
+  }
+
+  /** The parcel left: the part leaves the stock, the order is shipped, the customer gets the tracking number. */
+  @Override
+  public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff done, String stepId) {
+    SparePartOrder order = get(SparePartRequestProcess.SPARE_PART_ORDER_ID.from(procedure));
+    if (order.getStatus() == SparePartOrder.Status.SHIPPED) return; // a retried job: done already
+    stock.pick(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference());
+    order.shipped(done.recordId(), done.carrier(), done.trackingNumber(), clock.instant());
     String body = greeting(order) + "\n\n"
         + "good news: your spare part is on its way. " + paidOrFree(order) + "\n"
         + "Part: " + line(order) + "\n"
-        + "Carrier: " + carrier + "\n"
-        + "Tracking number: " + trackingNumber + "\n"
+        + "Carrier: " + done.carrier() + "\n"
+        + "Tracking number: " + done.trackingNumber() + "\n"
         + "Sent to:\n" + order.getShippingAddress() + "\n\n"
         + "It usually arrives within 2 to 4 working days. If the part does not fit or anything is missing,"
         + " just reply to this email.";

@@ -39,28 +39,27 @@ public final class WarrantyClaimProcess {
   public static final String USER_TASK_EXPEDITE_ASSESSMENT = "UserTask_ExpediteAssessment";
   public static final String END_EVENT_ASSESSMENT_EXPEDITED = "EndEvent_AssessmentExpedited";
   public static final String GATEWAY_REMEDY = "Gateway_Remedy";
-  public static final String SERVICE_TASK_REQUEST_WARRANTY_PART_SHIPMENT = "ServiceTask_RequestWarrantyPartShipment";
-  public static final String USER_TASK_SHIP_WARRANTY_PART = "UserTask_ShipWarrantyPart";
-  public static final String SERVICE_TASK_SEND_PART_SHIPPED = "ServiceTask_SendPartShipped";
-  public static final String SERVICE_TASK_REQUEST_REPLACEMENT_UNIT_SHIPMENT = "ServiceTask_RequestReplacementUnitShipment";
-  public static final String USER_TASK_SHIP_REPLACEMENT_UNIT = "UserTask_ShipReplacementUnit";
-  public static final String SERVICE_TASK_SEND_REPLACEMENT_UNIT_SHIPPED = "ServiceTask_SendReplacementUnitShipped";
-  public static final String SERVICE_TASK_REQUEST_DEFECTIVE_UNIT_PICKUP = "ServiceTask_RequestDefectiveUnitPickup";
-  public static final String USER_TASK_BOOK_DEFECTIVE_UNIT_PICKUP = "UserTask_BookDefectiveUnitPickup";
-  public static final String SERVICE_TASK_SEND_RETURN_LABEL = "ServiceTask_SendReturnLabel";
+  // Spare part or replacement unit: reserved, or ordered and received first, then shipped.
+  public static final String GATEWAY_WARRANTY_GOODS_TO_SHIP = "Gateway_WarrantyGoodsToShip";
+  public static final String SERVICE_TASK_RESERVE_WARRANTY_GOODS = "ServiceTask_ReserveWarrantyGoods";
+  public static final String GATEWAY_WARRANTY_GOODS_IN_STOCK = "Gateway_WarrantyGoodsInStock";
+  public static final String USER_TASK_RECEIVE_WARRANTY_GOODS = "UserTask_ReceiveWarrantyGoods";
+  public static final String SERVICE_TASK_BOOK_WARRANTY_DELIVERY = "ServiceTask_BookWarrantyDelivery";
+  /** outside-system-handoff with kind = the remedy (SPARE_PART or REPLACEMENT). */
+  public static final String CALL_ACTIVITY_SHIP_WARRANTY_GOODS = "CallActivity_ShipWarrantyGoods";
+  // Repair: the unit comes in (label), is repaired here or at the supplier, and goes back.
+  /** outside-system-handoff, kind RETURN_LABEL. */
+  public static final String CALL_ACTIVITY_BOOK_DEFECTIVE_UNIT_PICKUP = "CallActivity_BookDefectiveUnitPickup";
   public static final String USER_TASK_RECEIVE_DEFECTIVE_UNIT = "UserTask_ReceiveDefectiveUnit";
   public static final String GATEWAY_REPAIR_WHERE = "Gateway_RepairWhere";
   public static final String USER_TASK_REPAIR_UNIT = "UserTask_RepairUnit";
-  public static final String SERVICE_TASK_SEND_UNIT_TO_SUPPLIER = "ServiceTask_SendUnitToSupplier";
-  public static final String USER_TASK_SHIP_UNIT_TO_SUPPLIER = "UserTask_ShipUnitToSupplier";
-  public static final String SERVICE_TASK_SEND_UNIT_AT_SUPPLIER = "ServiceTask_SendUnitAtSupplier";
+  /** outside-system-handoff, kind TO_SUPPLIER. */
+  public static final String CALL_ACTIVITY_SHIP_UNIT_TO_SUPPLIER = "CallActivity_ShipUnitToSupplier";
   public static final String USER_TASK_CONFIRM_SUPPLIER_REPAIR = "UserTask_ConfirmSupplierRepair";
-  public static final String SERVICE_TASK_REQUEST_REPAIRED_UNIT_SHIPMENT = "ServiceTask_RequestRepairedUnitShipment";
-  public static final String USER_TASK_SHIP_REPAIRED_UNIT = "UserTask_ShipRepairedUnit";
-  public static final String SERVICE_TASK_SEND_REPAIRED_UNIT_SHIPPED = "ServiceTask_SendRepairedUnitShipped";
-  public static final String SERVICE_TASK_REQUEST_WARRANTY_REFUND = "ServiceTask_RequestWarrantyRefund";
-  public static final String USER_TASK_CONFIRM_WARRANTY_REFUND = "UserTask_ConfirmWarrantyRefund";
-  public static final String SERVICE_TASK_SEND_WARRANTY_REFUND_ISSUED = "ServiceTask_SendWarrantyRefundIssued";
+  /** outside-system-handoff, kind REPAIRED_UNIT. */
+  public static final String CALL_ACTIVITY_SHIP_REPAIRED_UNIT = "CallActivity_ShipRepairedUnit";
+  /** outside-system-handoff, kind REFUND. */
+  public static final String CALL_ACTIVITY_REFUND_PURCHASE_PRICE = "CallActivity_RefundPurchasePrice";
   public static final String GATEWAY_DEFECTIVE_UNIT = "Gateway_DefectiveUnit";
   public static final String INTERMEDIATE_THROW_EVENT_SUPPLIER_CLAIM_RAISED = "IntermediateThrowEvent_SupplierClaimRaised";
   public static final String END_EVENT_CLAIM_RESOLVED = "EndEvent_ClaimResolved";
@@ -123,27 +122,19 @@ public final class WarrantyClaimProcess {
   /** The unit has a manufacturing defect: claim the cost from the supplier. */
   public static final ProcessVariable<Boolean> DEFECTIVE_UNIT = ProcessVariable.of("defectiveUnit", Boolean.class);
 
-  // Shipments: to the customer (part, replacement, repaired unit), the return label, to the supplier.
-  public static final ProcessVariable<Long> SHIPMENT_ID = ProcessVariable.of("shipmentId", Long.class);
+  // ServiceTask_ReserveWarrantyGoods.
   /** False when the part or unit was out of stock and had to be ordered from the supplier. */
   public static final ProcessVariable<Boolean> IN_STOCK = ProcessVariable.of("inStock", Boolean.class);
-  public static final ProcessVariable<String> CARRIER = ProcessVariable.of("carrier", String.class);
-  public static final ProcessVariable<String> TRACKING_NUMBER = ProcessVariable.of("trackingNumber", String.class);
-  public static final ProcessVariable<Long> PICKUP_SHIPMENT_ID = ProcessVariable.of("pickupShipmentId", Long.class);
-  public static final ProcessVariable<String> PICKUP_CARRIER = ProcessVariable.of("pickupCarrier", String.class);
-  public static final ProcessVariable<String> PICKUP_TRACKING_NUMBER = ProcessVariable.of("pickupTrackingNumber", String.class);
-  public static final ProcessVariable<Long> SUPPLIER_SHIPMENT_ID = ProcessVariable.of("supplierShipmentId", Long.class);
-  public static final ProcessVariable<String> SUPPLIER_CARRIER = ProcessVariable.of("supplierCarrier", String.class);
-  public static final ProcessVariable<String> SUPPLIER_TRACKING_NUMBER = ProcessVariable.of("supplierTrackingNumber", String.class);
+  /** The purchase order raised when it was out of stock (form receive-warranty-goods). */
+  public static final ProcessVariable<String> PURCHASE_ORDER_NUMBER = ProcessVariable.of("purchaseOrderNumber", String.class);
+  /** What the warehouse expects from the supplier, e.g. "1 x Glass lid 28 cm (SP-LID-28)". */
+  public static final ProcessVariable<String> WARRANTY_GOODS = ProcessVariable.of("warrantyGoods", String.class);
+  public static final ProcessVariable<String> DELIVERY_NOTE = ProcessVariable.of("deliveryNote", String.class);
   public static final ProcessVariable<String> RECEIPT_NOTES = ProcessVariable.of("receiptNotes", String.class);
   public static final ProcessVariable<String> REPAIR_NOTES = ProcessVariable.of("repairNotes", String.class);
   /** UserTask_ConfirmSupplierRepair: the repaired unit is back in our warehouse (required checkbox). */
   public static final ProcessVariable<Boolean> REPAIRED_UNIT_RECEIVED = ProcessVariable.of("repairedUnitReceived", Boolean.class);
   public static final ProcessVariable<String> SUPPLIER_REPAIR_NOTES = ProcessVariable.of("supplierRepairNotes", String.class);
-
-  // Refund.
-  public static final ProcessVariable<Long> REFUND_ID = ProcessVariable.of("refundId", Long.class);
-  public static final ProcessVariable<String> REFUND_PAYMENT_REFERENCE = ProcessVariable.of("refundPaymentReference", String.class);
 
   // UserTask_ExpediteAssessment.
   public static final ProcessVariable<String> EXPEDITE_NOTES = ProcessVariable.of("expediteNotes", String.class);

@@ -2,11 +2,12 @@ package io.aftersales.warranty;
 
 import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.cases.CaseFacts;
-import io.aftersales.finance.Finance;
-import io.aftersales.finance.Refund;
-import io.aftersales.logistics.Logistics;
-import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.handoff.HandoffParty;
+import io.aftersales.handoff.HandoffRequest;
+import io.aftersales.suppliers.PurchaseOrder;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -30,28 +31,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The warranty procedure's work behind the delegates of warranty-claim.bpmn and supplier-claim.bpmn: the claim
  * record, the customer mails (composed here, one per milestone, idempotent per step), and the requests to
- * logistics, stock, finance and supplier management. Every method that a retried job may run twice is idempotent:
+ * stock, purchasing and supplier management, and what logistics and finance book through the outside-system
+ * hand-off. Every method that a retried job may run twice is idempotent:
  * the back-office APIs are per case and reference, mails per step id.
  */
 @Service
 @Transactional
-class WarrantyService {
+class WarrantyService implements HandoffParty {
   private static final Logger log = LoggerFactory.getLogger(WarrantyService.class);
 
   /** Timer durations and coverage facts a process instance gets at registration. */
   record Registration(boolean proofOfPurchase, String documentsReminderAfter, String documentsAbandonAfter,
       String assessmentOla) {}
 
-  /** A shipment requested for the claim; {@code inStock} false when the goods had to be ordered first. */
-  record ShipmentRequest(Long shipmentId, boolean inStock) {}
-
   record FiledClaim(Long claimId, String supplierName, String settlementOverdueAfter) {}
 
   private final WarrantyClaimRepository claims;
   private final CustomerMailer mailer;
-  private final Logistics logistics;
   private final Stock stock;
-  private final Finance finance;
   private final Suppliers suppliers;
   private final MasterData masterData;
   private final RuntimeService runtime;
@@ -61,17 +58,15 @@ class WarrantyService {
   private final String assessmentOla;
   private final String settlementOverdueAfter;
 
-  WarrantyService(WarrantyClaimRepository claims, CustomerMailer mailer, Logistics logistics, Stock stock,
-      Finance finance, Suppliers suppliers, MasterData masterData, RuntimeService runtime, Clock clock,
+  WarrantyService(WarrantyClaimRepository claims, CustomerMailer mailer, Stock stock, Suppliers suppliers,
+      MasterData masterData, RuntimeService runtime, Clock clock,
       @Value("${aftersales.warranty.reminder-after:P5D}") String reminderAfter,
       @Value("${aftersales.warranty.abandon-after:P14D}") String abandonAfter,
       @Value("${aftersales.warranty.assessment-ola:P2D}") String assessmentOla,
       @Value("${aftersales.warranty.settlement-overdue-after:P30D}") String settlementOverdueAfter) {
     this.claims = claims;
     this.mailer = mailer;
-    this.logistics = logistics;
     this.stock = stock;
-    this.finance = finance;
     this.suppliers = suppliers;
     this.masterData = masterData;
     this.runtime = runtime;
@@ -218,107 +213,134 @@ class WarrantyService {
         + "we have misjudged your claim, reply as well and a colleague will look at it again.");
   }
 
-  // --- spare part and replacement ----------------------------------------------------------------------------------
+  // --- spare part and replacement: reserved, or ordered and received first --------------------------------------
 
-  ShipmentRequest requestPartShipment(ClaimFacts facts, String sparePartSku) {
-    return requestShipmentFromStock(facts, ShipmentKind.SPARE_PART, sparePartSku, reference(facts, "part"),
-        "Free warranty spare part " + sparePartSku);
+  /** What ServiceTask_ReserveWarrantyGoods found: reserved, or ordered under this purchase order. */
+  record Reservation(boolean inStock, String purchaseOrderNumber, String goods) {}
+
+  /**
+   * ServiceTask_ReserveWarrantyGoods: reserves the spare part (SPARE_PART) or a new unit (REPLACEMENT); when none
+   * is in stock, purchasing's order goes to the supplier and the customer learns it takes a little longer.
+   */
+  Reservation reserveGoods(ClaimFacts facts, String remedy, String sparePartSku, String stepId) {
+    String sku = goodsSku(facts, remedy, sparePartSku);
+    String reference = goodsReference(facts, remedy);
+    String goods = "1 x " + masterData.productBySku(sku).map(Product::getName).orElse(sku) + " (" + sku + ")";
+    if (stock.reserve(sku, 1, facts.caseNumber(), reference)) return new Reservation(true, null, goods);
+    PurchaseOrder po = suppliers.orderFromSupplier(facts.caseNumber(), sku, 1);
+    if (po.getStatus() == PurchaseOrder.Status.DELIVERED) {
+      // Suppliers orders once per case and SKU: a second shortage needs a person (stock count, new order).
+      throw new IllegalStateException("Purchase order " + po.getNumber() + " for " + sku + " was already delivered"
+          + " but nothing is in stock for case " + facts.caseNumber() + ": check the stock count and order by hand");
+    }
+    log.info("{} for warranty case {} is out of stock: ordered as {}", sku, facts.caseNumber(), po.getNumber());
+    mailer.sendMilestone(facts.caseId(), "warranty-goods-ordered", stepId, facts.greeting() + "\n\n"
+        + "we will send you " + ("SPARE_PART".equals(remedy) ? "the spare part" : "a new unit") + " for "
+        + facts.product() + " free of charge under the warranty. It is not in our warehouse at the moment, so we have"
+        + " ordered it from our supplier; as soon as it arrives we send it on and email you the tracking number.");
+    return new Reservation(false, po.getNumber(), goods);
   }
 
-  void sendPartShipped(ClaimFacts facts, Long shipmentId, String sparePartSku, String carrier, String tracking,
-      String stepId) {
-    shipFromStock(facts, shipmentId, sparePartSku, reference(facts, "part"), carrier, tracking);
-    String part = masterData.productBySku(sparePartSku).map(Product::getName).orElse("the spare part");
-    mailer.sendMilestone(facts.caseId(), "warranty-part-shipped", stepId, facts.greeting() + "\n\n"
-        + "good news: we have sent you " + part + " for " + facts.product() + " free of charge under the warranty.\n\n"
-        + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-        + "Fitting it takes only a few minutes: compare it with the old part, follow the enclosed instructions and, "
-        + "for electrical appliances, always unplug the appliance first. If the part does not fit or the problem "
-        + "remains, just reply to this email.");
+  /** ServiceTask_BookWarrantyDelivery: the supplier delivered; the goods go into stock, reserved for the case. */
+  void bookDelivery(ClaimFacts facts, String remedy, String sparePartSku, String purchaseOrderNumber) {
+    String sku = goodsSku(facts, remedy, sparePartSku);
+    suppliers.confirmDelivery(purchaseOrderNumber);
+    if (!stock.reserve(sku, 1, facts.caseNumber(), goodsReference(facts, remedy))) {
+      throw new IllegalStateException("Purchase order " + purchaseOrderNumber + " is delivered but " + sku
+          + " could not be reserved for case " + facts.caseNumber() + ": check the stock booking, then retry");
+    }
   }
 
-  ShipmentRequest requestReplacementShipment(ClaimFacts facts) {
-    return requestShipmentFromStock(facts, ShipmentKind.REPLACEMENT, requiredSku(facts),
-        reference(facts, "replacement"), "Warranty replacement: a new " + facts.productName());
+  // --- hand-offs: what logistics and finance book, and what the customer is told ----------------------------------
+
+  @Override
+  public String procedure() {
+    return WarrantyClaimProcess.KEY;
   }
 
-  void sendReplacementShipped(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
-    shipFromStock(facts, shipmentId, requiredSku(facts), reference(facts, "replacement"), carrier, tracking);
-    mailer.sendMilestone(facts.caseId(), "warranty-replacement-shipped", stepId, facts.greeting() + "\n\n"
-        + "a brand-new replacement for " + facts.product() + " is on its way to you, free of charge under the "
-        + "warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-        + "Please keep the defective unit for 30 days: our supplier may want to examine it, and we would then send "
-        + "you a prepaid label. If you have any question, just reply to this email.");
+  @Override
+  public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
+    ClaimFacts facts = ClaimFacts.of(procedure);
+    return switch (kind) {
+      case SPARE_PART, REPLACEMENT -> {
+        String sku = goodsSku(facts, kind.name(), WarrantyClaimProcess.SPARE_PART_SKU.fromOrNull(procedure));
+        yield HandoffRequest.shipment(goodsReference(facts, kind.name()), (kind == HandoffKind.SPARE_PART
+            ? "Free warranty spare part " : "Warranty replacement: a new ") + productName(sku) + " (" + sku
+            + ", 1 piece, reserved in stock); " + customerLine(facts));
+      }
+      case RETURN_LABEL -> HandoffRequest.shipment(reference(facts, "return-label"), "Prepaid return label for the"
+          + " defective " + facts.productName() + " (warranty repair); " + customerLine(facts)
+          + ". Send the label to the customer by the carrier's email.");
+      case TO_SUPPLIER -> HandoffRequest.shipment(reference(facts, "to-supplier"), "Send the defective "
+          + facts.productName() + " to " + supplierName(facts.productSku()) + " for a warranty repair");
+      case REPAIRED_UNIT -> HandoffRequest.shipment(reference(facts, "repaired"), "Send the repaired "
+          + facts.productName() + " back to the customer; " + customerLine(facts));
+      case REFUND -> HandoffRequest.refund(reference(facts, "refund"), "Warranty refund of the purchase price of "
+          + facts.productName() + "; " + customerLine(facts), refundAmount(facts), facts.salesChannel());
+      default -> throw new IllegalStateException("warranty-claim does not hand off " + kind);
+    };
   }
 
-  // --- repair -----------------------------------------------------------------------------------------------------
-
-  Long requestReturnLabel(ClaimFacts facts) {
-    return logistics.request(ShipmentKind.RETURN_LABEL, facts.caseNumber(), reference(facts, "return-label"),
-        "Prepaid return label for the defective " + facts.productName() + " (warranty repair); "
-            + customerLine(facts) + ". Send the label to the customer by the carrier's email.").getId();
-  }
-
-  void sendReturnLabel(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
-    logistics.confirm(shipmentId, carrier, tracking);
-    mailer.sendMilestone(facts.caseId(), "warranty-return-label", stepId, facts.greeting() + "\n\n"
-        + "we will repair " + facts.product() + " under the warranty. To do so we need it here:\n\n"
-        + "1. You will receive the prepaid return label from " + carrier + " in a separate email.\n"
-        + "2. Pack the product safely (the original box is ideal) with a note of your case number.\n"
-        + "3. Drop the parcel at any " + carrier + " point. Tracking number: " + tracking + "\n\n"
-        + "Please do not include accessories we do not need for the repair. We will tell you as soon as it is "
-        + "repaired and on its way back.");
-  }
-
-  Long requestShipmentToSupplier(ClaimFacts facts) {
-    String supplier = supplierName(facts.productSku());
-    return logistics.request(ShipmentKind.REPAIR, facts.caseNumber(), reference(facts, "to-supplier"),
-        "Send the defective " + facts.productName() + " to " + supplier + " for a warranty repair").getId();
-  }
-
-  void sendUnitAtSupplier(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
-    logistics.confirm(shipmentId, carrier, tracking);
-    mailer.sendMilestone(facts.caseId(), "warranty-unit-at-supplier", stepId, facts.greeting() + "\n\n"
-        + "your " + (facts.productName() == null ? "product" : facts.productName()) + " has arrived and we have "
-        + "sent it to the manufacturer's repair service, who can fix this kind of defect best. Such repairs usually "
-        + "take two to three weeks.\n\nWe will email you the tracking number as soon as it is on its way back to you.");
-  }
-
-  Long requestRepairedUnitShipment(ClaimFacts facts) {
-    return logistics.request(ShipmentKind.REPAIR, facts.caseNumber(), reference(facts, "repaired"),
-        "Send the repaired " + facts.productName() + " back to the customer; " + customerLine(facts)).getId();
-  }
-
-  void sendRepairedUnitShipped(ClaimFacts facts, Long shipmentId, String carrier, String tracking, String stepId) {
-    logistics.confirm(shipmentId, carrier, tracking);
-    claim(facts.caseNumber()).resolved(clock.instant());
-    mailer.sendMilestone(facts.caseId(), "warranty-repaired-unit-shipped", stepId, facts.greeting() + "\n\n"
-        + facts.product().substring(0, 1).toUpperCase() + facts.product().substring(1)
-        + " has been repaired and tested, and is on its way back to you, free of charge.\n\n"
-        + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-        + "If anything is still not right, just reply to this email.");
-  }
-
-  // --- refund ------------------------------------------------------------------------------------------------------
-
-  Long requestRefund(ClaimFacts facts) {
-    BigDecimal amount = refundAmount(facts);
-    return finance.requestRefund(facts.caseNumber(), reference(facts, "refund"), amount,
-        facts.salesChannel() == null ? "ECOMMERCE" : facts.salesChannel()).getId();
-  }
-
-  void sendRefundIssued(ClaimFacts facts, Long refundId, String paymentReference, String stepId) {
-    Refund refund = finance.confirmRefund(refundId, paymentReference);
-    claim(facts.caseNumber()).resolved(clock.instant());
-    String where = "AMAZON".equals(facts.salesChannel())
-        ? "Amazon refunds it to the payment method of your order; you can see it in your Amazon order overview."
-        : "It goes back to your original payment method (or the bank account you gave us) and usually arrives "
-            + "within 3 to 5 business days.";
-    mailer.sendMilestone(facts.caseId(), "warranty-refund-issued", stepId, facts.greeting() + "\n\n"
-        + "as we can no longer replace " + facts.product() + ", we have refunded the purchase price of "
-        + refund.getAmount().setScale(2, RoundingMode.HALF_UP) + " EUR under the warranty (reference "
-        + paymentReference + ").\n\n" + where + "\n\nWe are sorry for the trouble. If you have any question, just "
-        + "reply to this email.");
+  @Override
+  public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff done, String stepId) {
+    ClaimFacts facts = ClaimFacts.of(procedure);
+    String carrier = done.carrier();
+    String tracking = done.trackingNumber();
+    switch (kind) {
+      case SPARE_PART -> {
+        String sku = goodsSku(facts, kind.name(), WarrantyClaimProcess.SPARE_PART_SKU.fromOrNull(procedure));
+        pickReserved(facts, sku, goodsReference(facts, kind.name()));
+        mailer.sendMilestone(facts.caseId(), "warranty-part-shipped", stepId, facts.greeting() + "\n\n"
+            + "good news: we have sent you " + productName(sku) + " for " + facts.product() + " free of charge under"
+            + " the warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+            + "Fitting it takes only a few minutes: compare it with the old part, follow the enclosed instructions and,"
+            + " for electrical appliances, always unplug the appliance first. If the part does not fit or the problem"
+            + " remains, just reply to this email.");
+      }
+      case REPLACEMENT -> {
+        pickReserved(facts, requiredSku(facts), goodsReference(facts, kind.name()));
+        mailer.sendMilestone(facts.caseId(), "warranty-replacement-shipped", stepId, facts.greeting() + "\n\n"
+            + "a brand-new replacement for " + facts.product() + " is on its way to you, free of charge under the "
+            + "warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+            + "Please keep the defective unit for 30 days: our supplier may want to examine it, and we would then send"
+            + " you a prepaid label. If you have any question, just reply to this email.");
+      }
+      case RETURN_LABEL -> mailer.sendMilestone(facts.caseId(), "warranty-return-label", stepId, facts.greeting()
+          + "\n\nwe will repair " + facts.product() + " under the warranty. To do so we need it here:\n\n"
+          + "1. " + (done.labelUrl() != null ? "Print the prepaid return label: " + done.labelUrl()
+              : "You will receive the prepaid return label from " + carrier + " in a separate email.") + "\n"
+          + "2. Pack the product safely (the original box is ideal) with a note of your case number.\n"
+          + "3. Drop the parcel at any " + carrier + " point. Tracking number: " + tracking + "\n\n"
+          + "Please do not include accessories we do not need for the repair. We will tell you as soon as it is "
+          + "repaired and on its way back.");
+      case TO_SUPPLIER -> mailer.sendMilestone(facts.caseId(), "warranty-unit-at-supplier", stepId, facts.greeting()
+          + "\n\nyour " + (facts.productName() == null ? "product" : facts.productName()) + " has arrived and we have"
+          + " sent it to the manufacturer's repair service, who can fix this kind of defect best. Such repairs usually"
+          + " take two to three weeks.\n\nWe will email you the tracking number as soon as it is on its way back to"
+          + " you.");
+      case REPAIRED_UNIT -> {
+        claim(facts.caseNumber()).resolved(clock.instant());
+        String product = facts.product();
+        mailer.sendMilestone(facts.caseId(), "warranty-repaired-unit-shipped", stepId, facts.greeting() + "\n\n"
+            + product.substring(0, 1).toUpperCase() + product.substring(1)
+            + " has been repaired and tested, and is on its way back to you, free of charge.\n\n"
+            + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
+            + "If anything is still not right, just reply to this email.");
+      }
+      case REFUND -> {
+        claim(facts.caseNumber()).resolved(clock.instant());
+        String where = "AMAZON".equals(facts.salesChannel())
+            ? "Amazon refunds it to the payment method of your order; you can see it in your Amazon order overview."
+            : "It goes back to your original payment method (or the bank account you gave us) and usually arrives "
+                + "within 3 to 5 business days.";
+        mailer.sendMilestone(facts.caseId(), "warranty-refund-issued", stepId, facts.greeting() + "\n\n"
+            + "as we can no longer replace " + facts.product() + ", we have refunded the purchase price of "
+            + done.amount().setScale(2, RoundingMode.HALF_UP) + " EUR under the warranty (reference "
+            + done.paymentReference() + ").\n\n" + where + "\n\nWe are sorry for the trouble. If you have any"
+            + " question, just reply to this email.");
+      }
+      default -> throw new IllegalStateException("warranty-claim does not hand off " + kind);
+    }
   }
 
   // --- supplier claim ----------------------------------------------------------------------------------------------
@@ -358,30 +380,29 @@ class WarrantyService {
 
   // --- helpers -----------------------------------------------------------------------------------------------------
 
-  private ShipmentRequest requestShipmentFromStock(ClaimFacts facts, ShipmentKind kind, String sku, String reference,
-      String what) {
-    boolean inStock = stock.reserve(sku, 1, facts.caseNumber(), reference);
-    if (!inStock) {
-      // Purchasing orders it; logistics ships when the delivery is booked into stock.
-      suppliers.orderFromSupplier(facts.caseNumber(), sku, 1);
-      log.info("{} for case {} is out of stock: ordered from the supplier", sku, facts.caseNumber());
-    }
-    Shipment shipment = logistics.request(kind, facts.caseNumber(), reference,
-        what + " (" + sku + ", 1 piece" + (inStock ? ", reserved in stock" : ", OUT OF STOCK: ordered from supplier")
-            + "); " + customerLine(facts));
-    return new ShipmentRequest(shipment.getId(), inStock);
+  /** The goods left with the parcel: reserved for the case (at the reservation or the supplier's delivery). */
+  private void pickReserved(ClaimFacts facts, String sku, String reference) {
+    if (claim(facts.caseNumber()).getStatus() == WarrantyClaim.Status.RESOLVED) return; // a retried job: done
+    stock.pick(sku, 1, facts.caseNumber(), reference);
+    claim(facts.caseNumber()).resolved(clock.instant());
   }
 
-  private void shipFromStock(ClaimFacts facts, Long shipmentId, String sku, String reference, String carrier,
-      String tracking) {
-    // Reserved at the request, or now if it was out of stock then and has been delivered since.
-    if (!stock.reserve(sku, 1, facts.caseNumber(), reference)) {
-      throw new IllegalStateException(sku + " is not in stock, but logistics confirmed shipping it for case "
-          + facts.caseNumber() + ": book the supplier's delivery into stock, then retry");
+  private String goodsSku(ClaimFacts facts, String remedy, String sparePartSku) {
+    if ("SPARE_PART".equals(remedy)) {
+      if (sparePartSku == null || sparePartSku.isBlank()) {
+        throw new IllegalStateException("Case " + facts.caseNumber() + ": remedy SPARE_PART without sparePartSku");
+      }
+      return sparePartSku.trim();
     }
-    stock.pick(sku, 1, facts.caseNumber(), reference);
-    logistics.confirm(shipmentId, carrier, tracking);
-    claim(facts.caseNumber()).resolved(clock.instant());
+    return requiredSku(facts);
+  }
+
+  private static String goodsReference(ClaimFacts facts, String remedy) {
+    return reference(facts, "SPARE_PART".equals(remedy) ? "part" : "replacement");
+  }
+
+  private String productName(String sku) {
+    return masterData.productBySku(sku).map(Product::getName).orElse(sku);
   }
 
   private BigDecimal refundAmount(ClaimFacts facts) {

@@ -101,8 +101,13 @@ class SparePartProcedureIT extends IntegrationTestSupport {
     claimAndComplete(awaitTask(number, "UserTask_PickPart", "walter"), "walter",
         Map.of("partPicked", true, "binLocation", "B-04-2"));
     assertThat(order(number)).containsEntry("free", true).containsEntry("part_sku", "SP-LID-28");
-    claimAndComplete(awaitTask(number, "UserTask_ShipPart", "lisa"), "lisa",
-        Map.of("carrier", "DHL", "trackingNumber", "00340434161094042557"));
+    String booking = awaitTask(number, "UserTask_BookShipment", "lisa");
+    // While logistics books it, the request is in the outside-system list, with the part and the address.
+    assertThat(jdbc.queryForMap("select status, details from aftersales.external_request where case_number = ?",
+        number)).containsEntry("status", "OPEN");
+    assertThat(String.valueOf(jdbc.queryForMap("select details from aftersales.external_request where case_number = ?",
+        number).get("details"))).contains("SP-LID-28", "B-04-2", address);
+    claimAndComplete(booking, "lisa", Map.of("carrier", "DHL", "trackingNumber", "00340434161094042557"));
 
     MimeMessage tracking = awaitMailContaining(email, number, "00340434161094042557");
     awaitEnded(number);
@@ -190,7 +195,7 @@ class SparePartProcedureIT extends IntegrationTestSupport {
         number)).isEqualTo("DELIVERED");
     assertThat(count("select count(*) from aftersales.stock_movement where case_number = ? and kind = 'RECEIVE'",
         number)).isOne();
-    claimAndComplete(awaitTask(number, "UserTask_ShipPart", "lisa"), "lisa",
+    claimAndComplete(awaitTask(number, "UserTask_BookShipment", "lisa"), "lisa",
         Map.of("carrier", "GLS", "trackingNumber", "GLS-99887766"));
 
     MimeMessage tracking = awaitMailContaining(email, number, "GLS-99887766");

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -19,6 +20,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.aftersales.HandoffCalls;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -71,8 +73,7 @@ class SparePartRequestProcessTest {
   JavaDelegate orderFromSupplier;
   JavaDelegate recordSupplierDelivery;
   JavaDelegate sendDeliveryUpdate;
-  JavaDelegate requestShipment;
-  JavaDelegate sendTrackingNumber;
+  HandoffCalls handoffs;
   /** What successive ServiceTask_ReservePart runs find in stock (true = reserved); last value repeats. */
   final Deque<Boolean> stock = new ArrayDeque<>();
 
@@ -102,8 +103,7 @@ class SparePartRequestProcessTest {
             PURCHASE_ORDER_DELIVERED.name(), false));
     recordSupplierDelivery = mock("recordSupplierDeliveryDelegate", Map.of(PURCHASE_ORDER_DELIVERED.name(), true));
     sendDeliveryUpdate = DelegateExpressions.registerJavaDelegateMock("sendDeliveryUpdateDelegate").getMock();
-    requestShipment = mock("requestPartShipmentDelegate", Map.of(SHIPMENT_ID.name(), 42L));
-    sendTrackingNumber = DelegateExpressions.registerJavaDelegateMock("sendTrackingNumberDelegate").getMock();
+    handoffs = HandoffCalls.deploy(processEngine());
   }
 
   private static JavaDelegate mock(String bean, Map<String, Object> variables) {
@@ -114,6 +114,7 @@ class SparePartRequestProcessTest {
 
   @AfterEach
   void reset() {
+    handoffs.undeploy();
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -179,14 +180,10 @@ class SparePartRequestProcessTest {
     assertThat(pi).isWaitingAt(USER_TASK_PICK_PART);
     assertThat(task(pi)).hasCandidateGroup("warehouse");
     complete(task(pi), withVariables(PART_PICKED.name(), true, BIN_LOCATION.name(), "B-04-2"));
-    assertThat(pi).isWaitingAt(SERVICE_TASK_REQUEST_PART_SHIPMENT);
-    execute(job(SERVICE_TASK_REQUEST_PART_SHIPMENT, pi));
-    assertThat(pi).isWaitingAt(USER_TASK_SHIP_PART);
-    assertThat(task(pi)).hasCandidateGroup("logistics");
-    complete(task(pi), withVariables(CARRIER.name(), "DHL", TRACKING_NUMBER.name(), "00340434161094042557"));
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_TRACKING_NUMBER);
-    execute(job(SERVICE_TASK_SEND_TRACKING_NUMBER, pi));
-    assertThat(pi).hasPassed(END_EVENT_PART_SHIPPED).isEnded();
+    // Logistics books the parcel and the customer is told through the hand-off (tested with its own model).
+    assertThat(pi).hasPassed(CALL_ACTIVITY_SHIP_PART, END_EVENT_PART_SHIPPED).isEnded();
+    assertThat(handoffs.calls()).containsExactly(
+        new HandoffCalls.Call("SPARE_PART", 1L, "SC-2026-000001", "SC-2026-000001"));
   }
 
   // ---- free and paid, per sales channel ------------------------------------------------------------
@@ -204,7 +201,7 @@ class SparePartRequestProcessTest {
     pickShipAndTrack(pi);
     assertThat(pi).hasNotPassed(SERVICE_TASK_SEND_QUOTE, USER_TASK_DECIDE_GOODWILL);
     verify(sendQuote, never()).execute(any());
-    verify(sendTrackingNumber).execute(any());
+    assertThat(handoffs.kinds()).containsExactly("SPARE_PART");
   }
 
   @ParameterizedTest(name = "{0}: a lost part is quoted, paid, then shipped")
@@ -449,8 +446,7 @@ class SparePartRequestProcessTest {
         .createProcessDefinitionQuery().processDefinitionKey(KEY).singleResult().getId());
     for (String id : List.of(SERVICE_TASK_CLOSE_SPARE_PART_REQUEST, SERVICE_TASK_SEND_QUOTE,
         SERVICE_TASK_SEND_PAYMENT_REMINDER, SERVICE_TASK_CANCEL_QUOTE, SERVICE_TASK_RESERVE_PART,
-        SERVICE_TASK_ORDER_PART_FROM_SUPPLIER, SERVICE_TASK_RECORD_SUPPLIER_DELIVERY, SERVICE_TASK_SEND_DELIVERY_UPDATE,
-        SERVICE_TASK_REQUEST_PART_SHIPMENT, SERVICE_TASK_SEND_TRACKING_NUMBER)) {
+        SERVICE_TASK_ORDER_PART_FROM_SUPPLIER, SERVICE_TASK_RECORD_SUPPLIER_DELIVERY, SERVICE_TASK_SEND_DELIVERY_UPDATE)) {
       var task = (ServiceTask) model.getModelElementById(id);
       assertThat(task.isCamundaAsyncBefore()).as(id).isTrue();
     }

@@ -17,7 +17,9 @@ import io.aftersales.cases.OutboundMail;
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.finance.Finance;
 import io.aftersales.finance.PaymentRequest;
-import io.aftersales.logistics.Logistics;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.handoff.HandoffRequest;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -46,7 +49,6 @@ class SparePartServiceTest {
   Finance finance = mock(Finance.class);
   Stock stock = mock(Stock.class);
   Suppliers suppliers = mock(Suppliers.class);
-  Logistics logistics = mock(Logistics.class);
   CustomerMailer mailer = mock(CustomerMailer.class);
   RuntimeService runtime = mock(RuntimeService.class);
   MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
@@ -55,7 +57,7 @@ class SparePartServiceTest {
 
   @BeforeEach
   void setUp() {
-    service = new SparePartService(orders, cases, masterData, finance, stock, suppliers, logistics, mailer, runtime,
+    service = new SparePartService(orders, cases, masterData, finance, stock, suppliers, mailer, runtime,
         Clock.fixed(NOW, ZoneOffset.UTC), "P3D", "P10D", "P10D", "Pay by transfer.", "UTC");
     when(orders.findById(7L)).thenReturn(Optional.of(order));
     when(masterData.productBySku("SP-JAR-900")).thenReturn(Optional.of(
@@ -207,9 +209,49 @@ class SparePartServiceTest {
 
   @Test
   void aMisconfiguredTimerIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new SparePartService(orders, cases, masterData, finance, stock, suppliers, logistics,
-        mailer, runtime, Clock.systemUTC(), "3 days", "P10D", "P10D", "x", "UTC"))
+    assertThatThrownBy(() -> new SparePartService(orders, cases, masterData, finance, stock, suppliers, mailer,
+        runtime, Clock.systemUTC(), "3 days", "P10D", "P10D", "x", "UTC"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("aftersales.spare-parts.payment-reminder-after");
+  }
+
+  @Test
+  void theShipmentNamesPartQuantityAndAddressAndThePartLeavesStockOnlyWhenItShips() {
+    identify("SP-JAR-900", 2, "DEFECT", "Li Chen\nMain St 1\n10115 Berlin", null);
+    order.reserved(NOW);
+    org.camunda.bpm.engine.delegate.VariableScope procedure = procedureWith(Map.of(
+        SparePartRequestProcess.SPARE_PART_ORDER_ID.name(), 7L, SparePartRequestProcess.BIN_LOCATION.name(), " B-04-2 "));
+
+    HandoffRequest request = service.describe(HandoffKind.SPARE_PART, procedure);
+
+    assertThat(request.reference()).isEqualTo("PART-SC-2026-000001-1");
+    assertThat(request.details()).contains("2 x Blender jar 1.5 l (SP-JAR-900)", "picked from B-04-2",
+        "Main St 1\n10115 Berlin");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.SHIPMENT_REQUESTED);
+    verify(stock, never()).pick(any(), anyInt(), any(), any());
+
+    service.handedOff(HandoffKind.SPARE_PART, procedure,
+        new HandedOff(42L, "DHL", "0034043", null, null, null, null), "pi-handoff");
+
+    verify(stock).pick("SP-JAR-900", 2, "SC-2026-000001", "PART-SC-2026-000001-1");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.SHIPPED);
+    assertThat(order.getShipmentId()).isEqualTo(42L);
+    assertThat(order.getTrackingNumber()).isEqualTo("0034043");
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(mailer).sendMilestone(eq(1L), eq("part-shipped"), eq("pi-handoff"), body.capture());
+    assertThat(body.getValue()).contains("Hello Li Chen", "Carrier: DHL", "Tracking number: 0034043",
+        "2 x Blender jar 1.5 l (SP-JAR-900)", "10115 Berlin");
+
+    // A retried job after the commit of the first: nothing picked or mailed twice.
+    service.handedOff(HandoffKind.SPARE_PART, procedure,
+        new HandedOff(42L, "DHL", "0034043", null, null, null, null), "pi-handoff");
+    verify(stock).pick(any(), anyInt(), any(), any());
+    verify(mailer).sendMilestone(any(), any(), any(), any());
+  }
+
+  private static org.camunda.bpm.engine.delegate.VariableScope procedureWith(Map<String, Object> variables) {
+    org.camunda.bpm.engine.delegate.VariableScope scope = mock(org.camunda.bpm.engine.delegate.VariableScope.class);
+    variables.forEach((name, value) -> when(scope.getVariable(name)).thenReturn(value));
+    return scope;
   }
 }

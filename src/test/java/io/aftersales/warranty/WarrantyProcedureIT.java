@@ -101,8 +101,9 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
         .containsEntry("eligibility", "ELIGIBLE");
 
     // Logistics ships a reserved kettle and enters the tracking number.
-    String ship = awaitTask(c.caseNumber(), "UserTask_ShipReplacementUnit", "lisa");
-    assertThat(taskService.getVariable(ship, "inStock")).isEqualTo(true);
+    String ship = awaitTask(c.caseNumber(), "UserTask_BookShipment", "lisa");
+    assertThat((String) taskService.getVariable(ship, "handoffDetails")).contains("a new Electric kettle 1.7 l",
+        "reserved in stock");
     assertThat(count("select reserved from aftersales.stock_item where sku = 'SA-KETTLE-17'"))
         .isEqualTo(kettlesReserved + 1);
     assertThat(count("select count(*) from aftersales.external_request where case_number = ? and system = 'CARRIER'"

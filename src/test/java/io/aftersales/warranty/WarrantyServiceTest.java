@@ -11,16 +11,18 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.aftersales.finance.Finance;
-import io.aftersales.logistics.Logistics;
-import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.Suppliers;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.suppliers.PurchaseOrder;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,15 +38,13 @@ class WarrantyServiceTest {
 
   WarrantyClaimRepository claims = mock(WarrantyClaimRepository.class);
   CustomerMailer mailer = mock(CustomerMailer.class);
-  Logistics logistics = mock(Logistics.class);
   Stock stock = mock(Stock.class);
-  Finance finance = mock(Finance.class);
   Suppliers suppliers = mock(Suppliers.class);
   MasterData masterData = mock(MasterData.class);
   RuntimeService runtime = mock(RuntimeService.class);
   Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  WarrantyService service = new WarrantyService(claims, mailer, logistics, stock, finance, suppliers, masterData,
-      runtime, clock, "P5D", "P14D", "P2D", "P30D");
+  WarrantyService service = new WarrantyService(claims, mailer, stock, suppliers, masterData, runtime,
+      clock, "P5D", "P14D", "P2D", "P30D");
   WarrantyClaim claim = new WarrantyClaim(42L, CASE, clock.instant());
 
   @BeforeEach
@@ -81,8 +81,8 @@ class WarrantyServiceTest {
 
   @Test
   void aMisconfiguredTimerIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new WarrantyService(claims, mailer, logistics, stock, finance, suppliers, masterData,
-        runtime, clock, "5 days", "P14D", "P2D", "P30D")).hasMessageContaining("aftersales.warranty.reminder-after");
+    assertThatThrownBy(() -> new WarrantyService(claims, mailer, stock, suppliers, masterData, runtime,
+        clock, "5 days", "P14D", "P2D", "P30D")).hasMessageContaining("aftersales.warranty.reminder-after");
   }
 
   @Test
@@ -168,46 +168,152 @@ class WarrantyServiceTest {
     assertThat(claim.isDefectiveUnit()).isTrue();
   }
 
-  @Test
-  void anOutOfStockPartIsOrderedFromTheSupplierAndLogisticsIsTold() {
-    Shipment shipment = mock(Shipment.class);
-    when(shipment.getId()).thenReturn(5L);
-    when(stock.reserve("SP-JAR-900", 1, CASE, "W-" + CASE + "-part")).thenReturn(false);
-    when(logistics.request(eq(ShipmentKind.SPARE_PART), eq(CASE), eq("W-" + CASE + "-part"), anyString()))
-        .thenReturn(shipment);
-    var request = service.requestPartShipment(facts("ECOMMERCE", null), "SP-JAR-900");
-    assertThat(request).isEqualTo(new WarrantyService.ShipmentRequest(5L, false));
-    verify(suppliers).orderFromSupplier(CASE, "SP-JAR-900", 1);
-    ArgumentCaptor<String> details = ArgumentCaptor.forClass(String.class);
-    verify(logistics).request(eq(ShipmentKind.SPARE_PART), eq(CASE), anyString(), details.capture());
-    assertThat(details.getValue()).contains("OUT OF STOCK");
+  /** The procedure's variables as the hand-off sees them (the calling warranty-claim). */
+  private static VariableScope procedure(ClaimFacts f, Object... more) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("caseId", f.caseId());
+    v.put("caseNumber", f.caseNumber());
+    v.put("customerName", f.customerName());
+    v.put("salesChannel", f.salesChannel());
+    v.put("orderNumber", f.orderNumber());
+    v.put("productSku", f.productSku());
+    v.put("productName", f.productName());
+    v.put("purchasePrice", f.purchasePrice());
+    v.put("shippingAddress", f.shippingAddress());
+    for (int i = 0; i < more.length; i += 2) v.put((String) more[i], more[i + 1]);
+    VariableScope scope = mock(VariableScope.class);
+    when(scope.getVariable(anyString())).thenAnswer(inv -> v.get(inv.<String>getArgument(0)));
+    return scope;
+  }
+
+  private Product product(String sku, String name, BigDecimal listPrice) {
+    Product product = mock(Product.class);
+    when(product.getName()).thenReturn(name);
+    when(product.getListPrice()).thenReturn(listPrice);
+    when(masterData.productBySku(sku)).thenReturn(Optional.of(product));
+    return product;
   }
 
   @Test
-  void shippingAPartThatIsStillNotInStockFailsLoudlyInsteadOfMailingTheCustomer() {
-    when(stock.reserve(anyString(), anyInt(), anyString(), anyString())).thenReturn(false);
-    assertThatThrownBy(() -> service.sendPartShipped(facts("ECOMMERCE", null), 5L, "SP-JAR-900", "DHL", "1", "step-1"))
-        .hasMessageContaining("not in stock");
+  void aPartInStockIsReservedForTheCaseWithoutOrderingOrMailing() {
+    product("SP-JAR-900", "Blender jar 1.5 l", null);
+    when(stock.reserve("SP-JAR-900", 1, CASE, "W-" + CASE + "-part")).thenReturn(true);
+    assertThat(service.reserveGoods(facts("ECOMMERCE", null), "SPARE_PART", " SP-JAR-900 ", "step-1"))
+        .isEqualTo(new WarrantyService.Reservation(true, null, "1 x Blender jar 1.5 l (SP-JAR-900)"));
+    verify(suppliers, never()).orderFromSupplier(any(), any(), anyInt());
     verify(mailer, never()).sendMilestone(any(), any(), any(), any());
-    verify(logistics, never()).confirm(any(), any(), any());
   }
 
   @Test
-  void theRefundIsThePricePaidOrElseTheListPrice() {
-    var refund = mock(io.aftersales.finance.Refund.class);
-    when(refund.getId()).thenReturn(9L);
-    when(finance.requestRefund(eq(CASE), eq("W-" + CASE + "-refund"), any(), eq("AMAZON"))).thenReturn(refund);
-    assertThat(service.requestRefund(facts("AMAZON", null))).isEqualTo(9L);
-    verify(finance).requestRefund(CASE, "W-" + CASE + "-refund", new BigDecimal("39.90"), "AMAZON");
+  void anOutOfStockReplacementIsOrderedFromTheSupplierAndTheCustomerIsTold() {
+    PurchaseOrder po = mock(PurchaseOrder.class);
+    when(po.getNumber()).thenReturn("PO-2026-000007");
+    when(po.getStatus()).thenReturn(PurchaseOrder.Status.ORDERED);
+    when(suppliers.orderFromSupplier(CASE, "SA-KETTLE-17", 1)).thenReturn(po);
+    var reservation = service.reserveGoods(facts("ECOMMERCE", null), "REPLACEMENT", null, "step-1");
+    assertThat(reservation).isEqualTo(new WarrantyService.Reservation(false, "PO-2026-000007",
+        "1 x SA-KETTLE-17 (SA-KETTLE-17)"));
+    verify(stock).reserve("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement");
+    assertThat(mailBody("warranty-goods-ordered")).contains("a new unit", "Electric kettle 1.7 l", "ordered it from our supplier");
+  }
 
-    Product kettle = mock(Product.class);
-    when(kettle.getListPrice()).thenReturn(new BigDecimal("39.90"));
-    when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.of(kettle));
-    when(finance.requestRefund(eq(CASE), any(), any(), eq("ECOMMERCE"))).thenReturn(refund);
+  @Test
+  void aSecondShortageAfterADeliveredOrderNeedsAPerson() {
+    PurchaseOrder po = mock(PurchaseOrder.class);
+    when(po.getNumber()).thenReturn("PO-2026-000007");
+    when(po.getStatus()).thenReturn(PurchaseOrder.Status.DELIVERED);
+    when(suppliers.orderFromSupplier(any(), any(), anyInt())).thenReturn(po);
+    assertThatThrownBy(() -> service.reserveGoods(facts("ECOMMERCE", null), "SPARE_PART", "SP-JAR-900", "step-1"))
+        .hasMessageContaining("PO-2026-000007").hasMessageContaining("order by hand");
+    assertThatThrownBy(() -> service.reserveGoods(facts("ECOMMERCE", null), "SPARE_PART", " ", "step-1"))
+        .hasMessageContaining("without sparePartSku");
+    verify(mailer, never()).sendMilestone(any(), any(), any(), any());
+  }
+
+  @Test
+  void theSuppliersDeliveryIsBookedAndReservedOrTheRetryNamesTheProblem() {
+    when(stock.reserve("SP-JAR-900", 1, CASE, "W-" + CASE + "-part")).thenReturn(true);
+    service.bookDelivery(facts("ECOMMERCE", null), "SPARE_PART", "SP-JAR-900", "PO-2026-000007");
+    verify(suppliers).confirmDelivery("PO-2026-000007");
+
+    when(stock.reserve("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement")).thenReturn(false);
+    assertThatThrownBy(() -> service.bookDelivery(facts("ECOMMERCE", null), "REPLACEMENT", null, "PO-2026-000008"))
+        .hasMessageContaining("could not be reserved");
+  }
+
+  @Test
+  void eachHandoffNamesItsReferenceTheGoodsAndWhereTheyGo() {
+    product("SP-JAR-900", "Blender jar 1.5 l", null);
+    product("SA-KETTLE-17", "Electric kettle 1.7 l", new BigDecimal("44.00"));
+    ClaimFacts withAddress = new ClaimFacts(42L, CASE, "Jonas Weber", "ECOMMERCE", null, null, "SA-KETTLE-17",
+        "Electric kettle 1.7 l", null, null, 39.9, null, "Jonas Weber, Main St 1, Berlin");
+    var part = service.describe(HandoffKind.SPARE_PART, procedure(withAddress, "sparePartSku", "SP-JAR-900"));
+    assertThat(part.reference()).isEqualTo("W-" + CASE + "-part");
+    assertThat(part.details()).contains("Free warranty spare part Blender jar 1.5 l (SP-JAR-900", "reserved in stock",
+        "ship to: Jonas Weber, Main St 1, Berlin");
+    var unit = service.describe(HandoffKind.REPLACEMENT, procedure(facts("ECOMMERCE", null)));
+    assertThat(unit.reference()).isEqualTo("W-" + CASE + "-replacement");
+    assertThat(unit.details()).contains("a new Electric kettle 1.7 l (SA-KETTLE-17", "order EC-100002");
+    assertThat(service.describe(HandoffKind.RETURN_LABEL, procedure(facts("ECOMMERCE", null))).reference())
+        .isEqualTo("W-" + CASE + "-return-label");
+    assertThat(service.describe(HandoffKind.TO_SUPPLIER, procedure(facts("ECOMMERCE", null))).details())
+        .contains("to (no supplier on file) for a warranty repair");
+    assertThat(service.describe(HandoffKind.REPAIRED_UNIT, procedure(facts("ECOMMERCE", null))).reference())
+        .isEqualTo("W-" + CASE + "-repaired");
+    assertThatThrownBy(() -> service.describe(HandoffKind.SEND_BACK, procedure(facts("ECOMMERCE", null))))
+        .hasMessageContaining("does not hand off SEND_BACK");
+  }
+
+  @Test
+  void theRefundIsThePricePaidOrElseTheListPriceWhereTheOrderWasPlaced() {
+    var refund = service.describe(HandoffKind.REFUND, procedure(facts("AMAZON", null)));
+    assertThat(refund.reference()).isEqualTo("W-" + CASE + "-refund");
+    assertThat(refund.amount()).isEqualByComparingTo("39.90");
+    assertThat(refund.salesChannel()).isEqualTo("AMAZON");
+
+    product("SA-KETTLE-17", "Electric kettle", new BigDecimal("44.00"));
     ClaimFacts noPrice = new ClaimFacts(42L, CASE, "Jonas Weber", null, null, null, "SA-KETTLE-17", "Electric kettle",
         null, null, null, null, null);
-    service.requestRefund(noPrice);
-    verify(finance).requestRefund(CASE, "W-" + CASE + "-refund", new BigDecimal("39.90"), "ECOMMERCE");
+    assertThat(service.describe(HandoffKind.REFUND, procedure(noPrice)).amount()).isEqualByComparingTo("44.00");
+  }
+
+  @Test
+  void shippedGoodsLeaveTheStockOnceResolveTheClaimAndTheCustomerGetsTheTrackingNumber() {
+    product("SP-JAR-900", "Blender jar 1.5 l", null);
+    VariableScope procedure = procedure(facts("ECOMMERCE", null), "sparePartSku", "SP-JAR-900");
+    HandedOff parcel = new HandedOff(5L, "DHL", "00340434", null, null, null, null);
+    service.handedOff(HandoffKind.SPARE_PART, procedure, parcel, "step-1");
+    verify(stock).pick("SP-JAR-900", 1, CASE, "W-" + CASE + "-part");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
+    assertThat(mailBody("warranty-part-shipped")).contains("Blender jar 1.5 l", "Carrier: DHL",
+        "Tracking number: 00340434", "unplug");
+    // A retried job after commit picks nothing twice.
+    service.handedOff(HandoffKind.SPARE_PART, procedure, parcel, "step-1");
+    verify(stock).pick(any(), anyInt(), any(), any());
+  }
+
+  @Test
+  void everyHandoffTellsTheCustomerWhatHappensNext() {
+    VariableScope procedure = procedure(facts("ECOMMERCE", null));
+    service.handedOff(HandoffKind.REPLACEMENT, procedure, new HandedOff(5L, "DHL", "T-1", null, null, null, null), "step-1");
+    assertThat(mailBody("warranty-replacement-shipped")).contains("brand-new replacement", "T-1", "keep the defective unit");
+    verify(stock).pick("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement");
+
+    service.handedOff(HandoffKind.RETURN_LABEL, procedure,
+        new HandedOff(6L, "DPD", "RL-1", "https://dpd.example/l/1", null, null, null), "step-1");
+    assertThat(mailBody("warranty-return-label")).contains("Print the prepaid return label: https://dpd.example/l/1",
+        "Drop the parcel at any DPD point. Tracking number: RL-1");
+    service.handedOff(HandoffKind.TO_SUPPLIER, procedure, new HandedOff(7L, "UPS", "S-1", null, null, null, null),
+        "step-1");
+    assertThat(mailBody("warranty-unit-at-supplier")).contains("manufacturer's repair service");
+    service.handedOff(HandoffKind.REPAIRED_UNIT, procedure, new HandedOff(8L, "DHL", "R-1", null, null, null, null),
+        "step-1");
+    assertThat(mailBody("warranty-repaired-unit-shipped")).startsWith("Hello Jonas Weber,\n\nYour Electric kettle")
+        .contains("Tracking number: R-1");
+    service.handedOff(HandoffKind.REFUND, procedure(facts("AMAZON", null)),
+        new HandedOff(9L, null, null, null, null, "AMZ-1", new BigDecimal("39.9")), "step-1");
+    assertThat(mailBody("warranty-refund-issued")).contains("39.90 EUR", "reference AMZ-1", "Amazon order overview");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
   }
 
   @Test

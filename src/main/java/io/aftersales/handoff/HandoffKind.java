@@ -1,0 +1,56 @@
+package io.aftersales.handoff;
+
+import io.aftersales.logistics.ShipmentKind;
+
+/**
+ * What a procedure hands off, one value per thing a person books by hand. A call activity names it in its
+ * input {@code handoffKind}; it decides who does it (the form, the group) and how it is recorded.
+ */
+public enum HandoffKind {
+  /** Prepaid label for the customer to send an item to us (return, defective unit for repair). */
+  RETURN_LABEL(ShipmentKind.RETURN_LABEL),
+  /** Collection of defective stock at a retailer (bulk return); needs the collection date. */
+  PICKUP(ShipmentKind.PICKUP),
+  /** A new unit instead of the returned or defective one. */
+  REPLACEMENT(ShipmentKind.REPLACEMENT),
+  /** A spare part to the customer (sold, or free under the warranty). */
+  SPARE_PART(ShipmentKind.SPARE_PART),
+  /** A refused return back to the customer. */
+  SEND_BACK(ShipmentKind.SEND_BACK),
+  /** A defective unit to the supplier's repair service. */
+  TO_SUPPLIER(ShipmentKind.REPAIR),
+  /** A repaired unit back to the customer. */
+  REPAIRED_UNIT(ShipmentKind.REPAIR),
+  /** Money back to the customer, in the shop back end or (Amazon orders) in Seller Central. */
+  REFUND(null);
+
+  private final ShipmentKind shipmentKind;
+
+  HandoffKind(ShipmentKind shipmentKind) {
+    this.shipmentKind = shipmentKind;
+  }
+
+  /** A shipment logistics books with a carrier; otherwise a refund finance issues. */
+  public boolean isShipment() {
+    return shipmentKind != null;
+  }
+
+  ShipmentKind shipmentKind() {
+    return shipmentKind;
+  }
+
+  /** The group that does it by hand: logistics for shipments, finance for refunds. */
+  public String group() {
+    return isShipment() ? "logistics" : "finance";
+  }
+
+  /** The kind a call activity names; an unknown name is a modelling error (incident), not a silent default. */
+  static HandoffKind named(String name) {
+    if (name == null) throw new IllegalStateException("The call activity gives no handoffKind");
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Unknown handoffKind " + name + "; one of " + java.util.Arrays.toString(values()));
+    }
+  }
+}
