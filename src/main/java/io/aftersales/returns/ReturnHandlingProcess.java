@@ -18,9 +18,9 @@ public final class ReturnHandlingProcess {
   public static final String END_EVENT_REDIRECTED_TO_RETAILER = "EndEvent_RedirectedToRetailer";
 
   // Retailer bulk return of defective stock
-  public static final String SERVICE_TASK_REQUEST_BULK_PICKUP = "ServiceTask_RequestBulkPickup";
-  public static final String USER_TASK_ARRANGE_BULK_PICKUP = "UserTask_ArrangeBulkPickup";
-  public static final String SERVICE_TASK_CONFIRM_BULK_PICKUP = "ServiceTask_ConfirmBulkPickup";
+  public static final String SERVICE_TASK_AUTHORIZE_BULK_RETURN = "ServiceTask_AuthorizeBulkReturn";
+  /** outside-system-handoff, kind PICKUP. */
+  public static final String CALL_ACTIVITY_ARRANGE_BULK_PICKUP = "CallActivity_ArrangeBulkPickup";
   public static final String USER_TASK_INSPECT_BULK_RETURN = "UserTask_InspectBulkReturn";
   public static final String USER_TASK_ISSUE_CREDIT_NOTE = "UserTask_IssueCreditNote";
   public static final String SERVICE_TASK_RECORD_CREDIT_NOTE = "ServiceTask_RecordCreditNote";
@@ -50,9 +50,8 @@ public final class ReturnHandlingProcess {
 
   // Consumer return: RMA, label, receipt, inspection
   public static final String SERVICE_TASK_CREATE_RMA = "ServiceTask_CreateRma";
-  public static final String SERVICE_TASK_REQUEST_RETURN_LABEL = "ServiceTask_RequestReturnLabel";
-  public static final String USER_TASK_CREATE_RETURN_LABEL = "UserTask_CreateReturnLabel";
-  public static final String SERVICE_TASK_SEND_RMA_INSTRUCTIONS = "ServiceTask_SendRmaInstructions";
+  /** outside-system-handoff, kind RETURN_LABEL. */
+  public static final String CALL_ACTIVITY_CREATE_RETURN_LABEL = "CallActivity_CreateReturnLabel";
   public static final String USER_TASK_RECEIVE_RETURNED_ITEM = "UserTask_ReceiveReturnedItem";
   public static final String BOUNDARY_EVENT_RETURN_NOT_RECEIVED = "BoundaryEvent_ReturnNotReceived";
   public static final String SERVICE_TASK_CLOSE_UNRETURNED_RMA = "ServiceTask_CloseUnreturnedRma";
@@ -70,21 +69,16 @@ public final class ReturnHandlingProcess {
 
   // Outcomes
   public static final String GATEWAY_REFUND_NEEDED = "Gateway_RefundNeeded";
-  public static final String GATEWAY_REFUND_CHANNEL = "Gateway_RefundChannel";
-  public static final String USER_TASK_REFUND_IN_SELLER_CENTRAL = "UserTask_RefundInSellerCentral";
-  public static final String SERVICE_TASK_REQUEST_REFUND = "ServiceTask_RequestRefund";
-  public static final String USER_TASK_CONFIRM_REFUND = "UserTask_ConfirmRefund";
-  public static final String GATEWAY_REFUND_RECORDED = "Gateway_RefundRecorded";
-  public static final String SERVICE_TASK_SEND_REFUND_ISSUED = "ServiceTask_SendRefundIssued";
+  /** outside-system-handoff, kind REFUND: the shop back end, or Seller Central for Amazon orders. */
+  public static final String CALL_ACTIVITY_REFUND_CUSTOMER = "CallActivity_RefundCustomer";
   public static final String END_EVENT_REFUND_ISSUED = "EndEvent_RefundIssued";
-  public static final String SERVICE_TASK_REQUEST_REPLACEMENT_SHIPMENT = "ServiceTask_RequestReplacementShipment";
+  public static final String SERVICE_TASK_RESERVE_REPLACEMENT = "ServiceTask_ReserveReplacement";
   public static final String GATEWAY_REPLACEMENT_RESERVED = "Gateway_ReplacementReserved";
-  public static final String USER_TASK_SHIP_REPLACEMENT = "UserTask_ShipReplacement";
-  public static final String SERVICE_TASK_SEND_REPLACEMENT_SHIPPED = "ServiceTask_SendReplacementShipped";
+  /** outside-system-handoff, kind REPLACEMENT. */
+  public static final String CALL_ACTIVITY_SHIP_REPLACEMENT = "CallActivity_ShipReplacement";
   public static final String END_EVENT_REPLACEMENT_SHIPPED = "EndEvent_ReplacementShipped";
-  public static final String SERVICE_TASK_REQUEST_SEND_BACK = "ServiceTask_RequestSendBack";
-  public static final String USER_TASK_SEND_ITEM_BACK = "UserTask_SendItemBack";
-  public static final String SERVICE_TASK_SEND_RETURN_REJECTED = "ServiceTask_SendReturnRejected";
+  /** outside-system-handoff, kind SEND_BACK. */
+  public static final String CALL_ACTIVITY_SEND_ITEM_BACK = "CallActivity_SendItemBack";
   public static final String END_EVENT_RETURN_REJECTED = "EndEvent_ReturnRejected";
 
   /** Correlated by service-case (business key = case number) whenever the customer writes again. */
@@ -142,12 +136,6 @@ public final class ReturnHandlingProcess {
 
   // RMA, return label, receipt
   public static final ProcessVariable<String> RMA_NUMBER = ProcessVariable.of("rmaNumber", String.class);
-  public static final ProcessVariable<Long> RETURN_SHIPMENT_ID = ProcessVariable.of("returnShipmentId", Long.class);
-  /** The carrier of the shipment being booked (return label, pickup, replacement or send-back). */
-  public static final ProcessVariable<String> CARRIER = ProcessVariable.of("carrier", String.class);
-  public static final ProcessVariable<String> RETURN_TRACKING_NUMBER = ProcessVariable.of("returnTrackingNumber", String.class);
-  /** Optional link to the label (PDF or QR code) from the carrier's portal. */
-  public static final ProcessVariable<String> RETURN_LABEL_URL = ProcessVariable.of("returnLabelUrl", String.class);
   public static final ProcessVariable<Boolean> ITEM_RECEIVED = ProcessVariable.of("itemReceived", Boolean.class);
 
   // UserTask_InspectReturnedItem
@@ -166,26 +154,10 @@ public final class ReturnHandlingProcess {
   /** Euros to refund (2 decimals); set by ServiceTask_ApplyDisposition, or by a team lead if no price was known. */
   public static final ProcessVariable<Number> REFUND_AMOUNT = ProcessVariable.of("refundAmount", Number.class);
 
-  // Refund
-  public static final ProcessVariable<Long> REFUND_ID = ProcessVariable.of("refundId", Long.class);
-  public static final ProcessVariable<String> REFUND_PAYMENT_REFERENCE = ProcessVariable.of("refundPaymentReference", String.class);
-  public static final ProcessVariable<String> AMAZON_REFUND_REFERENCE = ProcessVariable.of("amazonRefundReference", String.class);
-
   // Replacement
   public static final ProcessVariable<Boolean> REPLACEMENT_RESERVED = ProcessVariable.of("replacementReserved", Boolean.class);
-  public static final ProcessVariable<Long> REPLACEMENT_SHIPMENT_ID = ProcessVariable.of("replacementShipmentId", Long.class);
-  /** Tracking number of the replacement parcel. */
-  public static final ProcessVariable<String> TRACKING_NUMBER = ProcessVariable.of("trackingNumber", String.class);
-
-  // Send back
-  public static final ProcessVariable<Long> SEND_BACK_SHIPMENT_ID = ProcessVariable.of("sendBackShipmentId", Long.class);
-  public static final ProcessVariable<String> SEND_BACK_TRACKING_NUMBER = ProcessVariable.of("sendBackTrackingNumber", String.class);
 
   // Retailer bulk return
-  public static final ProcessVariable<Long> PICKUP_SHIPMENT_ID = ProcessVariable.of("pickupShipmentId", Long.class);
-  public static final ProcessVariable<String> PICKUP_TRACKING_NUMBER = ProcessVariable.of("pickupTrackingNumber", String.class);
-  /** ISO date (YYYY-MM-DD) the carrier collects. */
-  public static final ProcessVariable<String> PICKUP_DATE = ProcessVariable.of("pickupDate", String.class);
   public static final ProcessVariable<Integer> UNITS_RECEIVED = ProcessVariable.of("unitsReceived", Integer.class);
   public static final ProcessVariable<Integer> UNITS_DEFECTIVE = ProcessVariable.of("unitsDefective", Integer.class);
   public static final ProcessVariable<String> CREDIT_NOTE_NUMBER = ProcessVariable.of("creditNoteNumber", String.class);

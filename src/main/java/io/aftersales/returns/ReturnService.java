@@ -2,10 +2,10 @@ package io.aftersales.returns;
 
 import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.finance.Finance;
-import io.aftersales.finance.Refund;
-import io.aftersales.logistics.Logistics;
-import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.handoff.HandoffParty;
+import io.aftersales.handoff.HandoffRequest;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,25 +28,23 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class ReturnService {
+class ReturnService implements HandoffParty {
   private static final Logger log = LoggerFactory.getLogger(ReturnService.class);
   static final Set<String> CUSTOMER_WISHES = Set.of("REFUND", "REPLACEMENT");
   static final Set<String> ITEM_CONDITIONS = Set.of("NEW", "OPENED", "DAMAGED", "DAMAGED_ON_DELIVERY");
 
   private final ReturnAuthorizationRepository returns;
   private final CustomerMailer mailer;
-  private final Logistics logistics;
   private final Finance finance;
   private final Stock stock;
   private final MasterData masterData;
   private final ReturnSettings settings;
   private final Clock clock;
 
-  ReturnService(ReturnAuthorizationRepository returns, CustomerMailer mailer, Logistics logistics, Finance finance,
-      Stock stock, MasterData masterData, ReturnSettings settings, Clock clock) {
+  ReturnService(ReturnAuthorizationRepository returns, CustomerMailer mailer, Finance finance, Stock stock,
+      MasterData masterData, ReturnSettings settings, Clock clock) {
     this.returns = returns;
     this.mailer = mailer;
-    this.logistics = logistics;
     this.finance = finance;
     this.stock = stock;
     this.masterData = masterData;
@@ -76,25 +75,11 @@ class ReturnService {
     r.redirectedToRetailer(clock.instant());
   }
 
-  /** ServiceTask_RequestBulkPickup: an RMA number for the retailer's boxes, and a pickup for logistics to book. */
-  BulkPickup requestBulkPickup(Long returnId) {
+  /** ServiceTask_AuthorizeBulkReturn: an RMA number for the retailer's boxes; logistics books the collection next. */
+  String authorizeBulkReturn(Long returnId) {
     ReturnAuthorization r = get(returnId);
     r.pickupRequested(r.getRmaNumber() != null ? r.getRmaNumber() : nextRmaNumber());
-    String from = r.getRetailerName() != null ? r.getRetailerName() : r.getCustomerName();
-    Shipment pickup = logistics.request(ShipmentKind.PICKUP, r.getCaseNumber(), r.getRmaNumber(),
-        "Collect returned defective stock of " + productLabel(r) + " from " + from + " (RMA " + r.getRmaNumber()
-            + "), deliver to the returns warehouse. Address and contact: see case " + r.getCaseNumber() + ".");
-    return new BulkPickup(r.getRmaNumber(), pickup.getId());
-  }
-
-  /** ServiceTask_ConfirmBulkPickup: logistics booked the pickup; the retailer gets RMA, carrier and date. */
-  void confirmBulkPickup(Long returnId, Long shipmentId, String carrier, String trackingNumber, String pickupDate,
-      String stepId) {
-    ReturnAuthorization r = get(returnId);
-    logistics.confirm(shipmentId, required(carrier, "carrier"), required(trackingNumber, "pickupTrackingNumber"));
-    r.pickupBooked();
-    mailer.sendMilestone(r.getCaseId(), "bulk-pickup-booked", stepId,
-        ReturnMails.bulkPickupBooked(r, carrier, trackingNumber, pickupDate));
+    return r.getRmaNumber();
   }
 
   /** Complete listener of UserTask_InspectBulkReturn: the counts must add up before finance sees them. */
@@ -184,25 +169,6 @@ class ReturnService {
     return r.getRmaNumber();
   }
 
-  /** ServiceTask_RequestReturnLabel: logistics books a prepaid label with the carrier. */
-  Long requestReturnLabel(Long returnId) {
-    ReturnAuthorization r = get(returnId);
-    Shipment label = logistics.request(ShipmentKind.RETURN_LABEL, r.getCaseNumber(), rmaOf(r),
-        "Prepaid return label for " + productLabel(r) + " from " + r.getCustomerName() + " to "
-            + settings.returnAddress() + " (RMA " + r.getRmaNumber() + ", order " + r.getOrderNumber() + ").");
-    return label.getId();
-  }
-
-  /** ServiceTask_SendRmaInstructions: label booked; the customer gets RMA number, label and how to pack. */
-  void sendRmaInstructions(Long returnId, Long shipmentId, String carrier, String trackingNumber, String labelUrl,
-      String shipmentTimeout, String stepId) {
-    ReturnAuthorization r = get(returnId);
-    logistics.confirm(shipmentId, required(carrier, "carrier"), required(trackingNumber, "returnTrackingNumber"));
-    r.awaitingItem();
-    mailer.sendMilestone(r.getCaseId(), "rma-issued", stepId, ReturnMails.rmaInstructions(r, carrier, trackingNumber,
-        labelUrl, settings.returnAddress(), shipmentTimeout));
-  }
-
   /** ServiceTask_CloseUnreturnedRma: the parcel did not come in time. */
   void expire(Long returnId, String shipmentTimeout, String stepId) {
     ReturnAuthorization r = get(returnId);
@@ -244,85 +210,89 @@ class ReturnService {
   }
 
   /**
-   * ServiceTask_RequestRefund (own shop): finance refunds in the shop back end. Without a known
-   * price this fails with an incident that tells the team lead what to set.
+   * ServiceTask_ReserveReplacement: reserves a new unit for the case; logistics ships it next. If none is in stock
+   * the customer gets the full price back instead (the outcome changes to FULL_REFUND).
    */
-  Long requestRefund(Long returnId, BigDecimal amount) {
-    ReturnAuthorization r = get(returnId);
-    if (amount == null) {
-      throw new IllegalStateException("No price known for the refund of case " + r.getCaseNumber()
-          + ": set process variable refundAmount (euros, e.g. 49.90) in Cockpit, then retry");
-    }
-    BigDecimal refund = money(amount, "refundAmount");
-    r.refundAmount(refund);
-    String channel = r.getSalesChannel() != null ? r.getSalesChannel() : "ECOMMERCE";
-    return finance.requestRefund(r.getCaseNumber(), rmaOf(r), refund, channel).getId();
-  }
-
-  /**
-   * ServiceTask_SendRefundIssued: records the refund as issued (an Amazon refund, done in Seller
-   * Central, is recorded here in one go) and tells the customer the amount.
-   */
-  void confirmRefund(Long returnId, Long refundId, String shopPaymentReference, String amazonRefundReference,
-      BigDecimal amount, boolean replacementWasUnavailable, String stepId) {
-    ReturnAuthorization r = get(returnId);
-    Refund refund;
-    if (refundId != null) {
-      refund = finance.confirmRefund(refundId, required(shopPaymentReference, "refundPaymentReference"));
-    } else {
-      BigDecimal issued = money(amount, "refundAmount");
-      r.refundAmount(issued);
-      Refund recorded = finance.requestRefund(r.getCaseNumber(), rmaOf(r), issued, "AMAZON");
-      refund = finance.confirmRefund(recorded.getId(), required(amazonRefundReference, "amazonRefundReference"));
-    }
-    r.refunded(clock.instant());
-    mailer.sendMilestone(r.getCaseId(), "refund-issued", stepId,
-        ReturnMails.refundIssued(r, refund.getAmount(), replacementWasUnavailable));
-  }
-
-  /**
-   * ServiceTask_RequestReplacementShipment: reserves a new unit and asks logistics to ship it. If
-   * none is in stock the customer gets the full price back instead (the outcome changes to
-   * FULL_REFUND).
-   */
-  ReplacementRequest requestReplacement(Long returnId) {
+  ReplacementRequest reserveReplacement(Long returnId) {
     ReturnAuthorization r = get(returnId);
     String sku = r.getProductSku();
-    if (sku != null && stock.reserve(sku, 1, r.getCaseNumber(), rmaOf(r))) {
-      Shipment shipment = logistics.request(ShipmentKind.REPLACEMENT, r.getCaseNumber(), r.getRmaNumber(),
-          "Replacement " + productLabel(r) + " (1 unit, reserved) to " + r.getCustomerName() + " (RMA "
-              + r.getRmaNumber() + ", order " + r.getOrderNumber() + ").");
-      return ReplacementRequest.reserved(shipment.getId());
-    }
+    if (sku != null && stock.reserve(sku, 1, r.getCaseNumber(), rmaOf(r))) return ReplacementRequest.inStock();
     log.info("No replacement {} in stock for case {}: full refund instead", sku, r.getCaseNumber());
     r.replacementUnavailable(percentOf(priceOf(r, sku), 100));
     return ReplacementRequest.refundInstead(r.getRefundAmount());
   }
 
-  /** ServiceTask_SendReplacementShipped: booked by logistics; the unit leaves stock; the customer gets tracking. */
-  void confirmReplacementShipped(Long returnId, Long shipmentId, String carrier, String trackingNumber, String stepId) {
-    ReturnAuthorization r = get(returnId);
-    logistics.confirm(shipmentId, required(carrier, "carrier"), required(trackingNumber, "trackingNumber"));
-    stock.pick(r.getProductSku(), 1, r.getCaseNumber(), rmaOf(r));
-    r.replacementShipped(clock.instant());
-    mailer.sendMilestone(r.getCaseId(), "replacement-shipped", stepId,
-        ReturnMails.replacementShipped(r, carrier, trackingNumber));
+  // --- hand-offs: what logistics and finance book, and what the customer is told -------------------------------
+
+  @Override
+  public String procedure() {
+    return ReturnHandlingProcess.KEY;
   }
 
-  /** ServiceTask_RequestSendBack: the refused item goes back to the customer. */
-  Long requestSendBack(Long returnId) {
-    ReturnAuthorization r = get(returnId);
-    return logistics.request(ShipmentKind.SEND_BACK, r.getCaseNumber(), rmaOf(r),
-        "Send the inspected " + productLabel(r) + " back to " + r.getCustomerName() + " (RMA " + r.getRmaNumber()
-            + "; return refused after inspection: damaged).").getId();
+  @Override
+  public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
+    ReturnAuthorization r = get(ReturnHandlingProcess.RETURN_ID.from(procedure));
+    String rma = rmaOf(r);
+    return switch (kind) {
+      case RETURN_LABEL -> HandoffRequest.shipment(rma, "Prepaid return label for " + productLabel(r) + " from "
+          + r.getCustomerName() + " to " + settings.returnAddress() + " (RMA " + rma + ", order " + r.getOrderNumber()
+          + ").");
+      case PICKUP -> HandoffRequest.shipment(rma, "Collect returned defective stock of " + productLabel(r) + " from "
+          + (r.getRetailerName() != null ? r.getRetailerName() : r.getCustomerName()) + " (RMA " + rma
+          + "), deliver to the returns warehouse. Address and contact: see case " + r.getCaseNumber() + ".");
+      case REPLACEMENT -> HandoffRequest.shipment(rma, "Replacement " + productLabel(r) + " (1 unit, reserved) to "
+          + r.getCustomerName() + " (RMA " + rma + ", order " + r.getOrderNumber() + ").");
+      case SEND_BACK -> HandoffRequest.shipment(rma, "Send the inspected " + productLabel(r) + " back to "
+          + r.getCustomerName() + " (RMA " + rma + "; return refused after inspection: damaged).");
+      case REFUND -> {
+        BigDecimal amount = Money.of(ReturnHandlingProcess.REFUND_AMOUNT.fromOrNull(procedure));
+        if (amount == null) {
+          throw new IllegalStateException("No price known for the refund of case " + r.getCaseNumber()
+              + ": set process variable refundAmount (euros, e.g. 49.90) in Cockpit, then retry");
+        }
+        r.refundAmount(money(amount, "refundAmount"));
+        yield HandoffRequest.refund(rma, (r.getOutcome() == null ? "Refund" : r.getOutcome().replace('_', ' ')
+            .toLowerCase(java.util.Locale.ROOT)) + " for the return of " + productLabel(r) + " by "
+            + r.getCustomerName() + ", order " + r.getOrderNumber() + " (RMA " + rma + ")", r.getRefundAmount(),
+            r.getSalesChannel());
+      }
+      default -> throw new IllegalStateException("return-handling does not hand off " + kind);
+    };
   }
 
-  /** ServiceTask_SendReturnRejected. */
-  void confirmSentBack(Long returnId, Long shipmentId, String carrier, String trackingNumber, String stepId) {
-    ReturnAuthorization r = get(returnId);
-    logistics.confirm(shipmentId, required(carrier, "carrier"), required(trackingNumber, "sendBackTrackingNumber"));
-    r.sentBack(clock.instant());
-    mailer.sendMilestone(r.getCaseId(), "return-rejected", stepId, ReturnMails.returnRejected(r, carrier, trackingNumber));
+  @Override
+  public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff done, String stepId) {
+    ReturnAuthorization r = get(ReturnHandlingProcess.RETURN_ID.from(procedure));
+    switch (kind) {
+      case RETURN_LABEL -> {
+        r.awaitingItem();
+        mailer.sendMilestone(r.getCaseId(), "rma-issued", stepId, ReturnMails.rmaInstructions(r, done.carrier(),
+            done.trackingNumber(), done.labelUrl(), settings.returnAddress(),
+            ReturnHandlingProcess.RETURN_SHIPMENT_TIMEOUT.from(procedure)));
+      }
+      case PICKUP -> {
+        r.pickupBooked();
+        mailer.sendMilestone(r.getCaseId(), "bulk-pickup-booked", stepId, ReturnMails.bulkPickupBooked(r,
+            done.carrier(), done.trackingNumber(), String.valueOf(done.collectionDate())));
+      }
+      case REPLACEMENT -> {
+        stock.pick(r.getProductSku(), 1, r.getCaseNumber(), rmaOf(r));
+        r.replacementShipped(clock.instant());
+        mailer.sendMilestone(r.getCaseId(), "replacement-shipped", stepId,
+            ReturnMails.replacementShipped(r, done.carrier(), done.trackingNumber()));
+      }
+      case SEND_BACK -> {
+        r.sentBack(clock.instant());
+        mailer.sendMilestone(r.getCaseId(), "return-rejected", stepId,
+            ReturnMails.returnRejected(r, done.carrier(), done.trackingNumber()));
+      }
+      case REFUND -> {
+        r.refunded(clock.instant());
+        mailer.sendMilestone(r.getCaseId(), "refund-issued", stepId, ReturnMails.refundIssued(r, done.amount(),
+            Boolean.FALSE.equals(ReturnHandlingProcess.REPLACEMENT_RESERVED.fromOrNull(procedure))));
+      }
+      default -> throw new IllegalStateException("return-handling does not hand off " + kind);
+    }
   }
 
   private ReturnAuthorization get(Long returnId) {

@@ -71,7 +71,16 @@ class ReturnProcedureIT extends IntegrationTestSupport {
         .createHistoricProcessInstanceQuery().processDefinitionKey(ReturnHandlingProcess.KEY)
         .processInstanceBusinessKey(caseNumber).singleResult(), java.util.Objects::nonNull);
     // Logistics arranges the pickup: the bulk return, not "take it back to the shop you bought it from".
-    awaitTask(caseNumber, "UserTask_ArrangeBulkPickup", "lisa");
+    String pickup = awaitTask(caseNumber, "UserTask_BookShipment", "lisa");
+    assertThat((String) taskService.getVariable(pickup, "handoffDetails")).contains("from Kaufhaus Nord GmbH");
+    assertThat(taskService.getVariable(pickup, "handoffKind")).isEqualTo("PICKUP");
+    // A collection day in the past is refused with the rule's own words (400), and the task stays open.
+    claim(pickup, "lisa");
+    ResponseEntity<String> past = complete(pickup, "lisa", Map.of("carrier", "DB Schenker", "trackingNumber", "SCH-1",
+        "collectionDate", "2020-01-01"));
+    assertThat(past.getStatusCode().value()).isEqualTo(400);
+    assertThat(past.getBody()).contains("the collection cannot be in the past");
+    assertThat(taskService.createTaskQuery().taskId(pickup).count()).isEqualTo(1);
     assertThat(runtime.getVariable(pi.getId(), "customerType")).isEqualTo("BUSINESS");
     assertThat(runtime.getVariable(pi.getId(), "retailerName")).isEqualTo("Kaufhaus Nord GmbH");
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
@@ -133,11 +142,11 @@ class ReturnProcedureIT extends IntegrationTestSupport {
         "customerWish", "REFUND")).getStatusCode().value()).isEqualTo(204);
 
     // Logistics books the label; the customer gets the RMA instructions.
-    String label = awaitTask(caseNumber, "UserTask_CreateReturnLabel", "lisa");
+    String label = awaitTask(caseNumber, "UserTask_BookShipment", "lisa");
     String rma = (String) runtime.getVariable(pi.getId(), "rmaNumber");
     assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
-    claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "returnTrackingNumber", "JJD000123",
-        "returnLabelUrl", "https://carrier.example/label/JJD000123"));
+    claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "trackingNumber", "JJD000123",
+        "labelUrl", "https://carrier.example/label/JJD000123"));
     String instructions = awaitMailContaining(email, caseNumber, rma);
     assertThat(instructions).contains("Hello Maria Rossi", "is approved", "JJD000123",
         "https://carrier.example/label/JJD000123", "Lagerstrasse 12", "within 30 days", "we refund you");
@@ -150,9 +159,14 @@ class ReturnProcedureIT extends IntegrationTestSupport {
         Map.of("productSku", "KW-PAN-28", "itemCondition", "NEW", "inspectionNotes", "Unused, complete, sealed."));
 
     // Finance refunds in the shop back end and confirms.
-    String confirm = awaitTask(caseNumber, "UserTask_ConfirmRefund", "finn");
+    String confirm = awaitTask(caseNumber, "UserTask_IssueRefund", "finn");
     assertThat(runtime.getVariable(pi.getId(), "refundAmount")).isEqualTo(49.9);
-    claimAndComplete(confirm, "finn", Map.of("refundPaymentReference", "SHOP-RF-0001"));
+    assertThat(taskService.getVariable(confirm, "refundSystem")).isEqualTo("Shop back end");
+    assertThat((String) taskService.getVariable(confirm, "handoffDetails")).startsWith("Refund 49.90 EUR.");
+    // While finance works, the shop's refund is in the outside-system list.
+    assertThat(count("select count(*) from aftersales.external_request where case_number = ? and system = 'SHOP'"
+        + " and operation = 'REFUND' and status = 'OPEN' and responsible_group = 'finance'", caseNumber)).isEqualTo(1);
+    claimAndComplete(confirm, "finn", Map.of("paymentReference", "SHOP-RF-0001"));
     assertThat(awaitMailContaining(email, caseNumber, "refunded the full purchase price"))
         .contains("49.90 EUR", rma, "payment method of your order");
     awaitEnded(pi);

@@ -15,10 +15,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.aftersales.finance.Finance;
-import io.aftersales.finance.Refund;
-import io.aftersales.logistics.Logistics;
-import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
+import io.aftersales.handoff.HandoffRequest;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -27,7 +26,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -39,12 +42,11 @@ class ReturnServiceTest {
 
   ReturnAuthorizationRepository repository = mock(ReturnAuthorizationRepository.class);
   CustomerMailer mailer = mock(CustomerMailer.class);
-  Logistics logistics = mock(Logistics.class);
   Finance finance = mock(Finance.class);
   Stock stock = mock(Stock.class);
   MasterData masterData = mock(MasterData.class);
   ReturnSettings settings = new ReturnSettings("PT24H", "P30D", "P2D", "P14D", "Returns Centre, Cologne");
-  ReturnService service = new ReturnService(repository, mailer, logistics, finance, stock, masterData, settings,
+  ReturnService service = new ReturnService(repository, mailer, finance, stock, masterData, settings,
       Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
   ReturnAuthorization ret;
@@ -63,17 +65,22 @@ class ReturnServiceTest {
     when(repository.nextRmaSequence()).thenReturn(42L, 43L);
   }
 
-  private static Shipment shipment(long id) {
-    Shipment s = mock(Shipment.class);
-    when(s.getId()).thenReturn(id);
-    return s;
+  /** return-handling's variables as the hand-off sees them: the return's id and what else the test names. */
+  private static VariableScope procedure(Object... more) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(ReturnHandlingProcess.RETURN_ID.name(), 7L);
+    for (int i = 0; i < more.length; i += 2) v.put((String) more[i], more[i + 1]);
+    VariableScope scope = mock(VariableScope.class);
+    when(scope.getVariable(anyString())).thenAnswer(inv -> v.get(inv.<String>getArgument(0)));
+    return scope;
   }
 
-  private static Refund refund(long id, String amount) {
-    Refund r = mock(Refund.class);
-    when(r.getId()).thenReturn(id);
-    when(r.getAmount()).thenReturn(new BigDecimal(amount));
-    return r;
+  private static HandedOff parcel(String carrier, String trackingNumber) {
+    return new HandedOff(21L, carrier, trackingNumber, null, null, null, null);
+  }
+
+  private static HandedOff refund(String paymentReference, String amount) {
+    return new HandedOff(31L, null, null, null, null, paymentReference, new BigDecimal(amount));
   }
 
   private String mailBody(String milestone) {
@@ -136,28 +143,33 @@ class ReturnServiceTest {
   }
 
   @Test
-  void requestsTheReturnLabelUnderTheRmaNumber() {
+  void theReturnLabelIsBookedUnderTheRmaNumberToTheReturnAddress() {
     service.authorize(7L, "REFUND", null);
-    Shipment label = shipment(21L);
-    when(logistics.request(eq(ShipmentKind.RETURN_LABEL), eq(CASE), eq("RMA-2026-000042"), anyString())).thenReturn(label);
-    assertThat(service.requestReturnLabel(7L)).isEqualTo(21L);
+    HandoffRequest label = service.describe(HandoffKind.RETURN_LABEL, procedure());
+    assertThat(label.reference()).isEqualTo("RMA-2026-000042");
+    assertThat(label.details()).contains("Frying pan 28 cm, ceramic (KW-PAN-28)", "from Maria Rossi",
+        "to Returns Centre, Cologne", "order EC-100001");
+    assertThat(service.procedure()).isEqualTo(ReturnHandlingProcess.KEY);
   }
 
   @Test
   void sendsRmaInstructionsOnceTheLabelIsBooked() {
     service.authorize(7L, "REFUND", null);
-    service.sendRmaInstructions(7L, 21L, "DHL", "JJD1", null, "P30D", "pi-1");
-    verify(logistics).confirm(21L, "DHL", "JJD1");
+    service.handedOff(HandoffKind.RETURN_LABEL, procedure(ReturnHandlingProcess.RETURN_SHIPMENT_TIMEOUT.name(), "P30D"),
+        parcel("DHL", "JJD1"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.AWAITING_ITEM);
     assertThat(mailBody("rma-issued")).contains("RMA-2026-000042", "JJD1", "DHL sends the label", "Returns Centre, Cologne",
         "within 30 days");
   }
 
   @Test
-  void withoutATrackingNumberNothingIsConfirmedOrMailed() {
+  void nothingIsHandedOffBeforeTheReturnHasAnRma() {
+    assertThatThrownBy(() -> service.describe(HandoffKind.RETURN_LABEL, procedure())).hasMessageContaining("no RMA");
     service.authorize(7L, "REFUND", null);
-    assertThatThrownBy(() -> service.sendRmaInstructions(7L, 21L, "DHL", " ", null, "P30D", "pi-1"))
-        .hasMessageContaining("returnTrackingNumber");
+    assertThatThrownBy(() -> service.describe(HandoffKind.TO_SUPPLIER, procedure()))
+        .hasMessageContaining("does not hand off TO_SUPPLIER");
+    assertThatThrownBy(() -> service.handedOff(HandoffKind.REPAIRED_UNIT, procedure(), parcel("DHL", "1"), "pi-1"))
+        .hasMessageContaining("does not hand off REPAIRED_UNIT");
     verifyNoInteractions(mailer);
   }
 
@@ -205,53 +217,57 @@ class ReturnServiceTest {
 
   @Test
   void aRefundWithoutAnyPriceTellsTheTeamLeadWhatToSet() {
-    assertThatThrownBy(() -> service.requestRefund(7L, null))
+    service.authorize(7L, "REFUND", null);
+    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure()))
         .hasMessageContaining(CASE).hasMessageContaining("refundAmount");
     verifyNoInteractions(finance);
   }
 
   @Test
-  void requestsAShopRefundForOwnShopAndUnknownChannels() {
+  void theRefundIsTheDecidedAmountWhereTheOrderWasPlaced() {
     ret = recorded(null, null, "CONSUMER", null);
     service.authorize(7L, "REFUND", null);
-    Refund requested = refund(31L, "52.00");
-    when(finance.requestRefund(CASE, "RMA-2026-000042", new BigDecimal("52.00"), "ECOMMERCE")).thenReturn(requested);
-    assertThat(service.requestRefund(7L, new BigDecimal("52"))).isEqualTo(31L);
+    HandoffRequest shop = service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), 52));
+    assertThat(shop.reference()).isEqualTo("RMA-2026-000042");
+    assertThat(shop.amount()).isEqualByComparingTo("52.00");
+    assertThat(shop.salesChannel()).isNull();
+    assertThat(shop.details()).contains("Frying pan 28 cm, ceramic", "Maria Rossi", "order EC-100001");
+    assertThat(ret.getRefundAmount()).isEqualByComparingTo("52.00");
+
+    ret = recorded("AMAZON", "FBM", "CONSUMER", new BigDecimal("59.90"));
+    inspected("REFUND", "OPENED", new ReturnOutcome("FULL_REFUND", 100, "REFURBISH"));
+    HandoffRequest amazon = service.describe(HandoffKind.REFUND,
+        procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), 59.9));
+    assertThat(amazon.salesChannel()).isEqualTo("AMAZON");
+    assertThat(amazon.details()).startsWith("full refund for the return of");
+    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), -1)))
+        .hasMessageContaining("refundAmount");
   }
 
   @Test
-  void confirmsAShopRefundWithItsPaymentReference() {
+  void anIssuedRefundClosesTheReturnAndTellsTheCustomerTheAmount() {
     inspected("REFUND", "NEW", new ReturnOutcome("FULL_REFUND", 100, "RESTOCK"));
-    Refund issued = refund(31L, "49.90");
-    when(finance.confirmRefund(31L, "PAY-1")).thenReturn(issued);
-    service.confirmRefund(7L, 31L, "PAY-1", null, new BigDecimal("49.9"), false, "pi-1");
-    verify(finance, never()).requestRefund(anyString(), anyString(), any(), anyString());
+    service.handedOff(HandoffKind.REFUND, procedure(), refund("PAY-1", "49.90"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUNDED);
     assertThat(mailBody("refund-issued")).contains("refunded the full purchase price: 49.90 EUR", "payment method of your order");
   }
 
   @Test
-  void recordsAnAmazonRefundIssuedInSellerCentralInOneGo() {
+  void anAmazonRefundIsAnnouncedAsIssuedThroughAmazon() {
     ret = recorded("AMAZON", "FBM", "CONSUMER", new BigDecimal("59.90"));
     inspected("REFUND", "OPENED", new ReturnOutcome("FULL_REFUND", 100, "REFURBISH"));
-    Refund requested = refund(32L, "59.90");
-    when(finance.requestRefund(CASE, "RMA-2026-000042", new BigDecimal("59.90"), "AMAZON")).thenReturn(requested);
-    when(finance.confirmRefund(32L, "AMZ-R-1")).thenReturn(requested);
-    service.confirmRefund(7L, null, null, "AMZ-R-1", new BigDecimal("59.9"), false, "pi-1");
-    verify(finance).confirmRefund(32L, "AMZ-R-1");
+    service.handedOff(HandoffKind.REFUND, procedure(), refund("AMZ-R-1", "59.90"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUNDED);
-    assertThat(ret.getRefundAmount()).isEqualByComparingTo("59.90");
     assertThat(mailBody("refund-issued")).contains("59.90 EUR", "issued through Amazon");
   }
 
   @Test
-  void reservesAndRequestsAReplacementWhenInStock() {
+  void reservesAReplacementWhenInStockForLogisticsToShip() {
     authorizeAndReceive("REPLACEMENT");
     when(stock.reserve("KW-PAN-28", 1, CASE, "RMA-2026-000042")).thenReturn(true);
-    Shipment replacement = shipment(41L);
-    when(logistics.request(eq(ShipmentKind.REPLACEMENT), eq(CASE), eq("RMA-2026-000042"), contains("Maria Rossi")))
-        .thenReturn(replacement);
-    assertThat(service.requestReplacement(7L)).isEqualTo(ReplacementRequest.reserved(41L));
+    assertThat(service.reserveReplacement(7L)).isEqualTo(ReplacementRequest.inStock());
+    assertThat(service.describe(HandoffKind.REPLACEMENT, procedure()).details())
+        .contains("Replacement Frying pan 28 cm, ceramic (KW-PAN-28) (1 unit, reserved) to Maria Rossi");
   }
 
   @Test
@@ -259,24 +275,21 @@ class ReturnServiceTest {
     authorizeAndReceive("REPLACEMENT");
     service.applyDisposition(7L, new Inspection("KW-PAN-28", "NEW", "ok"), new ReturnOutcome("REPLACEMENT", 0, "RESTOCK"));
     when(stock.reserve(anyString(), anyInt(), anyString(), anyString())).thenReturn(false);
-    ReplacementRequest request = service.requestReplacement(7L);
+    ReplacementRequest request = service.reserveReplacement(7L);
     assertThat(request.reserved()).isFalse();
     assertThat(request.outcome()).isEqualTo("FULL_REFUND");
     assertThat(request.refundPercent()).isEqualTo(100);
     assertThat(request.refundAmount()).isEqualByComparingTo("49.90");
-    verify(logistics, never()).request(any(), anyString(), anyString(), anyString());
     assertThat(ret.getOutcome()).isEqualTo("FULL_REFUND");
-    Refund issued = refund(31L, "49.90");
-    when(finance.confirmRefund(31L, "PAY-2")).thenReturn(issued);
-    service.confirmRefund(7L, 31L, "PAY-2", null, request.refundAmount(), true, "pi-1");
+    service.handedOff(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REPLACEMENT_RESERVED.name(), false),
+        refund("PAY-2", "49.90"), "pi-1");
     assertThat(mailBody("refund-issued")).contains("replacement is out of stock", "49.90 EUR");
   }
 
   @Test
   void aShippedReplacementLeavesStockAndTheCustomerGetsTracking() {
     inspected("REPLACEMENT", "OPENED", new ReturnOutcome("REPLACEMENT", 0, "REFURBISH"));
-    service.confirmReplacementShipped(7L, 41L, "DHL", "JJD2", "pi-1");
-    verify(logistics).confirm(41L, "DHL", "JJD2");
+    service.handedOff(HandoffKind.REPLACEMENT, procedure(), parcel("DHL", "JJD2"), "pi-1");
     verify(stock).pick("KW-PAN-28", 1, CASE, "RMA-2026-000042");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REPLACEMENT_SHIPPED);
     assertThat(mailBody("replacement-shipped")).contains("Tracking number: JJD2");
@@ -287,8 +300,9 @@ class ReturnServiceTest {
     authorizeAndReceive("REPLACEMENT");
     service.applyDisposition(7L, new Inspection("KW-PAN-28", "DAMAGED", "Coating scratched across the base."),
         new ReturnOutcome("REFUSE_AND_SEND_BACK", 0, "NONE"));
-    service.confirmSentBack(7L, 51L, "DHL", "JJD3", "pi-1");
-    verify(logistics).confirm(51L, "DHL", "JJD3");
+    assertThat(service.describe(HandoffKind.SEND_BACK, procedure()).details())
+        .contains("back to Maria Rossi", "return refused after inspection");
+    service.handedOff(HandoffKind.SEND_BACK, procedure(), parcel("DHL", "JJD3"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.SENT_BACK);
     assertThat(mailBody("return-rejected")).contains("Coating scratched across the base.", "JJD3", "at our cost");
   }
@@ -333,13 +347,13 @@ class ReturnServiceTest {
   @Test
   void aBulkReturnIsPickedUpUnderAnRmaAndCreditedForTheDefectiveUnits() {
     ret = recorded("RETAILER", null, "BUSINESS", new BigDecimal("89.00"));
-    Shipment pickup = shipment(11L);
-    when(logistics.request(eq(ShipmentKind.PICKUP), eq(CASE), eq("RMA-2026-000042"), contains("Kaufhaus Demo")))
-        .thenReturn(pickup);
-    assertThat(service.requestBulkPickup(7L)).isEqualTo(new BulkPickup("RMA-2026-000042", 11L));
+    assertThat(service.authorizeBulkReturn(7L)).isEqualTo("RMA-2026-000042");
+    assertThat(service.authorizeBulkReturn(7L)).as("a retried step keeps the number").isEqualTo("RMA-2026-000042");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.PICKUP_REQUESTED);
-    service.confirmBulkPickup(7L, 11L, "DB Schenker", "SCH-1", "2026-12-01", "pi-1");
-    verify(logistics).confirm(11L, "DB Schenker", "SCH-1");
+    assertThat(service.describe(HandoffKind.PICKUP, procedure()).details()).contains("from Kaufhaus Demo, Cologne",
+        "RMA-2026-000042");
+    service.handedOff(HandoffKind.PICKUP, procedure(),
+        new HandedOff(11L, "DB Schenker", "SCH-1", null, LocalDate.parse("2026-12-01"), null, null), "pi-1");
     assertThat(mailBody("bulk-pickup-booked")).contains("RMA-2026-000042", "Collection date: 2026-12-01");
 
     service.recordCreditNote(7L, new BulkInspection("SA-BLEND-900", 12, 9, "Motor fails."), " CN-42 ",
@@ -354,9 +368,7 @@ class ReturnServiceTest {
   @Test
   void aBulkReturnWithoutDefectsRestocksEverythingAndScrapsNothing() {
     ret = recorded("RETAILER", null, "BUSINESS", null);
-    Shipment pickup = shipment(12L);
-    when(logistics.request(eq(ShipmentKind.PICKUP), eq(CASE), anyString(), anyString())).thenReturn(pickup);
-    service.requestBulkPickup(7L);
+    service.authorizeBulkReturn(7L);
     service.recordCreditNote(7L, new BulkInspection("SA-BLEND-900", 5, 0, "No fault found."), "CN-43",
         BigDecimal.ZERO, "pi-1");
     verify(stock).restock("SA-BLEND-900", 5, CASE, "RMA-2026-000042");

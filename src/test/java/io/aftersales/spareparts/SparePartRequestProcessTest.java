@@ -61,7 +61,9 @@ class SparePartRequestProcessTest {
   // Every flow node and sequence flow must be reached by the class; report under target/process-test-coverage.
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.Companion
-      .builder("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+      .builder("process-test.cfg.xml")
+      // The hand-off is a mock here (its model has its own test); counted, it would inflate the ratio.
+      .excludeProcessDefinitionKeys("outside-system-handoff").assertClassCoverageAtLeast(1.0).build();
 
   JavaDelegate prepare;
   JavaDelegate loadPartDetails;

@@ -53,7 +53,9 @@ class WarrantyClaimProcessTest {
   @RegisterExtension
   // Fails the class below 90% flow-node coverage; report under target/process-test-coverage.
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.Companion
-      .builder("process-test.cfg.xml").assertClassCoverageAtLeast(0.9).build();
+      .builder("process-test.cfg.xml")
+      // The hand-off is a mock here (its model has its own test); counted, it would inflate the ratio.
+      .excludeProcessDefinitionKeys("outside-system-handoff").assertClassCoverageAtLeast(0.9).build();
 
   private static final List<String> SERVICE_DELEGATES = List.of("requestMissingDocumentsDelegate",
       "sendDocumentsReminderDelegate", "closeAbandonedClaimDelegate", "sendClaimRejectionDelegate",

@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_RequestRefund} in return-handling.bpmn (async): own shop - finance is asked
- * to refund in the shop back end.
+ * {@code ServiceTask_AuthorizeBulkReturn} in return-handling.bpmn (async): the RMA number for the retailer's boxes;
+ * logistics books the collection next (CallActivity_ArrangeBulkPickup).
  */
 @Component
-class RequestRefundDelegate implements JavaDelegate {
+class AuthorizeBulkReturnDelegate implements JavaDelegate {
   private final ReturnService returns;
 
-  RequestRefundDelegate(ReturnService returns) {
+  AuthorizeBulkReturnDelegate(ReturnService returns) {
     this.returns = returns;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    REFUND_ID.set(execution, returns.requestRefund(RETURN_ID.from(execution), Money.of(REFUND_AMOUNT.fromOrNull(execution))));
+    RMA_NUMBER.set(execution, returns.authorizeBulkReturn(RETURN_ID.from(execution)));
   }
 }
