@@ -6,6 +6,7 @@ import io.aftersales.masterdata.Customer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.masterdata.SalesOrder;
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.shared.Texts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -198,6 +199,28 @@ public class ServiceCases {
           masterData.productBySku(newSku).orElse(null), newSku, c.getSerialNumber(), c.getPurchaseDate());
     }
     return CaseFacts.of(c, LocalDate.now(clock));
+  }
+
+  /**
+   * An order number the customer sent later (a procedure's documents check): links the order to the case and
+   * returns the case facts as they are now, for the procedure's variables; empty if it is the case's order already
+   * or no number was given.
+   *
+   * @throws TaskInputRefused if it is not an order of ours (the agent's task stays open with this message)
+   */
+  public Optional<Map<String, Object>> linkLateOrder(Long caseId, String orderNumber) {
+    String number = trimToNull(orderNumber);
+    ServiceCase c = get(caseId);
+    if (number == null || c.getOrder() != null && number.equalsIgnoreCase(c.getOrder().getOrderNumber())) {
+      return Optional.empty();
+    }
+    SalesOrder order = masterData.orderByNumber(number).orElseThrow(() -> new TaskInputRefused("orderNumber: "
+        + number + " is not an order of our shop or Amazon account; for a purchase at a retailer leave it empty and"
+        + " enter the purchase date from the receipt"));
+    c.linkPurchase(order, order.getOrderNumber(), c.getProduct(), c.getProductReference(), c.getSerialNumber(),
+        c.getPurchaseDate());
+    log.info("Case {}: order {} linked later", c.getCaseNumber(), order.getOrderNumber());
+    return Optional.of(CaseFacts.of(c, LocalDate.now(clock)).toVariables());
   }
 
   /** The facts of a case now (days since delivery move with the clock). */

@@ -2,6 +2,8 @@ package io.aftersales.warranty;
 
 import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.cases.CaseFacts;
+import io.aftersales.cases.ServiceCases;
+import java.util.Map;
 import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.handoff.HandoffParty;
@@ -47,6 +49,7 @@ class WarrantyService implements HandoffParty {
   record FiledClaim(Long claimId, String supplierName, String settlementOverdueAfter) {}
 
   private final WarrantyClaimRepository claims;
+  private final ServiceCases cases;
   private final CustomerMailer mailer;
   private final Stock stock;
   private final Suppliers suppliers;
@@ -58,13 +61,14 @@ class WarrantyService implements HandoffParty {
   private final String assessmentOla;
   private final String settlementOverdueAfter;
 
-  WarrantyService(WarrantyClaimRepository claims, CustomerMailer mailer, Stock stock, Suppliers suppliers,
+  WarrantyService(WarrantyClaimRepository claims, ServiceCases cases, CustomerMailer mailer, Stock stock, Suppliers suppliers,
       MasterData masterData, RuntimeService runtime, Clock clock,
       @Value("${aftersales.warranty.reminder-after:P5D}") String reminderAfter,
       @Value("${aftersales.warranty.abandon-after:P14D}") String abandonAfter,
       @Value("${aftersales.warranty.assessment-ola:P2D}") String assessmentOla,
       @Value("${aftersales.warranty.settlement-overdue-after:P30D}") String settlementOverdueAfter) {
     this.claims = claims;
+    this.cases = cases;
     this.mailer = mailer;
     this.stock = stock;
     this.suppliers = suppliers;
@@ -102,14 +106,28 @@ class WarrantyService implements HandoffParty {
   }
 
   /**
-   * Records what the agent checked in the customer's documents and returns the months since purchase for the
-   * eligibility decision (null if the date is still unknown).
-   *
-   * @throws TaskInputRefused for a date that is not yyyy-MM-dd or lies in the future (the agent's task
-   *     completion fails with this message, so the typo is fixed on the spot)
+   * What ServiceTask_RefreshClaimFacts gives the eligibility decision: the case facts if an order was linked now
+   * (empty otherwise), the purchase date, the months since it and whether the purchase is proven.
    */
-  Integer refreshFacts(String caseNumber, Boolean proofOfPurchase, String purchaseDate, String serialNumber,
-      Boolean photosReceived) {
+  record Refreshed(Map<String, Object> linkedFacts, String purchaseDate, Integer monthsSincePurchase,
+      boolean proofOfPurchase) {}
+
+  /**
+   * Records what the agent checked in the customer's documents, links an order number the customer sent later
+   * (its delivery address and price then serve the remedy), and returns the facts for the eligibility decision.
+   *
+   * @throws TaskInputRefused for a date that is not yyyy-MM-dd or lies in the future, or an order that is not ours
+   *     (the agent's task completion fails with this message, so the typo is fixed on the spot)
+   */
+  Refreshed refreshFacts(ClaimFacts facts, Boolean proofOfPurchase, String orderNumber, String purchaseDate,
+      String serialNumber, Boolean photosReceived) {
+    Map<String, Object> linked = cases.linkLateOrder(facts.caseId(), orderNumber).orElse(Map.of());
+    if ((purchaseDate == null || purchaseDate.isBlank()) && linked.get("purchaseDate") != null) {
+      purchaseDate = (String) linked.get("purchaseDate");
+    }
+    String channel = linked.isEmpty() ? facts.salesChannel() : (String) linked.get("salesChannel");
+    boolean proof = proofOfPurchase(channel, !linked.isEmpty() || facts.orderNumber() != null && facts.salesChannel()
+        != null, proofOfPurchase);
     LocalDate today = LocalDate.now(clock);
     LocalDate date = null;
     if (purchaseDate != null && !purchaseDate.isBlank()) {
@@ -120,9 +138,10 @@ class WarrantyService implements HandoffParty {
       }
       if (date.isAfter(today)) throw new TaskInputRefused("Purchase date " + date + " is in the future");
     }
-    claim(caseNumber).documentsReceived(Boolean.TRUE.equals(proofOfPurchase), date, blankToNull(serialNumber),
+    claim(facts.caseNumber()).documentsReceived(proof, date, blankToNull(serialNumber),
         Boolean.TRUE.equals(photosReceived), clock.instant());
-    return date == null ? null : CaseFacts.monthsSince(date, today);
+    return new Refreshed(linked, date == null ? null : date.toString(),
+        date == null ? null : CaseFacts.monthsSince(date, today), proof);
   }
 
   /** Remedies that send something to the customer (a part, a new unit, the repaired unit). */

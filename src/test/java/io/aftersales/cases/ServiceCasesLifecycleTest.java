@@ -1,6 +1,7 @@
 package io.aftersales.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -346,6 +347,27 @@ class ServiceCasesLifecycleTest {
     assertThat(c.getPurchaseDate()).isEqualTo(LocalDate.of(2025, 11, 3));
     assertThat(facts.orderKnown()).isTrue();
     assertThat(facts.orderNumber()).isEqualTo("WEB-2002");
+  }
+
+  @Test
+  void anOrderNumberSentLaterIsLinkedOnceAndAnUnknownOneIsRefused() {
+    ServiceCase c = reviewed();
+    SalesOrder order = new SalesOrder("WEB-2002", SalesChannel.ECOMMERCE, null, null, null, LocalDate.of(2025, 12, 1),
+        null);
+    when(masterData.orderByNumber("WEB-2002")).thenReturn(Optional.of(order));
+
+    var facts = cases.linkLateOrder(1L, " WEB-2002 ");
+
+    assertThat(facts).get().satisfies(v -> assertThat(v).containsEntry("orderNumber", "WEB-2002")
+        .containsEntry("orderKnown", true).containsEntry("salesChannel", "ECOMMERCE"));
+    assertThat(c.getOrder()).isSameAs(order);
+    assertThat(c.getProductReference()).as("the product stays").isEqualTo("KW-OLD");
+    assertThat(cases.linkLateOrder(1L, "web-2002")).as("the case's order already").isEmpty();
+    assertThat(cases.linkLateOrder(1L, "  ")).isEmpty();
+    when(masterData.orderByNumber("NOPE-1")).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> cases.linkLateOrder(1L, "NOPE-1"))
+        .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageStartingWith("orderNumber: NOPE-1");
+    assertThat(c.getOrder()).isSameAs(order);
   }
 
   @Test

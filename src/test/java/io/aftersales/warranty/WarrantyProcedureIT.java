@@ -188,4 +188,37 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     assertThat(jdbc.queryForMap("select status, rejection_reason from aftersales.warranty_claim where case_number = ?",
         c.caseNumber())).containsEntry("status", "REJECTED");
   }
+
+  @Test
+  void anOrderNumberTheCustomerSendsLaterIsLinkedAndLogisticsGetsItsAddress() throws Exception {
+    String customer = uniqueEmail("jonas.late");
+    Opened c = openCase(customer, "Jonas Weber", "don't know", "SA-KETTLE-17", "Kettle stopped heating",
+        "My kettle stopped heating; I will look up the order.");
+    startWarrantyClaim(c, "Jonas Weber", "Kettle stopped heating");
+    awaitMailContaining(customer, c.caseNumber(), "photos that show the defect");
+    post("/api/cases/" + c.caseNumber() + "/messages?token=" + c.token(),
+        "{\"message\":\"Found it: order EC-100002 from your shop.\",\"channel\":\"WEB_FORM\"}", json());
+
+    // A number that is not ours is refused on the form; the task stays open.
+    String check = awaitTask(c.caseNumber(), "UserTask_CheckDocuments", "anna");
+    claim(check, "anna");
+    var refused = complete(check, "anna", Map.of("orderNumber", "EC-999999", "photosReceived", true));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("EC-999999 is not an order of our shop");
+    assertThat(complete(check, "anna", Map.of("orderNumber", " EC-100002 ", "photosReceived", true))
+        .getStatusCode().value()).isEqualTo(204);
+
+    // Linked: the order proves the purchase and dates it; the claim is covered and assessed.
+    String assess = awaitTask(c.caseNumber(), "UserTask_AssessDefect", "anna");
+    assertThat(taskService.getVariable(assess, "eligibility")).isEqualTo("ELIGIBLE");
+    assertThat(taskService.getVariable(assess, "salesChannel")).isEqualTo("ECOMMERCE");
+    assertThat(taskService.getVariable(assess, "orderNumber")).isEqualTo("EC-100002");
+    assertThat(jdbc.queryForObject("select order_reference from aftersales.service_case where case_number = ?",
+        String.class, c.caseNumber())).isEqualTo("EC-100002");
+    claimAndComplete(assess, "anna", Map.of("remedy", "REPLACEMENT", "defectiveUnit", false,
+        "assessmentNotes", "Heating element dead."));
+    String ship = awaitTask(c.caseNumber(), "UserTask_BookShipment", "lisa");
+    assertThat((String) taskService.getVariable(ship, "handoffDetails")).contains("order EC-100002",
+        "delivery address there");
+  }
 }

@@ -16,6 +16,7 @@ import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.Suppliers;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.suppliers.PurchaseOrder;
@@ -37,13 +38,14 @@ class WarrantyServiceTest {
   private static final String CASE = "SC-2026-000042";
 
   WarrantyClaimRepository claims = mock(WarrantyClaimRepository.class);
+  ServiceCases cases = mock(ServiceCases.class);
   CustomerMailer mailer = mock(CustomerMailer.class);
   Stock stock = mock(Stock.class);
   Suppliers suppliers = mock(Suppliers.class);
   MasterData masterData = mock(MasterData.class);
   RuntimeService runtime = mock(RuntimeService.class);
   Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
-  WarrantyService service = new WarrantyService(claims, mailer, stock, suppliers, masterData, runtime,
+  WarrantyService service = new WarrantyService(claims, cases, mailer, stock, suppliers, masterData, runtime,
       clock, "P5D", "P14D", "P2D", "P30D");
   WarrantyClaim claim = new WarrantyClaim(42L, CASE, clock.instant());
 
@@ -81,7 +83,7 @@ class WarrantyServiceTest {
 
   @Test
   void aMisconfiguredTimerIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new WarrantyService(claims, mailer, stock, suppliers, masterData, runtime,
+    assertThatThrownBy(() -> new WarrantyService(claims, cases, mailer, stock, suppliers, masterData, runtime,
         clock, "5 days", "P14D", "P2D", "P30D")).hasMessageContaining("aftersales.warranty.reminder-after");
   }
 
@@ -127,16 +129,43 @@ class WarrantyServiceTest {
     assertThat(claim.getRejectionReason()).isEqualTo("Limescale damage");
   }
 
+  private Integer months(Boolean proof, String date) {
+    return service.refreshFacts(facts("RETAILER", null), proof, null, date, null, false).monthsSincePurchase();
+  }
+
   @Test
   void theCorrectedPurchaseDateGivesFullMonthsAndBadDatesAreRefused() {
-    assertThat(service.refreshFacts(CASE, true, "2025-09-22", " SN-1 ", true)).isEqualTo(14);
-    assertThat(service.refreshFacts(CASE, true, "2024-11-23", null, false)).isEqualTo(23);
-    assertThat(service.refreshFacts(CASE, true, "2024-11-22", null, false)).isEqualTo(24);
-    assertThat(service.refreshFacts(CASE, false, "", null, false)).isNull();
-    assertThatThrownBy(() -> service.refreshFacts(CASE, true, "22.09.2025", null, false))
-        .hasMessageContaining("not a date like");
-    assertThatThrownBy(() -> service.refreshFacts(CASE, true, "2027-01-01", null, false))
-        .hasMessageContaining("in the future");
+    when(cases.linkLateOrder(42L, null)).thenReturn(Optional.empty());
+    assertThat(service.refreshFacts(facts("RETAILER", null), true, null, "2025-09-22", " SN-1 ", true))
+        .isEqualTo(new WarrantyService.Refreshed(Map.of(), "2025-09-22", 14, true));
+    assertThat(claim.getSerialNumber()).isEqualTo("SN-1");
+    assertThat(months(true, "2024-11-23")).isEqualTo(23);
+    assertThat(months(true, "2024-11-22")).isEqualTo(24);
+    assertThat(months(false, "")).isNull();
+    assertThat(service.refreshFacts(facts("RETAILER", null), false, null, "", null, false).proofOfPurchase()).isFalse();
+    assertThatThrownBy(() -> months(true, "22.09.2025")).hasMessageContaining("not a date like");
+    assertThatThrownBy(() -> months(true, "2027-01-01")).hasMessageContaining("in the future");
+  }
+
+  @Test
+  void anOrderNumberSentLaterIsLinkedAndProvesThePurchaseWithItsDate() {
+    ClaimFacts unknownOrder = new ClaimFacts(42L, CASE, "Jonas Weber", null, null, null, "SA-KETTLE-17",
+        "Electric kettle 1.7 l", null, null, null, null, null);
+    when(cases.linkLateOrder(42L, " EC-100002 ")).thenReturn(Optional.of(Map.of("salesChannel", "ECOMMERCE",
+        "orderNumber", "EC-100002", "orderKnown", true, "purchaseDate", "2025-09-22", "purchasePrice", 39.9)));
+    var refreshed = service.refreshFacts(unknownOrder, false, " EC-100002 ", null, null, true);
+    assertThat(refreshed.linkedFacts()).containsEntry("orderNumber", "EC-100002").containsEntry("purchasePrice", 39.9);
+    assertThat(refreshed.purchaseDate()).as("the order's date when the agent gave none").isEqualTo("2025-09-22");
+    assertThat(refreshed.monthsSincePurchase()).isEqualTo(14);
+    assertThat(refreshed.proofOfPurchase()).as("our own order proves the purchase").isTrue();
+    assertThat(claim.isProofOfPurchase()).isTrue();
+
+    // The agent's date from the receipt wins over the order's.
+    assertThat(service.refreshFacts(unknownOrder, false, " EC-100002 ", "2025-10-01", null, true).purchaseDate())
+        .isEqualTo("2025-10-01");
+    when(cases.linkLateOrder(42L, "NOPE")).thenThrow(new io.aftersales.shared.TaskInputRefused("orderNumber: NOPE"));
+    assertThatThrownBy(() -> service.refreshFacts(unknownOrder, false, "NOPE", null, null, true))
+        .hasMessageStartingWith("orderNumber");
   }
 
   @Test
