@@ -24,6 +24,6 @@ class ApplyDispositionDelegate implements JavaDelegate {
         new Inspection(PRODUCT_SKU.fromOrNull(execution), ITEM_CONDITION.fromOrNull(execution),
             INSPECTION_NOTES.fromOrNull(execution)),
         new ReturnOutcome(OUTCOME.from(execution), REFUND_PERCENT.fromOrNull(execution), DISPOSITION.from(execution)));
-    REFUND_AMOUNT.set(execution, Money.toVariable(refund));
+    REFUND_AMOUNT.set(execution, refund);
   }
 }

@@ -34,7 +34,7 @@ class PrepareReturnDelegate implements JavaDelegate {
         CUSTOMER_NAME.fromOrNull(execution), SALES_CHANNEL.fromOrNull(execution), FULFILMENT.fromOrNull(execution),
         CUSTOMER_TYPE.fromOrNull(execution), RETAILER_NAME.fromOrNull(execution), ORDER_NUMBER.fromOrNull(execution),
         PRODUCT_SKU.fromOrNull(execution), PRODUCT_NAME.fromOrNull(execution),
-        Money.of(PURCHASE_PRICE.fromOrNull(execution)), DAYS_SINCE_DELIVERY.fromOrNull(execution)));
+        PURCHASE_PRICE.fromOrNull(execution), DAYS_SINCE_DELIVERY.fromOrNull(execution)));
     RETURN_ID.set(execution, prepared.returnId());
     timer(execution, RETURN_DECISION_OLA, prepared.timers().decisionOla());
     timer(execution, RETURN_SHIPMENT_TIMEOUT, prepared.timers().shipmentTimeout());

@@ -23,7 +23,7 @@ class RecordCreditNoteDelegate implements JavaDelegate {
     returns.recordCreditNote(RETURN_ID.from(execution),
         new BulkInspection(PRODUCT_SKU.fromOrNull(execution), UNITS_RECEIVED.fromOrNull(execution),
             UNITS_DEFECTIVE.fromOrNull(execution), INSPECTION_NOTES.fromOrNull(execution)),
-        CREDIT_NOTE_NUMBER.fromOrNull(execution), Money.of(CREDIT_NOTE_AMOUNT.fromOrNull(execution)),
+        CREDIT_NOTE_NUMBER.fromOrNull(execution), CREDIT_NOTE_AMOUNT.fromOrNull(execution),
         execution.getProcessInstanceId());
   }
 }

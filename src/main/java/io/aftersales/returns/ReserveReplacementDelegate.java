@@ -24,6 +24,6 @@ class ReserveReplacementDelegate implements JavaDelegate {
     REPLACEMENT_RESERVED.set(execution, request.reserved());
     OUTCOME.set(execution, request.outcome());
     REFUND_PERCENT.set(execution, request.refundPercent());
-    REFUND_AMOUNT.set(execution, Money.toVariable(request.refundAmount()));
+    REFUND_AMOUNT.set(execution, request.refundAmount());
   }
 }

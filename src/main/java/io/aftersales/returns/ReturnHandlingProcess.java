@@ -1,6 +1,7 @@
 package io.aftersales.returns;
 
 import io.aftersales.shared.ProcessVariable;
+import java.math.BigDecimal;
 
 /** Key, element ids, messages and variables of {@code processes/returns/return-handling.bpmn}. */
 public final class ReturnHandlingProcess {
@@ -102,7 +103,7 @@ public final class ReturnHandlingProcess {
   /** Null when neither delivery nor purchase date is known. */
   public static final ProcessVariable<Integer> DAYS_SINCE_DELIVERY = ProcessVariable.of("daysSinceDelivery", Integer.class);
   /** Unit price on the order; null when unknown (the product's list price is used then). */
-  public static final ProcessVariable<Number> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", Number.class);
+  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", BigDecimal.class);
 
   /** Set by ServiceTask_PrepareReturn: the id of the {@link ReturnAuthorization} row. */
   public static final ProcessVariable<Long> RETURN_ID = ProcessVariable.of("returnId", Long.class);
@@ -152,7 +153,7 @@ public final class ReturnHandlingProcess {
   /** RESTOCK, REFURBISH, SCRAP or NONE. */
   public static final ProcessVariable<String> DISPOSITION = ProcessVariable.of("disposition", String.class);
   /** Euros to refund (2 decimals); set by ServiceTask_ApplyDisposition, or by a team lead if no price was known. */
-  public static final ProcessVariable<Number> REFUND_AMOUNT = ProcessVariable.of("refundAmount", Number.class);
+  public static final ProcessVariable<BigDecimal> REFUND_AMOUNT = ProcessVariable.of("refundAmount", BigDecimal.class);
 
   // Replacement
   public static final ProcessVariable<Boolean> REPLACEMENT_RESERVED = ProcessVariable.of("replacementReserved", Boolean.class);
@@ -161,7 +162,7 @@ public final class ReturnHandlingProcess {
   public static final ProcessVariable<Integer> UNITS_RECEIVED = ProcessVariable.of("unitsReceived", Integer.class);
   public static final ProcessVariable<Integer> UNITS_DEFECTIVE = ProcessVariable.of("unitsDefective", Integer.class);
   public static final ProcessVariable<String> CREDIT_NOTE_NUMBER = ProcessVariable.of("creditNoteNumber", String.class);
-  public static final ProcessVariable<Number> CREDIT_NOTE_AMOUNT = ProcessVariable.of("creditNoteAmount", Number.class);
+  public static final ProcessVariable<BigDecimal> CREDIT_NOTE_AMOUNT = ProcessVariable.of("creditNoteAmount", BigDecimal.class);
 
   private ReturnHandlingProcess() {}
 }

@@ -245,7 +245,7 @@ class ReturnService implements HandoffParty {
       case SEND_BACK -> HandoffRequest.shipment(rma, "Send the inspected " + productLabel(r) + " back to "
           + r.getCustomerName() + " (RMA " + rma + "; return refused after inspection: damaged).");
       case REFUND -> {
-        BigDecimal amount = Money.of(ReturnHandlingProcess.REFUND_AMOUNT.fromOrNull(procedure));
+        BigDecimal amount = ReturnHandlingProcess.REFUND_AMOUNT.fromOrNull(procedure);
         if (amount == null) {
           throw new IllegalStateException("No price known for the refund of case " + r.getCaseNumber()
               + ": set process variable refundAmount (euros, e.g. 49.90) in Cockpit, then retry");

@@ -1,41 +1,37 @@
 package io.aftersales.returns;
 
 import io.aftersales.shared.IsoDurations;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of the return procedure ({@code aftersales.returns.*}). The durations become timer
- * variables at the start of each return (ServiceTask_PrepareReturn), so a running return keeps the
- * values it started with; a wrong value fails the start-up, not a timer weeks later.
+ * {@code aftersales.returns.*}: the return procedure's service levels and where customers send returns. The
+ * durations (ISO 8601) become timer variables at the start of each return (ServiceTask_PrepareReturn), so a running
+ * return keeps the values it started with; a wrong value fails the start-up, not a timer weeks later.
  */
-@Component
-class ReturnSettings {
-  private final String decisionOla;
-  private final String shipmentTimeout;
-  private final String inspectionOla;
-  private final String customerAnswerTimeout;
-  private final String returnAddress;
+@ConfigurationProperties("aftersales.returns")
+record ReturnSettings(
+    /** Return not decided within this: a team lead expedites (Amazon FBM allows 2 business days). */
+    @DefaultValue("PT24H") String decisionOla,
+    /** RMA issued but nothing arrived within this: the RMA expires. */
+    @DefaultValue("P30D") String shipmentTimeout,
+    /** OLA: the warehouse inspects a received return within this. */
+    @DefaultValue("P2D") String inspectionOla,
+    /** Information asked from the customer did not come within this: the request closes. */
+    @DefaultValue("P14D") String customerAnswerTimeout,
+    @DefaultValue("Aftersales Returns Centre, Lagerstrasse 12, 50667 Cologne, Germany") String returnAddress) {
 
-  ReturnSettings(
-      @Value("${aftersales.returns.decision-ola:PT24H}") String decisionOla,
-      @Value("${aftersales.returns.shipment-timeout:P30D}") String shipmentTimeout,
-      @Value("${aftersales.returns.inspection-ola:P2D}") String inspectionOla,
-      @Value("${aftersales.returns.customer-answer-timeout:P14D}") String customerAnswerTimeout,
-      @Value("${aftersales.returns.return-address:Aftersales Returns Centre, Lagerstrasse 12, 50667 Cologne, Germany}")
-      String returnAddress) {
-    this.decisionOla = IsoDurations.checked("aftersales.returns.decision-ola", decisionOla);
-    this.shipmentTimeout = IsoDurations.checked("aftersales.returns.shipment-timeout", shipmentTimeout);
-    this.inspectionOla = IsoDurations.checked("aftersales.returns.inspection-ola", inspectionOla);
-    this.customerAnswerTimeout = IsoDurations.checked("aftersales.returns.customer-answer-timeout", customerAnswerTimeout);
-    this.returnAddress = returnAddress;
+  ReturnSettings {
+    IsoDurations.checked("aftersales.returns.decision-ola", decisionOla);
+    IsoDurations.checked("aftersales.returns.shipment-timeout", shipmentTimeout);
+    IsoDurations.checked("aftersales.returns.inspection-ola", inspectionOla);
+    IsoDurations.checked("aftersales.returns.customer-answer-timeout", customerAnswerTimeout);
+    if (returnAddress == null || returnAddress.isBlank()) {
+      throw new IllegalArgumentException("aftersales.returns.return-address must be set");
+    }
   }
 
   ReturnTimers timers() {
     return new ReturnTimers(decisionOla, shipmentTimeout, inspectionOla, customerAnswerTimeout);
-  }
-
-  String returnAddress() {
-    return returnAddress;
   }
 }

@@ -1,6 +1,7 @@
 package io.aftersales.spareparts;
 
 import io.aftersales.shared.ProcessVariable;
+import java.math.BigDecimal;
 
 /**
  * Key, element ids, messages, errors and variables of {@code processes/spareparts/spare-part-request.bpmn}
@@ -106,8 +107,8 @@ public final class SparePartRequestProcess {
 
   // ServiceTask_LoadPartDetails.
   public static final ProcessVariable<String> SPARE_PART_NAME = ProcessVariable.of("sparePartName", String.class);
-  public static final ProcessVariable<Double> SPARE_PART_PRICE = ProcessVariable.of("sparePartPrice", Double.class);
-  public static final ProcessVariable<Double> AMOUNT_DUE = ProcessVariable.of("amountDue", Double.class);
+  public static final ProcessVariable<BigDecimal> SPARE_PART_PRICE = ProcessVariable.of("sparePartPrice", BigDecimal.class);
+  public static final ProcessVariable<BigDecimal> AMOUNT_DUE = ProcessVariable.of("amountDue", BigDecimal.class);
 
   // BusinessRuleTask_DecidePartCharge (flattened from the decision result).
   public static final ProcessVariable<Boolean> FREE = ProcessVariable.of("free", Boolean.class);

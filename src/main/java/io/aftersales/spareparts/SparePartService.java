@@ -21,7 +21,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -30,7 +29,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,22 +54,11 @@ public class SparePartService implements HandoffParty {
   private final CustomerMailer mailer;
   private final RuntimeService runtime;
   private final Clock clock;
-  private final Timers timers;
-  private final String paymentInstructions;
-  private final ZoneId zone;
-
-  /** Durations (ISO 8601) of the process timers, read from aftersales.spare-parts.*. */
-  public record Timers(String paymentReminderAfter, String paymentCancelAfter, String supplierDeliveryOla) {}
+  private final SparePartSettings settings;
 
   SparePartService(SparePartOrderRepository orders, ServiceCases cases, MasterData masterData, Finance finance,
       Stock stock, Suppliers suppliers, CustomerMailer mailer, RuntimeService runtime,
-      Clock clock,
-      @Value("${aftersales.spare-parts.payment-reminder-after:P3D}") String paymentReminderAfter,
-      @Value("${aftersales.spare-parts.payment-cancel-after:P10D}") String paymentCancelAfter,
-      @Value("${aftersales.spare-parts.supplier-delivery-ola:P10D}") String supplierDeliveryOla,
-      @Value("${aftersales.spare-parts.payment-instructions:" + DEFAULT_PAYMENT_INSTRUCTIONS + "}")
-      String paymentInstructions,
-      @Value("${aftersales.spare-parts.time-zone:Europe/Berlin}") String zone) {
+      Clock clock, SparePartSettings settings) {
     this.orders = orders;
     this.cases = cases;
     this.masterData = masterData;
@@ -81,26 +68,17 @@ public class SparePartService implements HandoffParty {
     this.mailer = mailer;
     this.runtime = runtime;
     this.clock = clock;
-    this.timers = new Timers(
-        IsoDurations.checked("aftersales.spare-parts.payment-reminder-after", paymentReminderAfter),
-        IsoDurations.checked("aftersales.spare-parts.payment-cancel-after", paymentCancelAfter),
-        IsoDurations.checked("aftersales.spare-parts.supplier-delivery-ola", supplierDeliveryOla));
-    this.paymentInstructions = paymentInstructions;
-    this.zone = ZoneId.of(zone);
+    this.settings = settings;
   }
 
-  static final String DEFAULT_PAYMENT_INSTRUCTIONS = "Please transfer the amount to our account"
-      + " (Aftersales Demo GmbH, IBAN DE02 1001 0010 0123 4567 89, BIC PBNKDEFF) and give the payment reference"
-      + " exactly as shown, so that we can match your payment.";
-
-  public record Prepared(Long orderId, Timers timers) {}
+  public record Prepared(Long orderId, SparePartSettings timers) {}
 
   /** ServiceTask_PrepareSparePartRequest: records the request (once per process instance). */
   public Prepared prepare(String processInstanceId, Long caseId, String caseNumber, String productSku) {
     SparePartOrder order = orders.findByProcessInstanceId(processInstanceId).orElseGet(() -> orders.save(
         new SparePartOrder(processInstanceId, caseId, caseNumber, orders.countByCaseNumber(caseNumber) + 1,
             productSku, clock.instant())));
-    return new Prepared(order.getId(), timers);
+    return new Prepared(order.getId(), settings);
   }
 
   /** The part or the request details cannot be accepted; the message says why, for customer care. */
@@ -110,7 +88,7 @@ public class SparePartService implements HandoffParty {
     }
   }
 
-  public record PartDetails(String name, double unitPrice, double amount, Integer monthsSincePurchase) {}
+  public record PartDetails(String name, BigDecimal unitPrice, BigDecimal amount, Integer monthsSincePurchase) {}
 
   /**
    * ServiceTask_LoadPartDetails: checks customer care's identification against master data and
@@ -147,7 +125,7 @@ public class SparePartService implements HandoffParty {
     if (purchaseDate != null && !purchaseDate.isBlank()) {
       try {
         LocalDate date = LocalDate.parse(purchaseDate.trim().substring(0, Math.min(10, purchaseDate.trim().length())));
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
         if (date.isAfter(today)) throw new PartNotAcceptedException("The purchase date " + date + " is in the future.");
         months = CaseFacts.monthsSince(date, today);
       } catch (DateTimeParseException e) {
@@ -157,7 +135,7 @@ public class SparePartService implements HandoffParty {
     SparePartOrder order = get(orderId);
     order.identified(partSku, part.getName(), quantity, reason, part.getListPrice(), shippingAddress.trim(),
         clock.instant());
-    return new PartDetails(part.getName(), part.getListPrice().doubleValue(), order.getAmount().doubleValue(), months);
+    return new PartDetails(part.getName(), part.getListPrice(), order.getAmount(), months);
   }
 
   /** ServiceTask_CloseSparePartRequest: customer care's message that no part can be sent. */
@@ -171,7 +149,7 @@ public class SparePartService implements HandoffParty {
     mailer.sendMilestone(order.getCaseId(), "spare-part-closed", stepId, body);
   }
 
-  public record Quote(String reference, double amount, String dueAt) {}
+  public record Quote(String reference, BigDecimal amount, String dueAt) {}
 
   /**
    * ServiceTask_SendQuote: asks finance for the payment (reference PAY-case-n) and sends the quote.
@@ -179,7 +157,8 @@ public class SparePartService implements HandoffParty {
    */
   public Quote sendQuote(Long orderId, String chargeNote, String stepId) {
     SparePartOrder order = get(orderId);
-    Instant due = IsoDurations.plus(IsoDurations.plus(clock.instant(), timers.paymentReminderAfter()), timers.paymentCancelAfter());
+    Instant due = IsoDurations.plus(IsoDurations.plus(clock.instant(), settings.paymentReminderAfter()),
+        settings.paymentCancelAfter());
     order.quoted(chargeNote, due, clock.instant());
     PaymentRequest request = finance.requestPayment(order.getCaseNumber(), order.getPaymentRequestReference(),
         order.getAmount());
@@ -190,14 +169,14 @@ public class SparePartService implements HandoffParty {
         + "Price: " + money(order.getUnitPrice()) + " per piece, total " + money(request.getAmount())
         + " including VAT and shipping.\n"
         + soldDirectly(facts)
-        + "\nHow to pay: " + paymentInstructions + "\n"
+        + "\nHow to pay: " + settings.paymentInstructions() + "\n"
         + "Payment reference: " + request.getReference() + "\n"
         + "Please pay by " + date(order.getPaymentDueAt()) + ".\n\n"
         + "As soon as your payment has arrived, we send the part to:\n" + order.getShippingAddress() + "\n"
         + "and email you the tracking number. If you no longer need the part, you don't have to do anything:"
         + " the quote simply expires.";
     mailer.sendMilestone(order.getCaseId(), "spare-part-quote", stepId, body);
-    return new Quote(request.getReference(), request.getAmount().doubleValue(), order.getPaymentDueAt().toString());
+    return new Quote(request.getReference(), request.getAmount(), order.getPaymentDueAt().toString());
   }
 
   /** ServiceTask_SendPaymentReminder. */
@@ -206,7 +185,7 @@ public class SparePartService implements HandoffParty {
     String body = greeting(order) + "\n\n"
         + "a friendly reminder: we have not yet received your payment of " + money(order.getAmount())
         + " for " + line(order) + ".\n\n"
-        + "How to pay: " + paymentInstructions + "\n"
+        + "How to pay: " + settings.paymentInstructions() + "\n"
         + "Payment reference: " + order.getPaymentRequestReference() + "\n"
         + "Please pay by " + date(order.getPaymentDueAt()) + "; after that the quote expires.\n\n"
         + "Already paid? Then thank you, and please ignore this reminder: bank transfers can take a few days to"
@@ -323,7 +302,7 @@ public class SparePartService implements HandoffParty {
     String body = greeting(order) + "\n\n"
         + paidOrFree(order)
         + "The part you need, " + line(order) + ", is not in our warehouse at the moment, so we have ordered it"
-        + " from our supplier. We expect it within about " + IsoDurations.words(timers.supplierDeliveryOla()) + ".\n\n"
+        + " from our supplier. We expect it within about " + IsoDurations.words(settings.supplierDeliveryOla()) + ".\n\n"
         + "As soon as it arrives we send it on to you and email you the tracking number. If the supplier is late,"
         + " we will let you know.";
     mailer.sendMilestone(order.getCaseId(), "part-ordered", stepId, body);
@@ -441,7 +420,7 @@ public class SparePartService implements HandoffParty {
   }
 
   private String date(Instant instant) {
-    return DATE.format(instant.atZone(zone));
+    return DATE.format(instant.atZone(settings.timeZone()));
   }
 
   private static String date(LocalDate date) {

@@ -3,6 +3,7 @@ package io.aftersales.warranty;
 import static io.aftersales.warranty.WarrantyClaimProcess.*;
 
 import io.aftersales.mail.CustomerMailer;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 record ClaimFacts(Long caseId, String caseNumber, String customerName, String salesChannel, String retailerName,
     String orderNumber, String productSku, String productName, String purchaseDate, Integer monthsSincePurchase,
-    Double purchasePrice, String serialNumber, String shippingAddress) {
+    BigDecimal purchasePrice, String serialNumber, String shippingAddress) {
 
   static ClaimFacts of(VariableScope execution) {
     return new ClaimFacts(CASE_ID.from(execution), CASE_NUMBER.from(execution), CUSTOMER_NAME.fromOrNull(execution),

@@ -18,6 +18,6 @@ class RecordClaimSettlementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // A number field of a form may arrive as Long or Double.
-    warranty.recordSupplierSettlement(CLAIM_ID.from(execution), (Number) execution.getVariable(AMOUNT_RECOVERED.name()));
+    warranty.recordSupplierSettlement(CLAIM_ID.from(execution), AMOUNT_RECOVERED.fromOrNull(execution));
   }
 }

@@ -1,6 +1,7 @@
 package io.aftersales.warranty;
 
 import io.aftersales.shared.ProcessVariable;
+import java.math.BigDecimal;
 
 /** Key, element ids, message and variables of {@code processes/warranty/supplier-claim.bpmn}. */
 public final class SupplierClaimProcess {
@@ -30,7 +31,7 @@ public final class SupplierClaimProcess {
   /** ISO-8601 duration before a team lead chases the supplier (aftersales.warranty.settlement-overdue-after, default P30D). */
   public static final ProcessVariable<String> SETTLEMENT_OVERDUE_AFTER = ProcessVariable.of("settlementOverdueAfter", String.class);
   /** UserTask_SettleSupplierClaim: what the supplier credits, in EUR; 0 = rejected. */
-  public static final ProcessVariable<Double> AMOUNT_RECOVERED = ProcessVariable.of("amountRecovered", Double.class);
+  public static final ProcessVariable<BigDecimal> AMOUNT_RECOVERED = ProcessVariable.of("amountRecovered", BigDecimal.class);
   public static final ProcessVariable<String> SETTLEMENT_NOTES = ProcessVariable.of("settlementNotes", String.class);
   /** UserTask_ChaseSupplierClaim. */
   public static final ProcessVariable<String> CHASE_NOTES = ProcessVariable.of("chaseNotes", String.class);

@@ -1,6 +1,7 @@
 package io.aftersales.warranty;
 
 import io.aftersales.shared.ProcessVariable;
+import java.math.BigDecimal;
 
 /**
  * Key, element ids, messages and variables of {@code processes/warranty/warranty-claim.bpmn}. The case facts it
@@ -86,7 +87,7 @@ public final class WarrantyClaimProcess {
   public static final ProcessVariable<String> PURCHASE_DATE = ProcessVariable.of("purchaseDate", String.class);
   /** Full months since the purchase date; null when unknown. Recomputed by ServiceTask_RefreshClaimFacts. */
   public static final ProcessVariable<Integer> MONTHS_SINCE_PURCHASE = ProcessVariable.of("monthsSincePurchase", Integer.class);
-  public static final ProcessVariable<Double> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", Double.class);
+  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", BigDecimal.class);
   public static final ProcessVariable<String> SERIAL_NUMBER = ProcessVariable.of("serialNumber", String.class);
   /** What the customer wrote last; set by the CustomerReplied correlation. */
   public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);

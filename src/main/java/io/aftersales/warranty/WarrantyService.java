@@ -26,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,17 +55,10 @@ class WarrantyService implements HandoffParty {
   private final MasterData masterData;
   private final RuntimeService runtime;
   private final Clock clock;
-  private final String reminderAfter;
-  private final String abandonAfter;
-  private final String assessmentOla;
-  private final String settlementOverdueAfter;
+  private final WarrantySettings settings;
 
   WarrantyService(WarrantyClaimRepository claims, ServiceCases cases, CustomerMailer mailer, Stock stock, Suppliers suppliers,
-      MasterData masterData, RuntimeService runtime, Clock clock,
-      @Value("${aftersales.warranty.reminder-after:P5D}") String reminderAfter,
-      @Value("${aftersales.warranty.abandon-after:P14D}") String abandonAfter,
-      @Value("${aftersales.warranty.assessment-ola:P2D}") String assessmentOla,
-      @Value("${aftersales.warranty.settlement-overdue-after:P30D}") String settlementOverdueAfter) {
+      MasterData masterData, RuntimeService runtime, Clock clock, WarrantySettings settings) {
     this.claims = claims;
     this.cases = cases;
     this.mailer = mailer;
@@ -75,10 +67,7 @@ class WarrantyService implements HandoffParty {
     this.masterData = masterData;
     this.runtime = runtime;
     this.clock = clock;
-    this.reminderAfter = IsoDurations.checked("aftersales.warranty.reminder-after", reminderAfter);
-    this.abandonAfter = IsoDurations.checked("aftersales.warranty.abandon-after", abandonAfter);
-    this.assessmentOla = IsoDurations.checked("aftersales.warranty.assessment-ola", assessmentOla);
-    this.settlementOverdueAfter = IsoDurations.checked("aftersales.warranty.settlement-overdue-after", settlementOverdueAfter);
+    this.settings = settings;
   }
 
   /**
@@ -102,7 +91,7 @@ class WarrantyService implements HandoffParty {
     claim.register(facts.salesChannel(), facts.productSku(), proof, now);
     log.info("Warranty claim registered for case {} ({}, proof of purchase: {})", facts.caseNumber(),
         facts.salesChannel(), proof);
-    return new Registration(proof, reminderAfter, abandonAfter, assessmentOla);
+    return new Registration(proof, settings.reminderAfter(), settings.abandonAfter(), settings.assessmentOla());
   }
 
   /**
@@ -192,7 +181,7 @@ class WarrantyService implements HandoffParty {
     mailer.sendMilestone(facts.caseId(), "warranty-documents-reminder", stepId, facts.greeting() + "\n\n"
         + "a few days ago we asked you for a few documents so we can check your warranty claim for "
         + facts.product() + ". We have not received them yet:\n\n" + documentList(facts, missingDocuments) + "\n"
-        + "Just reply to this email with them attached. If we do not hear from you within " + IsoDurations.words(abandonAfter)
+        + "Just reply to this email with them attached. If we do not hear from you within " + IsoDurations.words(settings.abandonAfter())
         + ", we will close the claim for now; you can reopen it at any time by sending the documents.");
   }
 
@@ -387,14 +376,14 @@ class WarrantyService implements HandoffParty {
 
   FiledClaim fileSupplierClaim(String caseNumber, String sku, Integer quantity, String reason) {
     SupplierClaim claim = suppliers.fileClaim(caseNumber, sku, quantity == null ? 1 : quantity, reason);
-    return new FiledClaim(claim.getId(), supplierName(sku), settlementOverdueAfter);
+    return new FiledClaim(claim.getId(), supplierName(sku), settings.settlementOverdueAfter());
   }
 
-  void recordSupplierSettlement(Long claimId, Number amountRecovered) {
-    if (amountRecovered == null || amountRecovered.doubleValue() < 0) {
+  void recordSupplierSettlement(Long claimId, BigDecimal amountRecovered) {
+    if (amountRecovered == null || amountRecovered.signum() < 0) {
       throw new IllegalArgumentException("Enter the amount recovered (0 if the supplier rejected the claim)");
     }
-    suppliers.settleClaim(claimId, BigDecimal.valueOf(amountRecovered.doubleValue()).setScale(2, RoundingMode.HALF_UP));
+    suppliers.settleClaim(claimId, amountRecovered.setScale(2, RoundingMode.HALF_UP));
   }
 
   // --- helpers -----------------------------------------------------------------------------------------------------
@@ -425,7 +414,7 @@ class WarrantyService implements HandoffParty {
   }
 
   private BigDecimal refundAmount(ClaimFacts facts) {
-    if (facts.purchasePrice() != null) return BigDecimal.valueOf(facts.purchasePrice()).setScale(2, RoundingMode.HALF_UP);
+    if (facts.purchasePrice() != null) return facts.purchasePrice().setScale(2, RoundingMode.HALF_UP);
     return masterData.productBySku(facts.productSku()).map(Product::getListPrice)
         .orElseThrow(() -> new IllegalStateException("No purchase price or list price known for the refund of case "
             + facts.caseNumber()));

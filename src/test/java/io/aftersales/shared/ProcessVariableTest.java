@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,6 +18,7 @@ class ProcessVariableTest {
   private static final ProcessVariable<Integer> COUNT = ProcessVariable.of("count", Integer.class);
   private static final ProcessVariable<Double> PRICE = ProcessVariable.of("price", Double.class);
   private static final ProcessVariable<String> NAME = ProcessVariable.of("name", String.class);
+  private static final ProcessVariable<BigDecimal> AMOUNT = ProcessVariable.of("amount", BigDecimal.class);
 
   private final VariableScope scope = mock(VariableScope.class);
 
@@ -67,5 +69,17 @@ class ProcessVariableTest {
   void setWritesUnderTheName() {
     NAME.set(scope, "Maria");
     verify(scope).setVariable("name", "Maria");
+  }
+
+  @Test
+  void moneyIsBigDecimalInCodeAndADoubleInTheEngine() {
+    when(scope.getVariable("amount")).thenReturn(49.9);
+    assertThat(AMOUNT.from(scope)).isEqualTo(new BigDecimal("49.9")).as("exactly as written, not 49.8999...");
+    assertThat(AMOUNT.fromOrNull(Map.of("amount", 35L))).isEqualTo(new BigDecimal("35"));
+    assertThatThrownBy(() -> AMOUNT.fromOrNull(Map.of("amount", "35"))).isInstanceOf(ClassCastException.class);
+    AMOUNT.set(scope, new BigDecimal("14.98"));
+    verify(scope).setVariable("amount", 14.98);
+    AMOUNT.set(scope, null);
+    verify(scope).setVariable("amount", null);
   }
 }

@@ -46,7 +46,7 @@ class WarrantyServiceTest {
   RuntimeService runtime = mock(RuntimeService.class);
   Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   WarrantyService service = new WarrantyService(claims, cases, mailer, stock, suppliers, masterData, runtime,
-      clock, "P5D", "P14D", "P2D", "P30D");
+      clock, new WarrantySettings("P5D", "P14D", "P2D", "P30D"));
   WarrantyClaim claim = new WarrantyClaim(42L, CASE, clock.instant());
 
   @BeforeEach
@@ -56,7 +56,7 @@ class WarrantyServiceTest {
 
   private static ClaimFacts facts(String channel, String serialNumber) {
     return new ClaimFacts(42L, CASE, "Jonas Weber", channel, null, "EC-100002", "SA-KETTLE-17",
-        "Electric kettle 1.7 l", "2025-09-22", 14, 39.90, serialNumber, null);
+        "Electric kettle 1.7 l", "2025-09-22", 14, new BigDecimal("39.90"), serialNumber, null);
   }
 
   private String mailBody(String milestone) {
@@ -83,8 +83,8 @@ class WarrantyServiceTest {
 
   @Test
   void aMisconfiguredTimerIsRefusedAtStartUp() {
-    assertThatThrownBy(() -> new WarrantyService(claims, cases, mailer, stock, suppliers, masterData, runtime,
-        clock, "5 days", "P14D", "P2D", "P30D")).hasMessageContaining("aftersales.warranty.reminder-after");
+    assertThatThrownBy(() -> new WarrantySettings("5 days", "P14D", "P2D", "P30D"))
+        .hasMessageContaining("aftersales.warranty.reminder-after");
   }
 
   @Test
@@ -275,7 +275,7 @@ class WarrantyServiceTest {
     product("SP-JAR-900", "Blender jar 1.5 l", null);
     product("SA-KETTLE-17", "Electric kettle 1.7 l", new BigDecimal("44.00"));
     ClaimFacts withAddress = new ClaimFacts(42L, CASE, "Jonas Weber", "ECOMMERCE", null, null, "SA-KETTLE-17",
-        "Electric kettle 1.7 l", null, null, 39.9, null, "Jonas Weber, Main St 1, Berlin");
+        "Electric kettle 1.7 l", null, null, new BigDecimal("39.9"), null, "Jonas Weber, Main St 1, Berlin");
     var part = service.describe(HandoffKind.SPARE_PART, procedure(withAddress, "sparePartSku", "SP-JAR-900"));
     assertThat(part.reference()).isEqualTo("W-" + CASE + "-part");
     assertThat(part.details()).contains("Free warranty spare part Blender jar 1.5 l (SP-JAR-900", "reserved in stock",
@@ -348,8 +348,8 @@ class WarrantyServiceTest {
   @Test
   void aSettlementNeedsAnAmountAndZeroMeansRejected() {
     assertThatThrownBy(() -> service.recordSupplierSettlement(7L, null)).hasMessageContaining("amount recovered");
-    assertThatThrownBy(() -> service.recordSupplierSettlement(7L, -1)).hasMessageContaining("amount recovered");
-    service.recordSupplierSettlement(7L, 35L);
+    assertThatThrownBy(() -> service.recordSupplierSettlement(7L, new BigDecimal("-1"))).hasMessageContaining("amount recovered");
+    service.recordSupplierSettlement(7L, new BigDecimal("35"));
     verify(suppliers).settleClaim(7L, new BigDecimal("35.00"));
   }
 }
