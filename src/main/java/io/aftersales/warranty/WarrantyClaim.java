@@ -6,10 +6,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The outcome of a case's warranty procedure (warranty-claim.bpmn): validity, documents, remedy, reasons. */
+/**
+ * The outcome of one run of a case's warranty procedure (warranty-claim.bpmn, one record per process instance):
+ * validity, documents, remedy, reasons. Transitions are guarded like the return's: a retried or late step never moves
+ * a claim backwards (a resolved claim is not reopened by a late assessment, an abandoned one not by late documents).
+ */
 @Entity
 public class WarrantyClaim {
   public enum Status { REGISTERED, AWAITING_DOCUMENTS, DOCUMENTS_RECEIVED, ASSESSED, RESOLVED, REJECTED, ABANDONED }
@@ -17,6 +22,7 @@ public class WarrantyClaim {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  private String processInstanceId;
   private Long caseId;
   private String caseNumber;
   @Enumerated(EnumType.STRING)
@@ -43,27 +49,34 @@ public class WarrantyClaim {
   private Instant assessedAt;
   private Instant closedAt;
   private Instant updatedAt;
+  @Version
+  private long version;
 
   protected WarrantyClaim() {}
 
-  WarrantyClaim(Long caseId, String caseNumber, Instant at) {
+  WarrantyClaim(String processInstanceId, Long caseId, String caseNumber, String salesChannel, String productSku,
+      boolean proofOfPurchase, Instant at) {
+    this.processInstanceId = processInstanceId;
     this.caseId = caseId;
     this.caseNumber = caseNumber;
-    this.registeredAt = at;
-    register(null, null, false, at);
-  }
-
-  /** (Re)starts the claim: a case whose claim ran before (e.g. abandoned) starts again from the facts. */
-  void register(String salesChannel, String productSku, boolean proofOfPurchase, Instant at) {
     this.status = Status.REGISTERED;
     this.salesChannel = salesChannel;
     this.productSku = productSku;
     this.proofOfPurchase = proofOfPurchase;
-    this.closedAt = null;
+    this.registeredAt = at;
     this.updatedAt = at;
   }
 
+  private boolean open() {
+    return status != Status.RESOLVED && status != Status.REJECTED && status != Status.ABANDONED;
+  }
+
+  private boolean awaitsDocuments() {
+    return status == Status.REGISTERED || status == Status.AWAITING_DOCUMENTS || status == Status.DOCUMENTS_RECEIVED;
+  }
+
   void documentsRequested(String eligibility, String eligibilityNote, String missingDocuments, Instant at) {
+    if (!awaitsDocuments()) return;
     this.status = Status.AWAITING_DOCUMENTS;
     this.eligibility = eligibility;
     this.eligibilityNote = eligibilityNote;
@@ -74,6 +87,7 @@ public class WarrantyClaim {
 
   void documentsReceived(boolean proofOfPurchase, LocalDate purchaseDate, String serialNumber, boolean photosReceived,
       Instant at) {
+    if (!awaitsDocuments()) return;
     this.status = Status.DOCUMENTS_RECEIVED;
     this.proofOfPurchase = proofOfPurchase;
     this.purchaseDate = purchaseDate;
@@ -84,6 +98,7 @@ public class WarrantyClaim {
   }
 
   void abandoned(Instant at) {
+    if (status != Status.AWAITING_DOCUMENTS) return;
     this.status = Status.ABANDONED;
     this.closedAt = at;
     this.updatedAt = at;
@@ -91,6 +106,7 @@ public class WarrantyClaim {
 
   void assessed(String remedy, String sparePartSku, String notes, String rejectionReason, boolean defectiveUnit,
       String shippingAddress, Instant at) {
+    if (!awaitsDocuments() && status != Status.ASSESSED) return;
     this.shippingAddress = shippingAddress;
     this.status = Status.ASSESSED;
     this.eligibility = "ELIGIBLE";
@@ -104,6 +120,7 @@ public class WarrantyClaim {
   }
 
   void rejected(String eligibility, String eligibilityNote, String rejectionReason, Instant at) {
+    if (!open()) return;
     this.status = Status.REJECTED;
     this.eligibility = eligibility;
     if (eligibilityNote != null) this.eligibilityNote = eligibilityNote;
@@ -113,12 +130,14 @@ public class WarrantyClaim {
   }
 
   void resolved(Instant at) {
+    if (status != Status.ASSESSED) return;
     this.status = Status.RESOLVED;
     this.closedAt = at;
     this.updatedAt = at;
   }
 
   public Long getId() { return id; }
+  public String getProcessInstanceId() { return processInstanceId; }
   public Long getCaseId() { return caseId; }
   public String getCaseNumber() { return caseNumber; }
   public Status getStatus() { return status; }

@@ -20,7 +20,6 @@ import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -83,12 +82,11 @@ class WarrantyService implements HandoffParty {
 
   // --- ServiceTask_RegisterClaim, ServiceTask_RefreshClaimFacts, listener on UserTask_AssessDefect --------------
 
-  Registration registerClaim(ClaimFacts facts, Boolean orderKnown, Boolean alreadyProven) {
+  /** ServiceTask_RegisterClaim: one record per run of the procedure (a retried job finds its own). */
+  Registration registerClaim(String processInstanceId, ClaimFacts facts, Boolean orderKnown, Boolean alreadyProven) {
     boolean proof = proofOfPurchase(facts.salesChannel(), orderKnown, alreadyProven);
-    Instant now = clock.instant();
-    WarrantyClaim claim = claims.findByCaseNumber(facts.caseNumber())
-        .orElseGet(() -> claims.save(new WarrantyClaim(facts.caseId(), facts.caseNumber(), now)));
-    claim.register(facts.salesChannel(), facts.productSku(), proof, now);
+    claims.findByProcessInstanceId(processInstanceId).orElseGet(() -> claims.save(new WarrantyClaim(processInstanceId,
+        facts.caseId(), facts.caseNumber(), facts.salesChannel(), facts.productSku(), proof, clock.instant())));
     log.info("Warranty claim registered for case {} ({}, proof of purchase: {})", facts.caseNumber(),
         facts.salesChannel(), proof);
     return new Registration(proof, settings.reminderAfter(), settings.abandonAfter(), settings.assessmentOla());
@@ -455,7 +453,7 @@ class WarrantyService implements HandoffParty {
   }
 
   private WarrantyClaim claim(String caseNumber) {
-    return claims.findByCaseNumber(caseNumber)
+    return claims.findFirstByCaseNumberOrderByIdDesc(caseNumber)
         .orElseThrow(() -> new IllegalStateException("No warranty claim registered for case " + caseNumber));
   }
 

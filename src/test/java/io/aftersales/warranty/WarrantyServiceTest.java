@@ -47,11 +47,11 @@ class WarrantyServiceTest {
   Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   WarrantyService service = new WarrantyService(claims, cases, mailer, stock, suppliers, masterData, runtime,
       clock, new WarrantySettings("P5D", "P14D", "P2D", "P30D"));
-  WarrantyClaim claim = new WarrantyClaim(42L, CASE, clock.instant());
+  WarrantyClaim claim = new WarrantyClaim("pi-1", 42L, CASE, "ECOMMERCE", "SA-KETTLE-17", true, clock.instant());
 
   @BeforeEach
   void claimExists() {
-    when(claims.findByCaseNumber(CASE)).thenReturn(Optional.of(claim));
+    when(claims.findFirstByCaseNumberOrderByIdDesc(CASE)).thenReturn(Optional.of(claim));
   }
 
   private static ClaimFacts facts(String channel, String serialNumber) {
@@ -76,9 +76,41 @@ class WarrantyServiceTest {
 
   @Test
   void registrationHandsTheConfiguredTimersToTheProcess() {
-    var registration = service.registerClaim(facts("RETAILER", null), true, null);
+    when(claims.findByProcessInstanceId("pi-2")).thenReturn(Optional.empty());
+    var registration = service.registerClaim("pi-2", facts("RETAILER", null), true, null);
     assertThat(registration).isEqualTo(new WarrantyService.Registration(false, "P5D", "P14D", "P2D"));
-    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.REGISTERED);
+    ArgumentCaptor<WarrantyClaim> saved = ArgumentCaptor.forClass(WarrantyClaim.class);
+    verify(claims).save(saved.capture());
+    assertThat(saved.getValue().getStatus()).isEqualTo(WarrantyClaim.Status.REGISTERED);
+    assertThat(saved.getValue().getProcessInstanceId()).isEqualTo("pi-2");
+    assertThat(saved.getValue().getSalesChannel()).isEqualTo("RETAILER");
+
+    // A retried job finds its own record; a case's next claim gets a new one, the first stays as it ended.
+    when(claims.findByProcessInstanceId("pi-1")).thenReturn(Optional.of(claim));
+    service.registerClaim("pi-1", facts("RETAILER", null), true, null);
+    verify(claims).save(any());
+  }
+
+  @Test
+  void aClaimNeverMovesBackwards() {
+    claim.documentsRequested("DOCUMENTS_MISSING", null, "receipt", clock.instant());
+    claim.abandoned(clock.instant());
+    claim.documentsReceived(true, null, null, true, clock.instant());
+    claim.assessed("REPLACEMENT", null, "late", null, false, null, clock.instant());
+    claim.resolved(clock.instant());
+    assertThat(claim.getStatus()).as("late documents and assessment do not reopen it").isEqualTo(
+        WarrantyClaim.Status.ABANDONED);
+
+    WarrantyClaim shipped = new WarrantyClaim("pi-3", 42L, CASE, null, null, true, clock.instant());
+    shipped.resolved(clock.instant());
+    assertThat(shipped.getStatus()).as("nothing is resolved before it is assessed").isEqualTo(
+        WarrantyClaim.Status.REGISTERED);
+    shipped.assessed("SPARE_PART", "SP-1", "ok", null, false, null, clock.instant());
+    shipped.resolved(clock.instant());
+    shipped.rejected("ELIGIBLE", null, "late rejection", clock.instant());
+    shipped.documentsRequested("DOCUMENTS_MISSING", null, "receipt", clock.instant());
+    assertThat(shipped.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
+    assertThat(shipped.getRejectionReason()).isNull();
   }
 
   @Test
@@ -106,6 +138,7 @@ class WarrantyServiceTest {
 
   @Test
   void anAbandonedClaimCanBeReopenedByReplying() {
+    claim.documentsRequested("DOCUMENTS_MISSING", null, "the shop's receipt", clock.instant());
     service.closeAbandoned(facts("RETAILER", null), "the shop's receipt", "step-1");
     assertThat(mailBody("warranty-claim-closed")).contains("closed the claim for now").contains("any time");
     assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.ABANDONED);
@@ -311,6 +344,7 @@ class WarrantyServiceTest {
     product("SP-JAR-900", "Blender jar 1.5 l", null);
     VariableScope procedure = procedure(facts("ECOMMERCE", null), "sparePartSku", "SP-JAR-900");
     HandedOff parcel = new HandedOff(5L, "DHL", "00340434", null, null, null, null);
+    claim.assessed("SPARE_PART", "SP-JAR-900", "Jar cracked.", null, false, null, clock.instant());
     service.handedOff(HandoffKind.SPARE_PART, procedure, parcel, "step-1");
     verify(stock).pick("SP-JAR-900", 1, CASE, "W-" + CASE + "-part");
     assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
@@ -324,6 +358,7 @@ class WarrantyServiceTest {
   @Test
   void everyHandoffTellsTheCustomerWhatHappensNext() {
     VariableScope procedure = procedure(facts("ECOMMERCE", null));
+    claim.assessed("REPLACEMENT", null, "Element dead.", null, false, null, clock.instant());
     service.handedOff(HandoffKind.REPLACEMENT, procedure, new HandedOff(5L, "DHL", "T-1", null, null, null, null), "step-1");
     assertThat(mailBody("warranty-replacement-shipped")).contains("brand-new replacement", "T-1", "keep the defective unit");
     verify(stock).pick("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement");
