@@ -210,6 +210,45 @@ class ModelConventionsTest {
     assertThat(wrong).isEmpty();
   }
 
+  /** UserTask_BookShipment -> forms/handoff/book-shipment.form -> sop/handoff/book-shipment.md: one name, three files. */
+  @Test
+  void everyUserTasksSopIsNamedAfterItsFormInTheFormsFolder() {
+    List<String> wrong = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      for (UserTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)) {
+        Path form = formsById.get(task.getCamundaFormRef());
+        Matcher sop = SOP.matcher(task.getDocumentations().stream().map(d -> d.getTextContent())
+            .collect(Collectors.joining(" ")));
+        if (form == null || !sop.find()) continue; // reported by everyUserTaskHasItsRoleFormAndSop
+        String expected = "sop/" + FORMS.relativize(form.getParent()) + "/" + task.getCamundaFormRef() + ".md";
+        if (!sop.group(1).equals(expected)) wrong.add(file + ": " + task.getId() + " names " + sop.group(1) + ", not " + expected);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  /**
+   * Every text a person types has a limit the engine can store (a String variable holds 4,000 characters): the form
+   * says it, so Tasklist stops the typing and {@code TaskCompletionRules} refuses the rest over REST.
+   */
+  @Test
+  void everyTextFieldOfAFormHasALengthLimitTheEngineCanStore() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Path> entry : formsById.entrySet()) {
+      for (JsonNode component : json.readTree(entry.getValue().toFile()).get("components")) {
+        String type = component.path("type").asText();
+        if (!type.equals("textfield") && !type.equals("textarea")) continue;
+        if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) continue;
+        int max = component.path("validate").path("maxLength").asInt(-1);
+        if (max < 1 || max > 4000) {
+          wrong.add(entry.getValue() + ": " + component.path("key").asText() + " maxLength " + (max < 0 ? "missing" : max));
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
   @Test
   void formsAreValidCamundaFormsForTasklist() throws IOException {
     ObjectMapper json = new ObjectMapper();
