@@ -17,11 +17,9 @@ import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.PurchaseOrder;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The spare-part procedure's rules and records: one method per step of spare-part-request.bpmn.
- * Every method a retried job may run twice is idempotent: the back-office APIs are idempotent per
- * case and reference, and customer mails per step id.
+ * The spare-part procedure's rules and records: one method per step of spare-part-request.bpmn, and which customer
+ * mail goes out when (worded in {@link SparePartMails}). Every method a retried job may run twice is idempotent:
+ * the back-office APIs are idempotent per case and reference, and customer mails per step id.
  */
 @Service
 @Transactional
@@ -43,7 +41,6 @@ public class SparePartService implements HandoffParty {
   private static final Logger log = LoggerFactory.getLogger(SparePartService.class);
   static final int MAX_QUANTITY = 10;
   static final Set<String> REASONS = Set.of("DEFECT", "LOST", "WEAR");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final SparePartOrderRepository orders;
   private final ServiceCases cases;
@@ -142,11 +139,8 @@ public class SparePartService implements HandoffParty {
   public void closeRequest(Long orderId, String message, String stepId) {
     SparePartOrder order = get(orderId);
     order.closed(clock.instant());
-    String body = greeting(order) + "\n\n" + (message == null || message.isBlank()
-        ? "unfortunately we cannot offer a spare part for your product."
-        : message.trim())
-        + "\n\nIf you have any questions, just reply to this email.";
-    mailer.sendMilestone(order.getCaseId(), "spare-part-closed", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "spare-part-closed", stepId,
+        SparePartMails.closed(customerName(order), message));
   }
 
   public record Quote(String reference, BigDecimal amount, String dueAt) {}
@@ -163,34 +157,16 @@ public class SparePartService implements HandoffParty {
     PaymentRequest request = finance.requestPayment(order.getCaseNumber(), order.getPaymentRequestReference(),
         order.getAmount());
     CaseFacts facts = cases.facts(order.getCaseId());
-    String body = greeting(order) + "\n\n"
-        + "thank you for your patience. We have identified the part you need: " + line(order) + ".\n\n"
-        + "Why there is a charge: " + sentence(chargeNote) + "\n"
-        + "Price: " + money(order.getUnitPrice()) + " per piece, total " + money(request.getAmount())
-        + " including VAT and shipping.\n"
-        + soldDirectly(facts)
-        + "\nHow to pay: " + settings.paymentInstructions() + "\n"
-        + "Payment reference: " + request.getReference() + "\n"
-        + "Please pay by " + date(order.getPaymentDueAt()) + ".\n\n"
-        + "As soon as your payment has arrived, we send the part to:\n" + order.getShippingAddress() + "\n"
-        + "and email you the tracking number. If you no longer need the part, you don't have to do anything:"
-        + " the quote simply expires.";
-    mailer.sendMilestone(order.getCaseId(), "spare-part-quote", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "spare-part-quote", stepId,
+        SparePartMails.quote(customerName(order), order, chargeNote, request, facts, settings));
     return new Quote(request.getReference(), request.getAmount(), order.getPaymentDueAt().toString());
   }
 
   /** ServiceTask_SendPaymentReminder. */
   public void sendPaymentReminder(Long orderId, String stepId) {
     SparePartOrder order = get(orderId);
-    String body = greeting(order) + "\n\n"
-        + "a friendly reminder: we have not yet received your payment of " + money(order.getAmount())
-        + " for " + line(order) + ".\n\n"
-        + "How to pay: " + settings.paymentInstructions() + "\n"
-        + "Payment reference: " + order.getPaymentRequestReference() + "\n"
-        + "Please pay by " + date(order.getPaymentDueAt()) + "; after that the quote expires.\n\n"
-        + "Already paid? Then thank you, and please ignore this reminder: bank transfers can take a few days to"
-        + " reach us. If you no longer need the part, you don't have to do anything.";
-    mailer.sendMilestone(order.getCaseId(), "payment-reminder", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "payment-reminder", stepId,
+        SparePartMails.paymentReminder(customerName(order), order, settings));
   }
 
   /** ServiceTask_CancelQuote: the payment deadline passed; finance's request is cancelled. */
@@ -198,12 +174,8 @@ public class SparePartService implements HandoffParty {
     SparePartOrder order = get(orderId);
     finance.cancelPayment(order.getPaymentRequestReference());
     order.quoteExpired(clock.instant());
-    String body = greeting(order) + "\n\n"
-        + "we have not received your payment for " + line(order) + " (payment reference "
-        + order.getPaymentRequestReference() + "), so the quote has now expired and we have closed your request.\n\n"
-        + "Please do not pay this reference any more. If you still need the part, simply send us a new request"
-        + " through our contact form or by email, and we will gladly quote it again.";
-    mailer.sendMilestone(order.getCaseId(), "quote-expired", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "quote-expired", stepId,
+        SparePartMails.quoteExpired(customerName(order), order));
   }
 
   public record PaymentConfirmation(String reference, String caseNumber, String status, String paymentReference,
@@ -299,13 +271,8 @@ public class SparePartService implements HandoffParty {
           + ": check the stock count and order by hand.");
     }
     order.orderedFromSupplier(po.getNumber(), clock.instant());
-    String body = greeting(order) + "\n\n"
-        + paidOrFree(order)
-        + "The part you need, " + line(order) + ", is not in our warehouse at the moment, so we have ordered it"
-        + " from our supplier. We expect it within about " + IsoDurations.words(settings.supplierDeliveryOla()) + ".\n\n"
-        + "As soon as it arrives we send it on to you and email you the tracking number. If the supplier is late,"
-        + " we will let you know.";
-    mailer.sendMilestone(order.getCaseId(), "part-ordered", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "part-ordered", stepId,
+        SparePartMails.partOrdered(customerName(order), order, settings.supplierDeliveryOla()));
     return po.getNumber();
   }
 
@@ -325,13 +292,8 @@ public class SparePartService implements HandoffParty {
   /** ServiceTask_SendDeliveryUpdate: the supplier is late; tells the customer the new date. */
   public void sendDeliveryUpdate(Long orderId, String expectedDate, String stepId) {
     SparePartOrder order = get(orderId);
-    String when = expectedDate == null || expectedDate.isBlank() ? "as soon as possible"
-        : "by " + date(LocalDate.parse(expectedDate.substring(0, 10)));
-    String body = greeting(order) + "\n\n"
-        + "we are sorry: our supplier is taking longer than expected to deliver " + line(order) + ".\n"
-        + "We have chased the supplier, who now promises delivery " + when + ".\n\n"
-        + "We send the part to you the moment it arrives, with the tracking number. Thank you for your patience.";
-    mailer.sendMilestone(order.getCaseId(), "delivery-update", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "delivery-update", stepId,
+        SparePartMails.deliveryUpdate(customerName(order), order, expectedDate));
   }
 
   @Override
@@ -345,7 +307,7 @@ public class SparePartService implements HandoffParty {
     SparePartOrder order = get(SparePartRequestProcess.SPARE_PART_ORDER_ID.from(procedure));
     String binLocation = SparePartRequestProcess.BIN_LOCATION.fromOrNull(procedure);
     order.shipmentRequested();
-    return HandoffRequest.shipment(order.partReference(), "Parcel: " + line(order)
+    return HandoffRequest.shipment(order.partReference(), "Parcel: " + SparePartMails.line(order)
         + (binLocation == null || binLocation.isBlank() ? "" : ", picked from " + binLocation.trim())
         + ", to:\n" + order.getShippingAddress());
   }
@@ -357,15 +319,8 @@ public class SparePartService implements HandoffParty {
     if (order.getStatus() == SparePartOrder.Status.SHIPPED) return; // a retried job: done already
     stock.pick(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference());
     order.shipped(done.recordId(), done.carrier(), done.trackingNumber(), clock.instant());
-    String body = greeting(order) + "\n\n"
-        + "good news: your spare part is on its way. " + paidOrFree(order) + "\n"
-        + "Part: " + line(order) + "\n"
-        + "Carrier: " + done.carrier() + "\n"
-        + "Tracking number: " + done.trackingNumber() + "\n"
-        + "Sent to:\n" + order.getShippingAddress() + "\n\n"
-        + "It usually arrives within 2 to 4 working days. If the part does not fit or anything is missing,"
-        + " just reply to this email.";
-    mailer.sendMilestone(order.getCaseId(), "part-shipped", stepId, body);
+    mailer.sendMilestone(order.getCaseId(), "part-shipped", stepId,
+        SparePartMails.partShipped(customerName(order), order, done.carrier(), done.trackingNumber()));
   }
 
   @Transactional(readOnly = true)
@@ -377,53 +332,8 @@ public class SparePartService implements HandoffParty {
     return orders.findById(orderId).orElseThrow(() -> new IllegalArgumentException("No spare-part order " + orderId));
   }
 
-  private String greeting(SparePartOrder order) {
-    return CustomerMailer.greeting(cases.outboundMail(order.getCaseId()).customerName());
-  }
-
-  private static String line(SparePartOrder order) {
-    return order.getQuantity() + " x " + order.getPartName() + " (" + order.getPartSku() + ")";
-  }
-
-  private static String paidOrFree(SparePartOrder order) {
-    if (order.getPaymentReference() != null) {
-      return "Thank you for your payment (reference " + order.getPaymentRequestReference() + "). ";
-    }
-    if (Boolean.TRUE.equals(order.getFree())) {
-      return order.getChargeNote() != null && order.getChargeNote().startsWith("Goodwill")
-          ? "As a goodwill gesture, the part is free of charge. "
-          : "The part is free of charge under the warranty. ";
-    }
-    return "";
-  }
-
-  /** Spare parts are always sold by the brand directly, whatever the product was bought through. */
-  private static String soldDirectly(CaseFacts facts) {
-    if ("AMAZON".equals(facts.salesChannel())) {
-      return "Spare parts are sold by us directly, not through Amazon, so please pay us as described below.\n";
-    }
-    if ("RETAILER".equals(facts.salesChannel())) {
-      String shop = facts.retailerName() == null ? "the shop" : facts.retailerName();
-      return "Spare parts are sold by us directly, not through " + shop + ", so please pay us as described below.\n";
-    }
-    return "";
-  }
-
-  private static String sentence(String note) {
-    if (note == null || note.isBlank()) return "it is not covered by the warranty.";
-    String s = note.trim();
-    return s.endsWith(".") ? s : s + ".";
-  }
-
-  static String money(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " EUR";
-  }
-
-  private String date(Instant instant) {
-    return DATE.format(instant.atZone(settings.timeZone()));
-  }
-
-  private static String date(LocalDate date) {
-    return DATE.format(date);
+  /** The name the case's mails address; the case knows it, the order does not. */
+  private String customerName(SparePartOrder order) {
+    return cases.outboundMail(order.getCaseId()).customerName();
   }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
-import io.aftersales.shared.IsoDurations;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.SupplierClaim;
 import io.aftersales.suppliers.Suppliers;
@@ -30,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The warranty procedure's work behind the delegates of warranty-claim.bpmn and supplier-claim.bpmn: the claim
- * record, the customer mails (composed here, one per milestone, idempotent per step), and the requests to
- * stock, purchasing and supplier management, and what logistics and finance book through the outside-system
- * hand-off. Every method that a retried job may run twice is idempotent:
+ * record, which customer mail goes out when (one per milestone, idempotent per step; worded in {@link WarrantyMails}),
+ * the requests to stock, purchasing and supplier management, and what logistics and finance book through the
+ * outside-system hand-off. Every method that a retried job may run twice is idempotent:
  * the back-office APIs are per case and reference, mails per step id.
  */
 @Service
@@ -168,29 +167,19 @@ class WarrantyService implements HandoffParty {
   void requestMissingDocuments(ClaimFacts facts, String eligibility, String eligibilityNote, String missingDocuments,
       String stepId) {
     claim(facts.caseNumber()).documentsRequested(eligibility, eligibilityNote, missingDocuments, clock.instant());
-    mailer.sendMilestone(facts.caseId(), "warranty-documents-requested", stepId, facts.greeting() + "\n\n"
-        + "thank you for your warranty claim for " + facts.product() + ". Before we can check it, we need a little "
-        + "more from you:\n\n" + documentList(facts, missingDocuments) + "\n"
-        + "Simply reply to this email and attach them (photos from your phone are fine), keeping the case number in "
-        + "the subject. As soon as they are here, we check your claim and tell you how we will fix the problem.");
+    mailer.sendMilestone(facts.caseId(), "warranty-documents-requested", stepId,
+        WarrantyMails.documentsRequested(facts, missingDocuments));
   }
 
   void sendDocumentsReminder(ClaimFacts facts, String missingDocuments, String stepId) {
-    mailer.sendMilestone(facts.caseId(), "warranty-documents-reminder", stepId, facts.greeting() + "\n\n"
-        + "a few days ago we asked you for a few documents so we can check your warranty claim for "
-        + facts.product() + ". We have not received them yet:\n\n" + documentList(facts, missingDocuments) + "\n"
-        + "Just reply to this email with them attached. If we do not hear from you within " + IsoDurations.words(settings.abandonAfter())
-        + ", we will close the claim for now; you can reopen it at any time by sending the documents.");
+    mailer.sendMilestone(facts.caseId(), "warranty-documents-reminder", stepId,
+        WarrantyMails.documentsReminder(facts, missingDocuments, settings.abandonAfter()));
   }
 
   void closeAbandoned(ClaimFacts facts, String missingDocuments, String stepId) {
     claim(facts.caseNumber()).abandoned(clock.instant());
-    mailer.sendMilestone(facts.caseId(), "warranty-claim-closed", stepId, facts.greeting() + "\n\n"
-        + "as we have not received the documents we need for your warranty claim for " + facts.product()
-        + ", we have closed the claim for now.\n\n"
-        + "Nothing is lost: reply to this email at any time with "
-        + (missingDocuments == null ? "the proof of purchase" : missingDocuments)
-        + " and photos of the defect, and we will pick your claim up again right away.");
+    mailer.sendMilestone(facts.caseId(), "warranty-claim-closed", stepId,
+        WarrantyMails.claimClosed(facts, missingDocuments));
   }
 
   // --- rejection ---------------------------------------------------------------------------------------------------
@@ -201,22 +190,9 @@ class WarrantyService implements HandoffParty {
     boolean expired = !"REJECT".equals(remedy);
     claim(facts.caseNumber()).rejected(expired ? "EXPIRED" : eligibility, eligibilityNote,
         expired ? null : rejectionReason, clock.instant());
-    String reason;
-    if (expired) {
-      String when = facts.purchaseDate() == null ? "" : "You bought " + facts.product() + " on "
-          + facts.purchaseDate() + (facts.monthsSincePurchase() == null ? "" : ", " + facts.monthsSincePurchase()
-          + " months ago") + ". ";
-      reason = "we have checked your warranty claim. " + when + (eligibilityNote == null ? "" : eligibilityNote + " ")
-          + "Unfortunately that period has ended, so we cannot repair or replace it free of charge.";
-    } else {
-      reason = "our team has assessed the defect of " + facts.product() + ": " + rejectionReason.trim()
-          + (rejectionReason.trim().endsWith(".") ? "" : ".")
-          + " This is not covered by the warranty, so we cannot repair or replace it free of charge.";
-    }
-    mailer.sendMilestone(facts.caseId(), "warranty-claim-rejected", stepId, facts.greeting() + "\n\n" + reason
-        + "\n\nWe would still like to help: we can repair it for you at cost, or send you a spare part if only one part "
-        + "is affected. Reply to this email and tell us which you prefer, and we will send you a quote. If you think "
-        + "we have misjudged your claim, reply as well and a colleague will look at it again.");
+    mailer.sendMilestone(facts.caseId(), "warranty-claim-rejected", stepId, expired
+        ? WarrantyMails.warrantyExpired(facts, eligibilityNote)
+        : WarrantyMails.defectNotCovered(facts, rejectionReason));
   }
 
   // --- spare part and replacement: reserved, or ordered and received first --------------------------------------
@@ -240,10 +216,8 @@ class WarrantyService implements HandoffParty {
           + " but nothing is in stock for case " + facts.caseNumber() + ": check the stock count and order by hand");
     }
     log.info("{} for warranty case {} is out of stock: ordered as {}", sku, facts.caseNumber(), po.getNumber());
-    mailer.sendMilestone(facts.caseId(), "warranty-goods-ordered", stepId, facts.greeting() + "\n\n"
-        + "we will send you " + ("SPARE_PART".equals(remedy) ? "the spare part" : "a new unit") + " for "
-        + facts.product() + " free of charge under the warranty. It is not in our warehouse at the moment, so we have"
-        + " ordered it from our supplier; as soon as it arrives we send it on and email you the tracking number.");
+    mailer.sendMilestone(facts.caseId(), "warranty-goods-ordered", stepId,
+        WarrantyMails.goodsOrdered(facts, "SPARE_PART".equals(remedy)));
     return new Reservation(false, po.getNumber(), goods);
   }
 
@@ -296,54 +270,27 @@ class WarrantyService implements HandoffParty {
       case SPARE_PART -> {
         String sku = goodsSku(facts, kind.name(), WarrantyClaimProcess.SPARE_PART_SKU.fromOrNull(procedure));
         pickReserved(facts, sku, goodsReference(facts, kind.name()));
-        mailer.sendMilestone(facts.caseId(), "warranty-part-shipped", stepId, facts.greeting() + "\n\n"
-            + "good news: we have sent you " + productName(sku) + " for " + facts.product() + " free of charge under"
-            + " the warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-            + "Fitting it takes only a few minutes: compare it with the old part, follow the enclosed instructions and,"
-            + " for electrical appliances, always unplug the appliance first. If the part does not fit or the problem"
-            + " remains, just reply to this email.");
+        mailer.sendMilestone(facts.caseId(), "warranty-part-shipped", stepId,
+            WarrantyMails.partShipped(facts, productName(sku), carrier, tracking));
       }
       case REPLACEMENT -> {
         pickReserved(facts, requiredSku(facts), goodsReference(facts, kind.name()));
-        mailer.sendMilestone(facts.caseId(), "warranty-replacement-shipped", stepId, facts.greeting() + "\n\n"
-            + "a brand-new replacement for " + facts.product() + " is on its way to you, free of charge under the "
-            + "warranty.\n\nCarrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-            + "Please keep the defective unit for 30 days: our supplier may want to examine it, and we would then send"
-            + " you a prepaid label. If you have any question, just reply to this email.");
+        mailer.sendMilestone(facts.caseId(), "warranty-replacement-shipped", stepId,
+            WarrantyMails.replacementShipped(facts, carrier, tracking));
       }
-      case RETURN_LABEL -> mailer.sendMilestone(facts.caseId(), "warranty-return-label", stepId, facts.greeting()
-          + "\n\nwe will repair " + facts.product() + " under the warranty. To do so we need it here:\n\n"
-          + "1. " + (done.labelUrl() != null ? "Print the prepaid return label: " + done.labelUrl()
-              : "You will receive the prepaid return label from " + carrier + " in a separate email.") + "\n"
-          + "2. Pack the product safely (the original box is ideal) with a note of your case number.\n"
-          + "3. Drop the parcel at any " + carrier + " point. Tracking number: " + tracking + "\n\n"
-          + "Please do not include accessories we do not need for the repair. We will tell you as soon as it is "
-          + "repaired and on its way back.");
-      case TO_SUPPLIER -> mailer.sendMilestone(facts.caseId(), "warranty-unit-at-supplier", stepId, facts.greeting()
-          + "\n\nyour " + (facts.productName() == null ? "product" : facts.productName()) + " has arrived and we have"
-          + " sent it to the manufacturer's repair service, who can fix this kind of defect best. Such repairs usually"
-          + " take two to three weeks.\n\nWe will email you the tracking number as soon as it is on its way back to"
-          + " you.");
+      case RETURN_LABEL -> mailer.sendMilestone(facts.caseId(), "warranty-return-label", stepId,
+          WarrantyMails.returnLabel(facts, carrier, tracking, done.labelUrl()));
+      case TO_SUPPLIER -> mailer.sendMilestone(facts.caseId(), "warranty-unit-at-supplier", stepId,
+          WarrantyMails.unitAtSupplier(facts));
       case REPAIRED_UNIT -> {
         claim(facts.caseNumber()).resolved(clock.instant());
-        String product = facts.product();
-        mailer.sendMilestone(facts.caseId(), "warranty-repaired-unit-shipped", stepId, facts.greeting() + "\n\n"
-            + product.substring(0, 1).toUpperCase() + product.substring(1)
-            + " has been repaired and tested, and is on its way back to you, free of charge.\n\n"
-            + "Carrier: " + carrier + "\nTracking number: " + tracking + "\n\n"
-            + "If anything is still not right, just reply to this email.");
+        mailer.sendMilestone(facts.caseId(), "warranty-repaired-unit-shipped", stepId,
+            WarrantyMails.repairedUnitShipped(facts, carrier, tracking));
       }
       case REFUND -> {
         claim(facts.caseNumber()).resolved(clock.instant());
-        String where = "AMAZON".equals(facts.salesChannel())
-            ? "Amazon refunds it to the payment method of your order; you can see it in your Amazon order overview."
-            : "It goes back to your original payment method (or the bank account you gave us) and usually arrives "
-                + "within 3 to 5 business days.";
-        mailer.sendMilestone(facts.caseId(), "warranty-refund-issued", stepId, facts.greeting() + "\n\n"
-            + "as we can no longer replace " + facts.product() + ", we have refunded the purchase price of "
-            + done.amount().setScale(2, RoundingMode.HALF_UP) + " EUR under the warranty (reference "
-            + done.paymentReference() + ").\n\n" + where + "\n\nWe are sorry for the trouble. If you have any"
-            + " question, just reply to this email.");
+        mailer.sendMilestone(facts.caseId(), "warranty-refund-issued", stepId,
+            WarrantyMails.refundIssued(facts, done.amount(), done.paymentReference()));
       }
       default -> throw new IllegalStateException("warranty-claim does not hand off " + kind);
     }
@@ -440,16 +387,6 @@ class WarrantyService implements HandoffParty {
         + (facts.shippingAddress() != null && !facts.shippingAddress().isBlank()
             ? ", ship to: " + facts.shippingAddress().strip()
             : facts.orderNumber() == null ? "" : " (delivery address there)");
-  }
-
-  private static String documentList(ClaimFacts facts, String missingDocuments) {
-    StringBuilder list = new StringBuilder();
-    if (missingDocuments != null && !missingDocuments.isBlank()) list.append("- ").append(missingDocuments).append('\n');
-    list.append("- two or three photos that show the defect\n");
-    if (facts.serialNumber() == null || facts.serialNumber().isBlank()) {
-      list.append("- the serial number from the type plate, if your product has one\n");
-    }
-    return list.toString();
   }
 
   private WarrantyClaim claim(String caseNumber) {
