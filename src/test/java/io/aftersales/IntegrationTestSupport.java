@@ -59,10 +59,14 @@ public abstract class IntegrationTestSupport {
   protected static final String SERVICE_MAILBOX = "service@aftersales.local";
   protected static final String DEMO_PASSWORD = "demo";
 
-  @Autowired protected TestRestTemplate rest;
-  @Autowired protected JdbcTemplate jdbc;
-  @Autowired protected GreenMail greenMail;
-  @Value("${aftersales.demo.mail-server.imap-port}") protected int imapPort;
+  @Autowired
+  protected TestRestTemplate rest;
+  @Autowired
+  protected JdbcTemplate jdbc;
+  @Autowired
+  protected GreenMail greenMail;
+  @Value("${aftersales.demo.mail-server.imap-port}")
+  protected int imapPort;
 
   protected static String uniqueEmail(String name) {
     return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -93,8 +97,8 @@ public abstract class IntegrationTestSupport {
    * otherwise) by its job: the reader only records, the job executor does the rest in the background.
    */
   protected int settle(int polled) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
-        count("select count(*) from aftersales.inbound_mail where status = 'RECEIVED'") == 0);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> count("select count(*) from aftersales.inbound_mail where status = 'RECEIVED'") == 0);
     return polled;
   }
 
@@ -107,8 +111,8 @@ public abstract class IntegrationTestSupport {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       try {
-        return inbox.search(new jakarta.mail.search.FlagTerm(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false))
-            .length;
+        return inbox.search(
+            new jakarta.mail.search.FlagTerm(new jakarta.mail.Flags(jakarta.mail.Flags.Flag.SEEN), false)).length;
       } finally {
         inbox.close(false);
       }
@@ -129,7 +133,8 @@ public abstract class IntegrationTestSupport {
   protected List<MimeMessage> mailTo(String recipient, String subjectPart) {
     return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
       try {
-        return m.getAllRecipients() != null && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient))
+        return m.getAllRecipients() != null
+            && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(recipient))
             && m.getSubject() != null && m.getSubject().contains(subjectPart);
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
@@ -145,7 +150,7 @@ public abstract class IntegrationTestSupport {
       store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_WRITE);
-      inbox.appendMessages(new Message[] {
+      inbox.appendMessages(new Message[]{
           new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))});
       inbox.close(false);
     }
@@ -236,7 +241,8 @@ public abstract class IntegrationTestSupport {
 
   private static String cookieHeader(java.util.Map<String, String> cookies) {
     StringBuilder header = new StringBuilder();
-    cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+    cookies
+        .forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
     return header.toString();
   }
 
@@ -260,7 +266,8 @@ public abstract class IntegrationTestSupport {
       }
       start.countDown();
       List<T> results = new java.util.ArrayList<>();
-      for (var future : futures) results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      for (var future : futures)
+        results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
       return results;
     } finally {
       pool.shutdownNow();

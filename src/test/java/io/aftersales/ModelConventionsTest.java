@@ -32,9 +32,9 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 
@@ -132,7 +132,8 @@ class ModelConventionsTest {
         String expected = "${" + Character.toLowerCase(task.getId().charAt("ServiceTask_".length()))
             + task.getId().substring("ServiceTask_".length() + 1) + "Delegate}";
         if (!expected.equals(task.getCamundaDelegateExpression())) {
-          wrong.add(file + ": " + task.getId() + " calls " + task.getCamundaDelegateExpression() + ", expected " + expected);
+          wrong.add(
+              file + ": " + task.getId() + " calls " + task.getCamundaDelegateExpression() + ", expected " + expected);
         }
       }
     }
@@ -190,13 +191,15 @@ class ModelConventionsTest {
           }
         }
         String formRef = task.getCamundaFormRef();
-        if (!kebab(task.getId()).equals(formRef)) wrong.add(where + " formRef " + formRef + " != " + kebab(task.getId()));
+        if (!kebab(task.getId()).equals(formRef))
+          wrong.add(where + " formRef " + formRef + " != " + kebab(task.getId()));
         else if (!formsById.containsKey(formRef)) wrong.add(where + " form " + formRef + " not found under forms/");
         String doc = task.getDocumentations().stream().map(d -> d.getTextContent()).collect(Collectors.joining(" "));
         Matcher sop = SOP.matcher(doc);
         if (!sop.find()) wrong.add(where + " documentation names no SOP file");
         else if (!Files.exists(Path.of(sop.group(1)))) wrong.add(where + " SOP " + sop.group(1) + " does not exist");
-        for (CamundaTaskListener listener : task.getExtensionElements() == null ? List.<CamundaTaskListener>of()
+        for (CamundaTaskListener listener : task.getExtensionElements() == null
+            ? List.<CamundaTaskListener>of()
             : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
           if (listener.getCamundaClass() != null) wrong.add(where + " uses camunda:class; use a bean");
         }
@@ -221,7 +224,8 @@ class ModelConventionsTest {
             .collect(Collectors.joining(" ")));
         if (form == null || !sop.find()) continue; // reported by everyUserTaskHasItsRoleFormAndSop
         String expected = "sop/" + FORMS.relativize(form.getParent()) + "/" + task.getCamundaFormRef() + ".md";
-        if (!sop.group(1).equals(expected)) wrong.add(file + ": " + task.getId() + " names " + sop.group(1) + ", not " + expected);
+        if (!sop.group(1).equals(expected))
+          wrong.add(file + ": " + task.getId() + " names " + sop.group(1) + ", not " + expected);
       }
     }
     assertThat(wrong).isEmpty();
@@ -242,7 +246,8 @@ class ModelConventionsTest {
         if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) continue;
         int max = component.path("validate").path("maxLength").asInt(-1);
         if (max < 1 || max > 4000) {
-          wrong.add(entry.getValue() + ": " + component.path("key").asText() + " maxLength " + (max < 0 ? "missing" : max));
+          wrong.add(
+              entry.getValue() + ": " + component.path("key").asText() + " maxLength " + (max < 0 ? "missing" : max));
         }
       }
     }

@@ -18,7 +18,8 @@ class ProductionProfileTest {
   private static StandardEnvironment production(Map<String, Object> variables) throws Exception {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new MapPropertySource("variables", variables));
-    for (var source : new YamlPropertySourceLoader().load("postgres", new ClassPathResource("application-postgres.yaml"))) {
+    for (var source : new YamlPropertySourceLoader().load("postgres",
+        new ClassPathResource("application-postgres.yaml"))) {
       environment.getPropertySources().addAfter("variables", source);
     }
     for (var source : new YamlPropertySourceLoader().load("defaults", new ClassPathResource("application.yaml"))) {
@@ -30,7 +31,7 @@ class ProductionProfileTest {
   @Test
   void withoutItsOwnPaymentInstructionsAndSecretsProductionDoesNotStart() throws Exception {
     StandardEnvironment environment = production(Map.of());
-    for (String required : new String[] {"aftersales.spare-parts.payment-instructions", "aftersales.intake.token-secret",
+    for (String required : new String[]{"aftersales.spare-parts.payment-instructions", "aftersales.intake.token-secret",
         "camunda.bpm.admin-user.password", "spring.datasource.url"}) {
       assertThatThrownBy(() -> environment.getRequiredProperty(required)).as(required)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AFTERSALES_");
@@ -39,7 +40,8 @@ class ProductionProfileTest {
 
   @Test
   void theCompanysOwnPaymentInstructionsAreUsed() throws Exception {
-    StandardEnvironment environment = production(Map.of("AFTERSALES_PAYMENT_INSTRUCTIONS", "Pay to DE89 3704 0044 0532 0130 00"));
+    StandardEnvironment environment =
+        production(Map.of("AFTERSALES_PAYMENT_INSTRUCTIONS", "Pay to DE89 3704 0044 0532 0130 00"));
     assertThat(environment.getRequiredProperty("aftersales.spare-parts.payment-instructions"))
         .isEqualTo("Pay to DE89 3704 0044 0532 0130 00").doesNotContain("DE00");
   }

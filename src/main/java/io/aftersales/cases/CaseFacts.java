@@ -42,7 +42,8 @@ public record CaseFacts(
       product = order.getLines().get(0).getProduct();
     }
     Customer customer = c.getCustomer();
-    LocalDate purchase = c.getPurchaseDate() != null ? c.getPurchaseDate()
+    LocalDate purchase = c.getPurchaseDate() != null
+        ? c.getPurchaseDate()
         : order != null ? order.getPurchaseDate() : null;
     LocalDate delivery = order != null && order.getDeliveryDate() != null ? order.getDeliveryDate() : purchase;
     Double price = null;
@@ -56,7 +57,9 @@ public record CaseFacts(
     return new CaseFacts(
         order != null ? order.getSalesChannel().name() : retailer ? "RETAILER" : null,
         order == null || order.getFulfilment() == null ? null : order.getFulfilment().name(),
-        order != null && order.getRetailerName() != null ? order.getRetailerName() : retailer ? customer.getName() : null,
+        order != null && order.getRetailerName() != null
+            ? order.getRetailerName()
+            : retailer ? customer.getName() : null,
         retailer ? "BUSINESS" : customer.getType().name(),
         customer.getName(),
         order != null,

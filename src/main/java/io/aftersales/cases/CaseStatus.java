@@ -5,6 +5,5 @@ public enum CaseStatus {
   /** Opened, acknowledged or about to be; no human has answered yet. */
   NEW,
   /** A human answered; the case is being worked. */
-  IN_PROGRESS,
-  CLOSED
+  IN_PROGRESS, CLOSED
 }

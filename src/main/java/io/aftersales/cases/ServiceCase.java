@@ -91,7 +91,9 @@ public class ServiceCase {
     this.purchaseDate = purchaseDate;
   }
 
-  void markFollowUpOf(ServiceCase previous) { this.followUpOf = previous; }
+  void markFollowUpOf(ServiceCase previous) {
+    this.followUpOf = previous;
+  }
 
   CaseMessage addMessage(MessageDirection direction, String channel, String author, String subject, String body,
       String messageId, String inReplyTo, Instant at) {

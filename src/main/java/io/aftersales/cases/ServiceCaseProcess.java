@@ -48,7 +48,8 @@ public final class ServiceCaseProcess {
   public static final ProcessVariable<String> REQUEST_TYPE = ProcessVariable.of("requestType", String.class);
   public static final ProcessVariable<String> PRIORITY = ProcessVariable.of("priority", String.class);
   /** Decision case-triage before the review: its suggestion, shown in the review form. */
-  public static final ProcessVariable<String> SUGGESTED_PROCEDURE = ProcessVariable.of("suggestedProcedure", String.class);
+  public static final ProcessVariable<String> SUGGESTED_PROCEDURE =
+      ProcessVariable.of("suggestedProcedure", String.class);
   public static final ProcessVariable<String> TRIAGE_NOTE = ProcessVariable.of("triageNote", String.class);
   /** Decision case-triage after the review: a process key, {@code none} (answered) or {@code manual}. */
   public static final ProcessVariable<String> PROCEDURE = ProcessVariable.of("procedure", String.class);
@@ -57,9 +58,11 @@ public final class ServiceCaseProcess {
   /** The agent's closing answer, written in UserTask_ResolveCase. */
   public static final ProcessVariable<String> RESOLUTION = ProcessVariable.of("resolution", String.class);
   /** Local to the reply event subprocess: what the customer wrote. */
-  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE =
+      ProcessVariable.of("lastCustomerMessage", String.class);
   /** Local to the reply event subprocess: who actually sent it (address or "customer" on the status page). */
-  public static final ProcessVariable<String> LAST_CUSTOMER_SENDER = ProcessVariable.of("lastCustomerSender", String.class);
+  public static final ProcessVariable<String> LAST_CUSTOMER_SENDER =
+      ProcessVariable.of("lastCustomerSender", String.class);
   /** Local to the reply event subprocess: the agent's answer to that reply, empty for none. */
   public static final ProcessVariable<String> REPLY_TEXT = ProcessVariable.of("replyText", String.class);
 

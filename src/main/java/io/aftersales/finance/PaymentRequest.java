@@ -12,7 +12,9 @@ import java.time.Instant;
 /** What a customer is asked to pay before we ship (e.g. a quoted spare part). */
 @Entity
 public class PaymentRequest {
-  public enum Status { OPEN, PAID, CANCELLED }
+  public enum Status {
+    OPEN, PAID, CANCELLED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,7 +11,9 @@ import java.time.Instant;
 
 @Entity
 public class Refund {
-  public enum Status { REQUESTED, ISSUED }
+  public enum Status {
+    REQUESTED, ISSUED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,7 +40,9 @@ public class Refund {
     this.requestedAt = requestedAt;
   }
 
-  void requestedAs(Long externalRequestId) { this.externalRequestId = externalRequestId; }
+  void requestedAs(Long externalRequestId) {
+    this.externalRequestId = externalRequestId;
+  }
 
   void issued(String paymentReference, Instant at) {
     this.status = Status.ISSUED;

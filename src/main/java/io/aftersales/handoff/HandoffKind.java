@@ -50,7 +50,8 @@ public enum HandoffKind {
     try {
       return valueOf(name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("Unknown handoffKind " + name + "; one of " + java.util.Arrays.toString(values()));
+      throw new IllegalStateException(
+          "Unknown handoffKind " + name + "; one of " + java.util.Arrays.toString(values()));
     }
   }
 }

@@ -133,7 +133,8 @@ class Handoffs {
     String value = raw.toString().strip();
     if (value.isEmpty()) return null;
     if (value.length() > max) throw new TaskInputRefused(field + ": at most " + max + " characters");
-    if (value.chars().anyMatch(c -> c < 0x20)) throw new TaskInputRefused(field + ": one line without control characters");
+    if (value.chars().anyMatch(c -> c < 0x20))
+      throw new TaskInputRefused(field + ": one line without control characters");
     return value;
   }
 

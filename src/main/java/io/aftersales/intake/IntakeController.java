@@ -1,8 +1,8 @@
 package io.aftersales.intake;
 
-import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.CaseStatus;
 import io.aftersales.cases.CaseView;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.SourceChannel;
 import io.aftersales.shared.Problems;
 import jakarta.validation.Valid;
@@ -13,10 +13,10 @@ import java.net.URI;
 import java.util.regex.Pattern;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -99,7 +99,8 @@ class IntakeController {
     }
     // Parallel replies (and the case's own jobs) race for the case: the loser runs again on the winner's state.
     String landed = io.aftersales.shared.ConcurrentUpdates.retry(() -> cases.addCustomerMessage(caseNumber,
-        reply.channel(), "customer", io.aftersales.shared.Texts.shorten("Re: " + view.subject(), 300), reply.message().strip(), null, null));
+        reply.channel(), "customer", io.aftersales.shared.Texts.shorten("Re: " + view.subject(), 300),
+        reply.message().strip(), null, null));
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyResponse(landed));
   }
 

@@ -26,13 +26,10 @@ record IntakeRequest(
   record Contact(
       @Size(max = 200) String name,
       @Email @Size(max = 320) String email,
-      @Size(max = 30) @Pattern(regexp = "\\+?[ ()-]*(?:[0-9][ ()-]*){5,15}",
-          message = "must be a phone number of 5 to 15 digits like +49 170 1234567") String phone) {
+      @Size(max = 30) @Pattern(regexp = "\\+?[ ()-]*(?:[0-9][ ()-]*){5,15}", message = "must be a phone number of 5 to 15 digits like +49 170 1234567") String phone) {
 
     @AssertTrue(message = "give an email address or a phone number so we can answer")
-    boolean isEmailOrPhone() {
-      return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank());
-    }
+    boolean isEmailOrPhone() { return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank()); }
   }
 
   /** The channels that reach us over this API; email arrives through the mailbox. */

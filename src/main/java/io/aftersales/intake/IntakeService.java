@@ -2,14 +2,14 @@ package io.aftersales.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OpenCaseCommand;
 import io.aftersales.cases.OpenedCase;
+import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.SourceChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +54,8 @@ class IntakeService {
       @Value("${aftersales.intake.token-secret}") String tokenSecret,
       @Value("${aftersales.intake.idempotency-retention:P1D}") Duration retention) {
     if (tokenSecret == null || tokenSecret.length() < 16) {
-      throw new IllegalStateException("aftersales.intake.token-secret (AFTERSALES_TOKEN_SECRET) must have at least 16 characters");
+      throw new IllegalStateException(
+          "aftersales.intake.token-secret (AFTERSALES_TOKEN_SECRET) must have at least 16 characters");
     }
     this.cases = cases;
     this.idempotency = idempotency;

@@ -11,7 +11,9 @@ import java.time.Instant;
 /** One request to an outside system, recorded for the person who carries it out by hand. */
 @Entity
 public class ExternalRequest {
-  public enum Status { OPEN, DONE }
+  public enum Status {
+    OPEN, DONE
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,7 +10,9 @@ import java.time.Instant;
 
 @Entity
 public class Shipment {
-  public enum Status { REQUESTED, CONFIRMED }
+  public enum Status {
+    REQUESTED, CONFIRMED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,7 +41,9 @@ public class Shipment {
     this.requestedAt = requestedAt;
   }
 
-  void requestedAs(Long externalRequestId) { this.externalRequestId = externalRequestId; }
+  void requestedAs(Long externalRequestId) {
+    this.externalRequestId = externalRequestId;
+  }
 
   void confirm(String carrier, String trackingNumber, Instant at) {
     this.carrier = carrier;

@@ -1,7 +1,7 @@
 package io.aftersales.mail;
 
-import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.OutboundMail;
+import io.aftersales.cases.ServiceCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -89,9 +89,10 @@ public class CustomerMailer {
   /** The automatic acknowledgement (ServiceTask_SendAcknowledgement): the case number, and a human is on it. */
   public void sendAcknowledgement(Long caseId, String stepId) {
     OutboundMail to = cases.outboundMail(caseId);
-    send(caseId, Kind.ACKNOWLEDGEMENT, stepId, greeting(to.customerName()) + "\n\nthank you for contacting us. We have opened case "
-        + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
-        + "A member of our customer care team will answer you personally, usually within one business day.",
+    send(caseId, Kind.ACKNOWLEDGEMENT, stepId,
+        greeting(to.customerName()) + "\n\nthank you for contacting us. We have opened case "
+            + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
+            + "A member of our customer care team will answer you personally, usually within one business day.",
         "system");
   }
 

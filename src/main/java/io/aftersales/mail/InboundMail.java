@@ -20,7 +20,9 @@ class InboundMail {
    * bulk mail, mail from our own address: no mail loops). BOUNCED: a delivery failure of one of our mails,
    * marked on its case. FAILED: could not be read or processed; kept raw for a person.
    */
-  enum Status { RECEIVED, PROCESSED, IGNORED, BOUNCED, FAILED }
+  enum Status {
+    RECEIVED, PROCESSED, IGNORED, BOUNCED, FAILED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -67,7 +67,8 @@ class InboundMailJobs extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    java.util.List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new java.util.ArrayList<>()
+    java.util.List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
+        ? new java.util.ArrayList<>()
         : new java.util.ArrayList<>(configuration.getCustomJobHandlers());
     handlers.add(new Handler());
     configuration.setCustomJobHandlers(handlers);
@@ -79,7 +80,8 @@ class InboundMailJobs extends AbstractProcessEnginePlugin {
         if (job != null && TYPE.equals(job.getJobHandlerType())) {
           return new AttemptFailed(jobId, failure).execute(context);
         }
-        return others != null ? others.getCommand(jobId, failure).execute(context)
+        return others != null
+            ? others.getCommand(jobId, failure).execute(context)
             : new DefaultJobRetryCmd(jobId, failure).execute(context);
       }
     });
@@ -94,9 +96,7 @@ class InboundMailJobs extends AbstractProcessEnginePlugin {
 
   private class Handler implements JobHandler<MailId> {
     @Override
-    public String getType() {
-      return TYPE;
-    }
+    public String getType() { return TYPE; }
 
     @Override
     public void execute(MailId mail, ExecutionEntity execution, CommandContext context, String tenantId) {
@@ -139,7 +139,8 @@ class InboundMailJobs extends AbstractProcessEnginePlugin {
             wait);
       } else {
         // The last attempt: the ledger lists it for a person, who can retry it once the cause is fixed.
-        String error = exception == null ? "failed" : exception.getClass().getSimpleName() + ": " + exception.getMessage();
+        String error =
+            exception == null ? "failed" : exception.getClass().getSimpleName() + ": " + exception.getMessage();
         jdbc.getObject().update("update aftersales.inbound_mail set status = 'FAILED', error = ? where id = ?"
             + " and status = 'RECEIVED'", io.aftersales.shared.Texts.storable(error), mailId);
         log.error("Inbound mail {} kept as FAILED after {} attempts: {}", mailId, settings.processingAttempts(), error);

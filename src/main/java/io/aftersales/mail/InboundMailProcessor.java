@@ -75,7 +75,8 @@ class InboundMailProcessor {
   /** Records a message too large to read: FAILED at once, listed, and left in the mailbox. */
   boolean recordTooLarge(String messageId, String from, String subject, long size, String folder) {
     String key = messageId != null && !messageId.isBlank() && messageId.length() <= 400
-        ? Texts.storable(messageId.strip()) : "too-large:" + java.util.UUID.randomUUID();
+        ? Texts.storable(messageId.strip())
+        : "too-large:" + java.util.UUID.randomUUID();
     return jdbc.update("""
         insert into aftersales.inbound_mail (ledger_key, folder, from_address, subject, status, error, received_at)
         values (?, ?, ?, ?, 'FAILED', ?, ?) on conflict (ledger_key) do nothing""",
@@ -89,8 +90,10 @@ class InboundMailProcessor {
     return jdbc.update("""
         insert into aftersales.inbound_mail (ledger_key, folder, status, error, received_at)
         values (?, ?, 'FAILED', ?, ?) on conflict (ledger_key) do nothing""",
-        "unfetchable:" + folder + ":" + uid, folder, "the mail server could not hand this message over (" + fit(error, 500)
-            + "): it stays in the mailbox (UID " + uid + "); read it there", Timestamp.from(clock.instant())) == 1;
+        "unfetchable:" + folder + ":" + uid, folder,
+        "the mail server could not hand this message over (" + fit(error, 500)
+            + "): it stays in the mailbox (UID " + uid + "); read it there",
+        Timestamp.from(clock.instant())) == 1;
   }
 
   /**
@@ -117,7 +120,8 @@ class InboundMailProcessor {
       List<String> affected = cases.markUndeliverable(mail.referencedIds(),
           "Returned as undeliverable (" + mail.subject() + ")");
       number = affected.isEmpty() ? null : affected.get(0);
-      row.settled(InboundMail.Status.BOUNCED, affected.isEmpty() ? "bounce of no message of ours"
+      row.settled(InboundMail.Status.BOUNCED, affected.isEmpty()
+          ? "bounce of no message of ours"
           : "bounce of our mail on " + String.join(", ", affected), number, clock.instant());
     } else if (notAnswered != null) {
       number = null;
@@ -170,7 +174,8 @@ class InboundMailProcessor {
    * our own address), or null for a person's mail.
    */
   private String notAnswered(ParsedMail mail) {
-    if (ownAddresses.contains(mail.fromAddress().toLowerCase(java.util.Locale.ROOT))) return "sent from our own address";
+    if (ownAddresses.contains(mail.fromAddress().toLowerCase(java.util.Locale.ROOT)))
+      return "sent from our own address";
     return switch (mail.kind()) {
       case AUTO_REPLY -> "automatic reply (Auto-Submitted)";
       case BULK -> "bulk or list mail (Precedence/List-Id)";
@@ -189,7 +194,8 @@ class InboundMailProcessor {
     if (target.isEmpty()) return cases.open(fromSender).caseNumber();
     if (target.get().isFrom(mail.fromAddress())) {
       return cases.addCustomerMessage(target.get().caseNumber(), SourceChannel.EMAIL, mail.fromAddress(),
-          mail.subject(), mail.text(), mail.messageId(), mail.referencedIds().isEmpty() ? null
+          mail.subject(), mail.text(), mail.messageId(), mail.referencedIds().isEmpty()
+              ? null
               : mail.referencedIds().get(0));
     }
     log.warn("Mail from {} names case {} of another customer: opened apart, flagged", mail.fromAddress(),

@@ -80,9 +80,7 @@ class MailboxIdle implements SmartLifecycle {
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
+  public boolean isRunning() { return running; }
 
   /** Whether the server offered IDLE (false: polling alone). */
   boolean supported() {

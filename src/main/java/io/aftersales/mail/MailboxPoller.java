@@ -48,8 +48,7 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
         settings.imap().port(), settings.imap().folder(), settings.imap().pollInterval());
   }
 
-  @Scheduled(fixedDelayString = "${aftersales.mail.imap.poll-interval:PT30S}",
-      initialDelayString = "${aftersales.mail.imap.initial-delay:PT5S}")
+  @Scheduled(fixedDelayString = "${aftersales.mail.imap.poll-interval:PT30S}", initialDelayString = "${aftersales.mail.imap.initial-delay:PT5S}")
   void scheduledPoll() {
     try {
       poll();
@@ -130,7 +129,8 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
           Message message = unseen[i];
           boolean fresh;
           try {
-            fresh = sizeOf(message) > imap.maxMessageSize().toBytes() ? recordTooLarge(message)
+            fresh = sizeOf(message) > imap.maxMessageSize().toBytes()
+                ? recordTooLarge(message)
                 : processor.record(rawBytes(message), imap.folder());
           } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
             throw e; // the connection is gone: the whole poll fails and is retried
@@ -192,7 +192,8 @@ class MailboxPoller implements org.springframework.boot.actuate.health.HealthInd
     }
     log.warn("Message {} from {} is too large ({} bytes): listed as FAILED, left in the mailbox",
         ids == null ? "?" : ids[0], from, message.getSize());
-    return processor.recordTooLarge(ids == null ? null : ids[0], from, subject, message.getSize(), settings.imap().folder());
+    return processor.recordTooLarge(ids == null ? null : ids[0], from, subject, message.getSize(),
+        settings.imap().folder());
   }
 
   private static byte[] rawBytes(Message message) throws MessagingException {

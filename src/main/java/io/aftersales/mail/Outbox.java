@@ -82,9 +82,10 @@ class Outbox implements HealthIndicator {
   /** Writes a message in the caller's transaction; it is sent after that transaction commits. */
   void enqueue(String messageId, Long caseId, String recipient, String subject, String body, String inReplyTo) {
     Instant now = clock.instant();
-    jdbc.update("""
-        insert into aftersales.outbound_mail (message_id, case_id, recipient, subject, body, in_reply_to, status,
-          next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (message_id) do nothing""",
+    jdbc.update(
+        """
+            insert into aftersales.outbound_mail (message_id, case_id, recipient, subject, body, in_reply_to, status,
+              next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (message_id) do nothing""",
         messageId, caseId, recipient, subject, body, inReplyTo, Timestamp.from(now), Timestamp.from(now));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -127,7 +128,8 @@ class Outbox implements HealthIndicator {
       if (Duration.between(databaseReachableSince, now).toSeconds() >= 30) takeOverDeadNodes();
       List<Claimed> batch;
       while (!(batch = claim()).isEmpty()) {
-        for (Claimed row : batch) deliver(row);
+        for (Claimed row : batch)
+          deliver(row);
         if (smtpFailingSince != null) break; // the server is down: the rest waits for its back-off
       }
       alertIfSmtpDown();
@@ -145,13 +147,15 @@ class Outbox implements HealthIndicator {
       int attempts, Instant createdAt) {}
 
   private List<Claimed> claim() {
-    return jdbc.query("""
-        update aftersales.outbound_mail set status = 'SENDING', claimed_by = ?, claimed_at = now(), attempts = attempts + 1
-        where id in (select id from aftersales.outbound_mail where status = 'PENDING' and next_attempt_at <= now()
-                     order by id for update skip locked limit 10)
-        returning id, message_id, recipient, subject, body, in_reply_to, attempts, created_at""",
+    return jdbc.query(
+        """
+            update aftersales.outbound_mail set status = 'SENDING', claimed_by = ?, claimed_at = now(), attempts = attempts + 1
+            where id in (select id from aftersales.outbound_mail where status = 'PENDING' and next_attempt_at <= now()
+                         order by id for update skip locked limit 10)
+            returning id, message_id, recipient, subject, body, in_reply_to, attempts, created_at""",
         (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant()), nodeId);
+            rs.getString(6), rs.getInt(7), rs.getTimestamp(8).toInstant()),
+        nodeId);
   }
 
   private void takeOverDeadNodes() {

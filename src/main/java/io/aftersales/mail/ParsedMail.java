@@ -26,7 +26,9 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
    * What sort of mail it is, by RFC 3834 and RFC 3464: only PERSONAL mail is answered automatically; the
    * others are recorded but never open a case or trigger a reply (no mail loops).
    */
-  enum Kind { PERSONAL, AUTO_REPLY, BOUNCE, BULK }
+  enum Kind {
+    PERSONAL, AUTO_REPLY, BOUNCE, BULK
+  }
 
   private static final java.util.regex.Pattern ORIGINAL_ID =
       java.util.regex.Pattern.compile("(?im)^(?:Original-)?Message-ID:\\s*(<[^<>\\s]+>)");
@@ -50,7 +52,8 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
   }
 
   private static boolean usableId(String id) {
-    return id != null && !id.isBlank() && id.strip().length() <= 400 && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    return id != null && !id.isBlank() && id.strip().length() <= 400
+        && id.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   private static String sha256(byte[] bytes) {
@@ -66,9 +69,9 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
     try {
       MimeMessage m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
       Address[] from = m.getFrom();
-      return new String[] {from == null || from.length == 0 ? null : from[0].toString(), m.getSubject()};
+      return new String[]{from == null || from.length == 0 ? null : from[0].toString(), m.getSubject()};
     } catch (MessagingException e) {
-      return new String[] {null, null};
+      return new String[]{null, null};
     }
   }
 
@@ -93,7 +96,8 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
       if (kind == Kind.BOUNCE) {
         // The bounced original's Message-ID sits in the report's attached headers, not in our headers.
         var ids = ORIGINAL_ID.matcher(new String(raw, StandardCharsets.ISO_8859_1));
-        while (ids.find()) if (!ids.group(1).equals(messageId) && !refs.contains(ids.group(1))) refs.add(ids.group(1));
+        while (ids.find())
+          if (!ids.group(1).equals(messageId) && !refs.contains(ids.group(1))) refs.add(ids.group(1));
       }
       return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs, kind);
     } catch (MessagingException | IOException | RuntimeException e) {
@@ -194,7 +198,8 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
     byte[] raw;
     if (part instanceof jakarta.mail.internet.MimeBodyPart body) raw = body.getRawInputStream().readAllBytes();
     else if (part instanceof MimeMessage message) raw = message.getRawInputStream().readAllBytes();
-    else throw new IOException("undecodable content");
+    else
+      throw new IOException("undecodable content");
     String encoding = part instanceof jakarta.mail.internet.MimePart mime ? mime.getEncoding() : null;
     if (encoding != null && encoding.strip().equalsIgnoreCase("base64")) {
       String alphabet = new String(raw, StandardCharsets.US_ASCII).replaceAll("[^A-Za-z0-9+/]", "");

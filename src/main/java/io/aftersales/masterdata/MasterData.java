@@ -88,7 +88,9 @@ public class MasterData {
   }
 
   @Transactional(readOnly = true)
-  public Optional<Customer> customer(Long id) { return customers.findById(id); }
+  public Optional<Customer> customer(Long id) {
+    return customers.findById(id);
+  }
 
   @Transactional(readOnly = true)
   public Optional<Product> productBySku(String sku) {
@@ -97,16 +99,26 @@ public class MasterData {
 
   @Transactional(readOnly = true)
   public Optional<SalesOrder> orderByNumber(String orderNumber) {
-    return orderNumber == null || orderNumber.isBlank() ? Optional.empty() : orders.findByOrderNumber(orderNumber.trim());
+    return orderNumber == null || orderNumber.isBlank()
+        ? Optional.empty()
+        : orders.findByOrderNumber(orderNumber.trim());
   }
 
-  public Customer saveCustomer(Customer customer) { return customers.save(customer); }
+  public Customer saveCustomer(Customer customer) {
+    return customers.save(customer);
+  }
 
-  public Supplier saveSupplier(Supplier supplier) { return suppliers.save(supplier); }
+  public Supplier saveSupplier(Supplier supplier) {
+    return suppliers.save(supplier);
+  }
 
-  public Product saveProduct(Product product) { return products.save(product); }
+  public Product saveProduct(Product product) {
+    return products.save(product);
+  }
 
-  public SalesOrder saveOrder(SalesOrder order) { return orders.save(order); }
+  public SalesOrder saveOrder(SalesOrder order) {
+    return orders.save(order);
+  }
 
   @Transactional(readOnly = true)
   public boolean isEmpty() { return products.count() == 0; }

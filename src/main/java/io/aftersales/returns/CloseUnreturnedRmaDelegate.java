@@ -20,6 +20,7 @@ class CloseUnreturnedRmaDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    returns.expire(RETURN_ID.from(execution), RETURN_SHIPMENT_TIMEOUT.from(execution), execution.getProcessInstanceId());
+    returns.expire(RETURN_ID.from(execution), RETURN_SHIPMENT_TIMEOUT.from(execution),
+        execution.getProcessInstanceId());
   }
 }

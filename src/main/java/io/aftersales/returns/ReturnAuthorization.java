@@ -30,8 +30,7 @@ public class ReturnAuthorization {
     /** Amazon FBA: the customer returns through Amazon's return centre. */
     GUIDED_TO_AMAZON,
     /** Bought at a retailer: the customer returns it to the shop. */
-    REDIRECTED_TO_RETAILER,
-    REFUSED,
+    REDIRECTED_TO_RETAILER, REFUSED,
     /** The customer did not answer our question in time. */
     ABANDONED,
     /** RMA number issued; a return label is being booked. */
@@ -39,23 +38,19 @@ public class ReturnAuthorization {
     /** Label and instructions sent; waiting for the parcel. */
     AWAITING_ITEM,
     /** The parcel did not arrive in time; the RMA is void. */
-    EXPIRED,
-    RECEIVED,
-    INSPECTED,
-    REFUNDED,
-    REPLACEMENT_SHIPPED,
+    EXPIRED, RECEIVED, INSPECTED, REFUNDED, REPLACEMENT_SHIPPED,
     /** Refused after inspection and sent back to the customer. */
     SENT_BACK,
     /** Retailer bulk return: carrier pickup requested, then booked. */
-    PICKUP_REQUESTED,
-    PICKUP_BOOKED,
+    PICKUP_REQUESTED, PICKUP_BOOKED,
     /** Retailer bulk return: units inspected, credit note issued. */
     CREDITED;
 
     boolean isFinal() {
       return switch (this) {
         case GUIDED_TO_AMAZON, REDIRECTED_TO_RETAILER, REFUSED, ABANDONED, EXPIRED, REFUNDED, REPLACEMENT_SHIPPED,
-            SENT_BACK, CREDITED -> true;
+            SENT_BACK, CREDITED ->
+          true;
         default -> false;
       };
     }

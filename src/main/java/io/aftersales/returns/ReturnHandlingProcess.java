@@ -101,39 +101,52 @@ public final class ReturnHandlingProcess {
   public static final ProcessVariable<String> PRODUCT_SKU = ProcessVariable.of("productSku", String.class);
   public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);
   /** Null when neither delivery nor purchase date is known. */
-  public static final ProcessVariable<Integer> DAYS_SINCE_DELIVERY = ProcessVariable.of("daysSinceDelivery", Integer.class);
+  public static final ProcessVariable<Integer> DAYS_SINCE_DELIVERY =
+      ProcessVariable.of("daysSinceDelivery", Integer.class);
   /** Unit price on the order; null when unknown (the product's list price is used then). */
-  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", BigDecimal.class);
+  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE =
+      ProcessVariable.of("purchasePrice", BigDecimal.class);
 
   /** Set by ServiceTask_PrepareReturn: the id of the {@link ReturnAuthorization} row. */
   public static final ProcessVariable<Long> RETURN_ID = ProcessVariable.of("returnId", Long.class);
 
   // Timer durations (ISO 8601), from aftersales.returns.* unless passed in.
-  public static final ProcessVariable<String> RETURN_DECISION_OLA = ProcessVariable.of("returnDecisionOla", String.class);
-  public static final ProcessVariable<String> RETURN_SHIPMENT_TIMEOUT = ProcessVariable.of("returnShipmentTimeout", String.class);
+  public static final ProcessVariable<String> RETURN_DECISION_OLA =
+      ProcessVariable.of("returnDecisionOla", String.class);
+  public static final ProcessVariable<String> RETURN_SHIPMENT_TIMEOUT =
+      ProcessVariable.of("returnShipmentTimeout", String.class);
   public static final ProcessVariable<String> INSPECTION_OLA = ProcessVariable.of("inspectionOla", String.class);
-  public static final ProcessVariable<String> CUSTOMER_ANSWER_TIMEOUT = ProcessVariable.of("customerAnswerTimeout", String.class);
+  public static final ProcessVariable<String> CUSTOMER_ANSWER_TIMEOUT =
+      ProcessVariable.of("customerAnswerTimeout", String.class);
 
   // BusinessRuleTask_CheckReturnWindow (decision return-window), flattened by output mappings.
-  public static final ProcessVariable<Boolean> WITHIN_RETURN_WINDOW = ProcessVariable.of("withinReturnWindow", Boolean.class);
-  public static final ProcessVariable<Integer> RETURN_WINDOW_DAYS = ProcessVariable.of("returnWindowDays", Integer.class);
+  public static final ProcessVariable<Boolean> WITHIN_RETURN_WINDOW =
+      ProcessVariable.of("withinReturnWindow", Boolean.class);
+  public static final ProcessVariable<Integer> RETURN_WINDOW_DAYS =
+      ProcessVariable.of("returnWindowDays", Integer.class);
   public static final ProcessVariable<String> WINDOW_NOTE = ProcessVariable.of("windowNote", String.class);
 
   // UserTask_DecideReturn
-  public static final ProcessVariable<Boolean> NEEDS_CUSTOMER_INFO = ProcessVariable.of("needsCustomerInfo", Boolean.class);
-  public static final ProcessVariable<String> QUESTION_TO_CUSTOMER = ProcessVariable.of("questionToCustomer", String.class);
+  public static final ProcessVariable<Boolean> NEEDS_CUSTOMER_INFO =
+      ProcessVariable.of("needsCustomerInfo", Boolean.class);
+  public static final ProcessVariable<String> QUESTION_TO_CUSTOMER =
+      ProcessVariable.of("questionToCustomer", String.class);
   /** The question sent by ServiceTask_AskCustomer, shown on the decision form next to the answer. */
-  public static final ProcessVariable<String> LAST_QUESTION_TO_CUSTOMER = ProcessVariable.of("lastQuestionToCustomer", String.class);
+  public static final ProcessVariable<String> LAST_QUESTION_TO_CUSTOMER =
+      ProcessVariable.of("lastQuestionToCustomer", String.class);
   /** Set by the CustomerReplied correlation: what the customer wrote last. */
-  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE =
+      ProcessVariable.of("lastCustomerMessage", String.class);
   public static final ProcessVariable<Boolean> RETURN_APPROVED = ProcessVariable.of("returnApproved", Boolean.class);
   /** Customer-facing reason for a refusal. */
   public static final ProcessVariable<String> REFUSAL_REASON = ProcessVariable.of("refusalReason", String.class);
   /** REFUND or REPLACEMENT. */
   public static final ProcessVariable<String> CUSTOMER_WISH = ProcessVariable.of("customerWish", String.class);
-  public static final ProcessVariable<String> DECISION_ESCALATION_NOTE = ProcessVariable.of("decisionEscalationNote", String.class);
+  public static final ProcessVariable<String> DECISION_ESCALATION_NOTE =
+      ProcessVariable.of("decisionEscalationNote", String.class);
   /** UserTask_RecordDecisionInSellerCentral (Amazon FBM only). */
-  public static final ProcessVariable<Boolean> SELLER_CENTRAL_CONFIRMED = ProcessVariable.of("sellerCentralConfirmed", Boolean.class);
+  public static final ProcessVariable<Boolean> SELLER_CENTRAL_CONFIRMED =
+      ProcessVariable.of("sellerCentralConfirmed", Boolean.class);
 
   // RMA, return label, receipt
   public static final ProcessVariable<String> RMA_NUMBER = ProcessVariable.of("rmaNumber", String.class);
@@ -144,7 +157,8 @@ public final class ReturnHandlingProcess {
   public static final ProcessVariable<String> ITEM_CONDITION = ProcessVariable.of("itemCondition", String.class);
   /** The warehouse's findings; the customer reads them when a refund is reduced or the return is refused. */
   public static final ProcessVariable<String> INSPECTION_NOTES = ProcessVariable.of("inspectionNotes", String.class);
-  public static final ProcessVariable<String> INSPECTION_ESCALATION_NOTE = ProcessVariable.of("inspectionEscalationNote", String.class);
+  public static final ProcessVariable<String> INSPECTION_ESCALATION_NOTE =
+      ProcessVariable.of("inspectionEscalationNote", String.class);
 
   // BusinessRuleTask_DecideReturnOutcome (decision return-outcome), flattened by output mappings.
   /** FULL_REFUND, PARTIAL_REFUND, REPLACEMENT or REFUSE_AND_SEND_BACK. */
@@ -156,13 +170,15 @@ public final class ReturnHandlingProcess {
   public static final ProcessVariable<BigDecimal> REFUND_AMOUNT = ProcessVariable.of("refundAmount", BigDecimal.class);
 
   // Replacement
-  public static final ProcessVariable<Boolean> REPLACEMENT_RESERVED = ProcessVariable.of("replacementReserved", Boolean.class);
+  public static final ProcessVariable<Boolean> REPLACEMENT_RESERVED =
+      ProcessVariable.of("replacementReserved", Boolean.class);
 
   // Retailer bulk return
   public static final ProcessVariable<Integer> UNITS_RECEIVED = ProcessVariable.of("unitsReceived", Integer.class);
   public static final ProcessVariable<Integer> UNITS_DEFECTIVE = ProcessVariable.of("unitsDefective", Integer.class);
   public static final ProcessVariable<String> CREDIT_NOTE_NUMBER = ProcessVariable.of("creditNoteNumber", String.class);
-  public static final ProcessVariable<BigDecimal> CREDIT_NOTE_AMOUNT = ProcessVariable.of("creditNoteAmount", BigDecimal.class);
+  public static final ProcessVariable<BigDecimal> CREDIT_NOTE_AMOUNT =
+      ProcessVariable.of("creditNoteAmount", BigDecimal.class);
 
   private ReturnHandlingProcess() {}
 }

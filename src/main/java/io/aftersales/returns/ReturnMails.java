@@ -46,7 +46,8 @@ final class ReturnMails {
   }
 
   static String creditNoteIssued(ReturnAuthorization r) {
-    return greeting(r) + "your returned stock (RMA " + r.getRmaNumber() + ") has arrived and our warehouse has checked it: "
+    return greeting(r) + "your returned stock (RMA " + r.getRmaNumber()
+        + ") has arrived and our warehouse has checked it: "
         + r.getUnitsReceived() + " unit" + (r.getUnitsReceived() == 1 ? "" : "s") + " received, "
         + r.getUnitsDefective() + " of them defective.\n"
         + findings(r.getInspectionNotes())
@@ -93,7 +94,8 @@ final class ReturnMails {
         + "4. Hand the parcel to " + carrier + " within " + IsoDurations.words(shipmentTimeout) + ". It goes to: "
         + returnAddress + ".\n"
         + ("AMAZON".equals(r.getSalesChannel())
-            ? "\nYou also see the authorised return in your Amazon account under \"Your Orders\".\n" : "")
+            ? "\nYou also see the authorised return in your Amazon account under \"Your Orders\".\n"
+            : "")
         + "\nAs soon as the parcel arrives we confirm it and check the item; then "
         + ("REPLACEMENT".equals(r.getCustomerWish()) ? "we send you the replacement." : "we refund you.");
   }
@@ -115,11 +117,13 @@ final class ReturnMails {
     StringBuilder text = new StringBuilder(greeting(r)).append("we have checked your returned ").append(product(r))
         .append(" (").append(r.getRmaNumber()).append(").\n\n");
     if (replacementWasUnavailable) {
-      text.append("Unfortunately the replacement is out of stock, so instead we have refunded the full purchase price: ")
+      text.append(
+          "Unfortunately the replacement is out of stock, so instead we have refunded the full purchase price: ")
           .append(euros(amount)).append(".\n");
     } else if ("PARTIAL_REFUND".equals(r.getOutcome())) {
       text.append("The item came back damaged, so we have refunded ").append(r.getRefundPercent())
-          .append(" % of the purchase price: ").append(euros(amount)).append(".\n").append(findings(r.getInspectionNotes()));
+          .append(" % of the purchase price: ").append(euros(amount)).append(".\n")
+          .append(findings(r.getInspectionNotes()));
     } else {
       text.append("We have refunded the full purchase price: ").append(euros(amount)).append(".\n");
     }

@@ -1,6 +1,5 @@
 package io.aftersales.returns;
 
-import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.finance.Finance;
 import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
@@ -9,6 +8,7 @@ import io.aftersales.handoff.HandoffRequest;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.stock.Stock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -101,13 +101,17 @@ class ReturnService implements HandoffParty {
     checkBulkInspection(inspection.productSku(), inspection.unitsReceived(), inspection.unitsDefective());
     String sku = inspection.productSku().trim();
     BigDecimal credit = money(amount, "creditNoteAmount");
-    String creditedTo = r.getRetailerName() != null ? r.getRetailerName()
+    String creditedTo = r.getRetailerName() != null
+        ? r.getRetailerName()
         : r.getCustomerName() != null ? r.getCustomerName() : r.getCaseNumber();
-    finance.recordCreditNote(r.getCaseNumber(), required(creditNoteNumber, "creditNoteNumber").trim(), creditedTo, credit);
+    finance.recordCreditNote(r.getCaseNumber(), required(creditNoteNumber, "creditNoteNumber").trim(), creditedTo,
+        credit);
     int sellable = inspection.unitsReceived() - inspection.unitsDefective();
     if (sellable > 0) stock.restock(sku, sellable, r.getCaseNumber(), r.getRmaNumber());
-    if (inspection.unitsDefective() > 0) stock.scrap(sku, inspection.unitsDefective(), r.getCaseNumber(), r.getRmaNumber());
-    r.credited(sku, inspection.unitsReceived(), inspection.unitsDefective(), inspection.notes(), creditNoteNumber.trim(),
+    if (inspection.unitsDefective() > 0)
+      stock.scrap(sku, inspection.unitsDefective(), r.getCaseNumber(), r.getRmaNumber());
+    r.credited(sku, inspection.unitsReceived(), inspection.unitsDefective(), inspection.notes(),
+        creditNoteNumber.trim(),
         credit, clock.instant());
     mailer.sendMilestone(r.getCaseId(), "credit-note-issued", stepId, ReturnMails.creditNoteIssued(r));
   }
@@ -193,15 +197,18 @@ class ReturnService implements HandoffParty {
   BigDecimal applyDisposition(Long returnId, Inspection inspection, ReturnOutcome outcome) {
     ReturnAuthorization r = get(returnId);
     if (inspection.itemCondition() == null || !ITEM_CONDITIONS.contains(inspection.itemCondition())) {
-      throw new IllegalArgumentException("itemCondition must be one of " + ITEM_CONDITIONS + ", not " + inspection.itemCondition());
+      throw new IllegalArgumentException(
+          "itemCondition must be one of " + ITEM_CONDITIONS + ", not " + inspection.itemCondition());
     }
-    String sku = inspection.productSku() == null || inspection.productSku().isBlank() ? r.getProductSku()
+    String sku = inspection.productSku() == null || inspection.productSku().isBlank()
+        ? r.getProductSku()
         : inspection.productSku().trim();
     BigDecimal refund = outcome.refunds() ? percentOf(priceOf(r, sku), outcome.refundPercent()) : null;
     switch (outcome.disposition()) {
       case "RESTOCK" -> stock.restock(required(sku, "productSku"), 1, r.getCaseNumber(), rmaOf(r));
       case "SCRAP" -> stock.scrap(required(sku, "productSku"), 1, r.getCaseNumber(), rmaOf(r));
-      case "REFURBISH", "NONE" -> { } // refurbishment area or parcel back to the customer: no stock movement
+      case "REFURBISH", "NONE" -> {
+      } // refurbishment area or parcel back to the customer: no stock movement
       default -> throw new IllegalArgumentException("Unknown disposition " + outcome.disposition());
     }
     r.inspected(sku, inspection.itemCondition(), inspection.notes(), outcome.outcome(), outcome.refundPercent(), refund,
@@ -251,8 +258,11 @@ class ReturnService implements HandoffParty {
               + ": set process variable refundAmount (euros, e.g. 49.90) in Cockpit, then retry");
         }
         r.refundAmount(money(amount, "refundAmount"));
-        yield HandoffRequest.refund(rma, (r.getOutcome() == null ? "Refund" : r.getOutcome().replace('_', ' ')
-            .toLowerCase(java.util.Locale.ROOT)) + " for the return of " + productLabel(r) + " by "
+        yield HandoffRequest.refund(rma, (r.getOutcome() == null
+            ? "Refund"
+            : r.getOutcome().replace('_', ' ')
+                .toLowerCase(java.util.Locale.ROOT))
+            + " for the return of " + productLabel(r) + " by "
             + r.getCustomerName() + ", order " + r.getOrderNumber() + " (RMA " + rma + ")", r.getRefundAmount(),
             r.getSalesChannel());
       }
@@ -305,7 +315,8 @@ class ReturnService implements HandoffParty {
   }
 
   private static String rmaOf(ReturnAuthorization r) {
-    if (r.getRmaNumber() == null) throw new IllegalStateException("Return of case " + r.getCaseNumber() + " has no RMA yet");
+    if (r.getRmaNumber() == null)
+      throw new IllegalStateException("Return of case " + r.getCaseNumber() + " has no RMA yet");
     return r.getRmaNumber();
   }
 
@@ -321,7 +332,8 @@ class ReturnService implements HandoffParty {
   }
 
   private static BigDecimal money(BigDecimal amount, String name) {
-    if (amount == null || amount.signum() < 0) throw new IllegalArgumentException(name + " must be 0 or more, not " + amount);
+    if (amount == null || amount.signum() < 0)
+      throw new IllegalArgumentException(name + " must be 0 or more, not " + amount);
     return amount.setScale(2, RoundingMode.HALF_UP);
   }
 

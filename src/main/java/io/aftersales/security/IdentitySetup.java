@@ -78,7 +78,8 @@ public class IdentitySetup implements ApplicationRunner {
   }
 
   private void grantApplications() {
-    for (String group : Groups.TASK_WORKERS) grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String group : Groups.TASK_WORKERS)
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     for (String group : List.of(Groups.TEAM_LEAD, Groups.PROCESS_OWNER, Groups.AUDITOR)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
@@ -134,7 +135,8 @@ public class IdentitySetup implements ApplicationRunner {
       filter = filters.newTaskFilter(name).setQuery(query);
     }
     filters.saveFilter(filter.setProperties(properties));
-    for (String group : readers) grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    for (String group : readers)
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -146,7 +148,8 @@ public class IdentitySetup implements ApplicationRunner {
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }
-    for (Permission permission : permissions) authorization.addPermission(permission);
+    for (Permission permission : permissions)
+      authorization.addPermission(permission);
     authorizations.saveAuthorization(authorization);
   }
 }

@@ -56,7 +56,8 @@ final class QueryExpressionGuard {
     for (Map.Entry<String, String> expression : query.getExpressions().entrySet()) {
       if (!allowed.test(expression.getValue())) {
         errors.add(new FieldError(path + restName(expression.getKey()),
-            "Expressions are not allowed in a query" + (path.contains("orQueries") ? ", not even inside 'orQueries'" : "")
+            "Expressions are not allowed in a query"
+                + (path.contains("orQueries") ? ", not even inside 'orQueries'" : "")
                 + "; give the value itself"));
       }
     }
@@ -75,7 +76,8 @@ final class QueryExpressionGuard {
   static String restName(String engineKey) {
     if (engineKey.equals("taskCandidateGroupIn")) return "candidateGroupsExpression";
     String name = engineKey.startsWith("task") && engineKey.length() > 4
-        ? Character.toLowerCase(engineKey.charAt(4)) + engineKey.substring(5) : engineKey;
+        ? Character.toLowerCase(engineKey.charAt(4)) + engineKey.substring(5)
+        : engineKey;
     return name + "Expression";
   }
 }

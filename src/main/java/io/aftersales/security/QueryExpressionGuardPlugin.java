@@ -5,6 +5,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
+import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -17,8 +19,6 @@ import org.camunda.bpm.engine.impl.el.Expression;
 import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.delegate.BaseDelegateExecution;
-import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
 import org.camunda.bpm.engine.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +42,8 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // Both executors: services run on "tx required", some internal work on "requires new".
-    configuration.setCustomPreCommandInterceptorsTxRequired(prepend(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration
+        .setCustomPreCommandInterceptorsTxRequired(prepend(configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         prepend(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
   }
@@ -87,7 +88,6 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
         if (query instanceof TaskQueryImpl stored) QueryExpressionGuard.refuseUnsafeInStoredFilter(stored, "query.");
       }
     }
-
 
   }
 
@@ -147,13 +147,9 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public String getExpressionText() {
-      return delegate.getExpressionText();
-    }
+    public String getExpressionText() { return delegate.getExpressionText(); }
 
     @Override
-    public boolean isLiteralText() {
-      return delegate.isLiteralText();
-    }
+    public boolean isLiteralText() { return delegate.isLiteralText(); }
   }
 }

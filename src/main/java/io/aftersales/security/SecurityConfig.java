@@ -54,7 +54,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/cases/*").permitAll() // token or staff, checked per case
             .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").permitAll() // token, checked per case
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
-                "/favicon.ico").permitAll()
+                "/favicon.ico")
+            .permitAll()
             // Error dispatches keep the status of the original error (e.g. the webapps' CSRF 403).
             .requestMatchers("/error").permitAll()
             // Authenticated by Camunda itself; the webapps also probe /camunda-welcome before login.

@@ -18,7 +18,7 @@ public final class ConcurrentUpdates {
 
   /** Runs {@code work} (which must be its own transaction) again after a conflict, a few times, with jitter. */
   public static <T> T retry(Supplier<T> work) {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       try {
         return work.get();
       } catch (RuntimeException e) {

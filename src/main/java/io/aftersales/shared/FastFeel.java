@@ -148,7 +148,8 @@ class FastFeel extends AbstractProcessEnginePlugin {
     private static boolean isKeyword(String name) {
       return switch (name) {
         case "true", "false", "null", "not", "and", "or", "in", "between", "if", "then", "else", "for", "some",
-            "every", "satisfies", "instance", "of", "function", "return" -> true;
+            "every", "satisfies", "instance", "of", "function", "return" ->
+          true;
         default -> false;
       };
     }

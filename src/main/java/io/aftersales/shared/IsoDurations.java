@@ -20,7 +20,8 @@ public final class IsoDurations {
   /** The value if it is a duration a Camunda timer accepts; otherwise an error naming the property. */
   public static String checked(String property, String value) {
     if (value == null || !ISO.matcher(value).matches()) {
-      throw new IllegalArgumentException(property + " must be an ISO 8601 duration such as PT24H or P30D, not " + value);
+      throw new IllegalArgumentException(
+          property + " must be an ISO 8601 duration such as PT24H or P30D, not " + value);
     }
     return value;
   }

@@ -33,10 +33,12 @@ class ProblemErrorController implements ErrorController {
           .header(HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS).body(Problems.databaseUnavailable());
     }
     HttpStatus status = code instanceof Integer number && HttpStatus.resolve(number) != null
-        ? HttpStatus.valueOf(number) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ? HttpStatus.valueOf(number)
+        : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status.is5xxServerError() && failure != null) log.error("Unhandled error on {}", path, failure);
     ProblemDetail problem = Problems.detail(status, slug(status), status.getReasonPhrase(),
-        status.is5xxServerError() ? "The request could not be completed; please retry."
+        status.is5xxServerError()
+            ? "The request could not be completed; please retry."
             : "The request was refused (" + status.value() + " " + status.getReasonPhrase() + ").");
     if (path != null) {
       try {

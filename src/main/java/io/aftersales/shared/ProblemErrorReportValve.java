@@ -17,7 +17,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     int status = response.getStatus();
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
     String reason = org.springframework.http.HttpStatus.resolve(status) != null
-        ? org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase() : "Error";
+        ? org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase()
+        : "Error";
     String slug = reason.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     String body = "{\"type\":\"" + Problems.BASE + slug + "\",\"title\":\"" + reason + "\",\"status\":" + status
         + ",\"detail\":\"The request was refused by the web server (" + status + " " + reason + ").\"}";

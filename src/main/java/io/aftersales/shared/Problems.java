@@ -20,11 +20,13 @@ public final class Problems {
         errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
     problem.setType(URI.create(BASE + "invalid-request"));
     problem.setTitle("Invalid request");
-    problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    problem.setProperty("errors",
+        errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
     return problem;
   }
 
-  private static final java.util.regex.Pattern REJECTED_HEADER = java.util.regex.Pattern.compile("header: \"([^\"]+)\"");
+  private static final java.util.regex.Pattern REJECTED_HEADER =
+      java.util.regex.Pattern.compile("header: \"([^\"]+)\"");
 
   /** A request the security firewall refused (e.g. a header value with bytes it does not allow). */
   public static ProblemDetail rejected(RuntimeException rejection) {

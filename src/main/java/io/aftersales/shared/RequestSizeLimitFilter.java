@@ -77,11 +77,22 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() {
       ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
-        @Override public int read() { return in.read(); }
-        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-        @Override public boolean isFinished() { return in.available() == 0; }
-        @Override public boolean isReady() { return true; }
-        @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
+        @Override
+        public int read() {
+          return in.read();
+        }
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+        @Override
+        public boolean isFinished() { return in.available() == 0; }
+        @Override
+        public boolean isReady() { return true; }
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
       };
     }
 

@@ -30,7 +30,8 @@ class StrictJson {
       if (value != null) {
         for (int i = 0; i < value.length(); i++) {
           char c = value.charAt(i);
-          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) throw JsonMappingException.from(p, TEXT_RULE);
+          if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F)
+            throw JsonMappingException.from(p, TEXT_RULE);
         }
       }
       return value;

@@ -80,7 +80,8 @@ final class SparePartMails {
 
   /** Milestone delivery-update (ServiceTask_SendDeliveryUpdate): purchasing's new date, if it has one. */
   static String deliveryUpdate(String customerName, SparePartOrder order, String expectedDate) {
-    String when = expectedDate == null || expectedDate.isBlank() ? "as soon as possible"
+    String when = expectedDate == null || expectedDate.isBlank()
+        ? "as soon as possible"
         : "by " + date(LocalDate.parse(expectedDate.substring(0, 10)));
     return greeting(customerName)
         + "we are sorry: our supplier is taking longer than expected to deliver " + line(order) + ".\n"

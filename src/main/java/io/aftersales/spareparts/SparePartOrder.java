@@ -24,8 +24,7 @@ public class SparePartOrder {
     /** Closed by customer care without a part (none offered for the product, or no answer). */
     CLOSED,
     /** Quote sent; waiting for the customer's payment. */
-    QUOTED,
-    PAID,
+    QUOTED, PAID,
     /** Not paid in time; the payment request was cancelled. */
     QUOTE_EXPIRED,
     /** Reserved in stock for the case; the warehouse picks it. */
@@ -33,8 +32,7 @@ public class SparePartOrder {
     /** Not in stock; ordered from the supplier, waiting for the delivery. */
     AWAITING_SUPPLIER,
     /** Picked; logistics books the shipment. */
-    SHIPMENT_REQUESTED,
-    SHIPPED
+    SHIPMENT_REQUESTED, SHIPPED
   }
 
   @Id

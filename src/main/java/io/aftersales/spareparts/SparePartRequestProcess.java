@@ -31,7 +31,8 @@ public final class SparePartRequestProcess {
   public static final String SERVICE_TASK_SEND_QUOTE = "ServiceTask_SendQuote";
   public static final String GATEWAY_AWAIT_PAYMENT = "Gateway_AwaitPayment";
   public static final String INTERMEDIATE_CATCH_EVENT_PAYMENT_RECEIVED = "IntermediateCatchEvent_PaymentReceived";
-  public static final String INTERMEDIATE_CATCH_EVENT_PAYMENT_REMINDER_DUE = "IntermediateCatchEvent_PaymentReminderDue";
+  public static final String INTERMEDIATE_CATCH_EVENT_PAYMENT_REMINDER_DUE =
+      "IntermediateCatchEvent_PaymentReminderDue";
   public static final String SERVICE_TASK_SEND_PAYMENT_REMINDER = "ServiceTask_SendPaymentReminder";
   public static final String GATEWAY_AWAIT_PAYMENT_AFTER_REMINDER = "Gateway_AwaitPaymentAfterReminder";
   public static final String INTERMEDIATE_CATCH_EVENT_PAYMENT_RECEIVED_AFTER_REMINDER =
@@ -86,28 +87,34 @@ public final class SparePartRequestProcess {
   public static final ProcessVariable<String> PAYMENT_REMINDER_AFTER =
       ProcessVariable.of("paymentReminderAfter", String.class);
   /** ISO 8601 duration from aftersales.spare-parts.payment-cancel-after (wait after the reminder). */
-  public static final ProcessVariable<String> PAYMENT_CANCEL_AFTER = ProcessVariable.of("paymentCancelAfter", String.class);
+  public static final ProcessVariable<String> PAYMENT_CANCEL_AFTER =
+      ProcessVariable.of("paymentCancelAfter", String.class);
   /** ISO 8601 duration from aftersales.spare-parts.supplier-delivery-ola (chase cycle of a purchase order). */
-  public static final ProcessVariable<String> SUPPLIER_DELIVERY_OLA = ProcessVariable.of("supplierDeliveryOla", String.class);
+  public static final ProcessVariable<String> SUPPLIER_DELIVERY_OLA =
+      ProcessVariable.of("supplierDeliveryOla", String.class);
 
   // UserTask_IdentifyPart (form identify-part).
   /** PART_IDENTIFIED or NOT_AVAILABLE. */
-  public static final ProcessVariable<String> PART_IDENTIFICATION = ProcessVariable.of("partIdentification", String.class);
+  public static final ProcessVariable<String> PART_IDENTIFICATION =
+      ProcessVariable.of("partIdentification", String.class);
   public static final ProcessVariable<String> SPARE_PART_SKU = ProcessVariable.of("sparePartSku", String.class);
   public static final ProcessVariable<Integer> QUANTITY = ProcessVariable.of("quantity", Integer.class);
   /** DEFECT, LOST or WEAR. */
   public static final ProcessVariable<String> PART_REASON = ProcessVariable.of("partReason", String.class);
   public static final ProcessVariable<String> SHIPPING_ADDRESS = ProcessVariable.of("shippingAddress", String.class);
-  public static final ProcessVariable<Boolean> GOODWILL_REQUESTED = ProcessVariable.of("goodwillRequested", Boolean.class);
+  public static final ProcessVariable<Boolean> GOODWILL_REQUESTED =
+      ProcessVariable.of("goodwillRequested", Boolean.class);
   public static final ProcessVariable<String> GOODWILL_REASON = ProcessVariable.of("goodwillReason", String.class);
   /** Customer care's words to the customer when no part is available. */
-  public static final ProcessVariable<String> MESSAGE_TO_CUSTOMER = ProcessVariable.of("messageToCustomer", String.class);
+  public static final ProcessVariable<String> MESSAGE_TO_CUSTOMER =
+      ProcessVariable.of("messageToCustomer", String.class);
   /** Why the last identification was not accepted (error message of BoundaryEvent_PartNotAccepted). */
   public static final ProcessVariable<String> PART_NOTE = ProcessVariable.of("partNote", String.class);
 
   // ServiceTask_LoadPartDetails.
   public static final ProcessVariable<String> SPARE_PART_NAME = ProcessVariable.of("sparePartName", String.class);
-  public static final ProcessVariable<BigDecimal> SPARE_PART_PRICE = ProcessVariable.of("sparePartPrice", BigDecimal.class);
+  public static final ProcessVariable<BigDecimal> SPARE_PART_PRICE =
+      ProcessVariable.of("sparePartPrice", BigDecimal.class);
   public static final ProcessVariable<BigDecimal> AMOUNT_DUE = ProcessVariable.of("amountDue", BigDecimal.class);
 
   // BusinessRuleTask_DecidePartCharge (flattened from the decision result).
@@ -132,13 +139,16 @@ public final class SparePartRequestProcess {
   public static final ProcessVariable<Boolean> PART_PICKED = ProcessVariable.of("partPicked", Boolean.class);
   public static final ProcessVariable<String> BIN_LOCATION = ProcessVariable.of("binLocation", String.class);
   public static final ProcessVariable<String> PICK_NOTE = ProcessVariable.of("pickNote", String.class);
-  public static final ProcessVariable<String> PURCHASE_ORDER_NUMBER = ProcessVariable.of("purchaseOrderNumber", String.class);
+  public static final ProcessVariable<String> PURCHASE_ORDER_NUMBER =
+      ProcessVariable.of("purchaseOrderNumber", String.class);
   /** Set true by ServiceTask_RecordSupplierDelivery; ends any open chase (BoundaryEvent_DeliveryArrived). */
   public static final ProcessVariable<Boolean> PURCHASE_ORDER_DELIVERED =
       ProcessVariable.of("purchaseOrderDelivered", Boolean.class);
-  public static final ProcessVariable<Boolean> DELIVERY_RECEIVED = ProcessVariable.of("deliveryReceived", Boolean.class);
+  public static final ProcessVariable<Boolean> DELIVERY_RECEIVED =
+      ProcessVariable.of("deliveryReceived", Boolean.class);
   /** ISO date the supplier promised when chased (form chase-supplier-delivery). */
-  public static final ProcessVariable<String> SUPPLIER_EXPECTED_DATE = ProcessVariable.of("supplierExpectedDate", String.class);
+  public static final ProcessVariable<String> SUPPLIER_EXPECTED_DATE =
+      ProcessVariable.of("supplierExpectedDate", String.class);
   public static final ProcessVariable<String> CHASE_NOTE = ProcessVariable.of("chaseNote", String.class);
 
   private SparePartRequestProcess() {}

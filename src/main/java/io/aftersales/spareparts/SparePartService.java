@@ -8,7 +8,6 @@ import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.handoff.HandoffParty;
 import io.aftersales.handoff.HandoffRequest;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -25,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -211,7 +211,8 @@ public class SparePartService implements HandoffParty {
       }
       case CANCELLED -> throw new PaymentNotApplicableException("The quote " + reference
           + " expired and was cancelled; the customer was told so. Refund this payment to the customer.");
-      default -> { }
+      default -> {
+      }
     }
     PaymentRequest paid = finance.confirmPayment(reference, paymentReference);
     orders.findByPaymentRequestReference(reference).ifPresent(o -> o.paid(paymentReference, clock.instant()));
@@ -222,7 +223,8 @@ public class SparePartService implements HandoffParty {
     if (correlated.isEmpty()) {
       // Rolls back the confirmation: the quote is being cancelled right now (its deadline passed).
       throw new PaymentNotApplicableException("No request of case " + request.getCaseNumber()
-          + " is waiting for payment " + reference + " (its deadline has passed). Refund this payment to the customer.");
+          + " is waiting for payment " + reference
+          + " (its deadline has passed). Refund this payment to the customer.");
     }
     log.info("Payment {} of case {} confirmed as {}", reference, request.getCaseNumber(), paymentReference);
     return Optional.of(confirmation(paid, false));

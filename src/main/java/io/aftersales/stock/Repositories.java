@@ -5,8 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface StockItemRepository extends JpaRepository<StockItem, String> {
   /** Read from the row, not from an entity the SQL updates below may have left stale in this transaction. */
-  @org.springframework.data.jpa.repository.Query(nativeQuery = true,
-      value = "select on_hand - reserved from aftersales.stock_item where sku = ?1")
+  @org.springframework.data.jpa.repository.Query(nativeQuery = true, value = "select on_hand - reserved from aftersales.stock_item where sku = ?1")
   java.util.Optional<Integer> available(String sku);
 
   /** Reserves atomically in the database: parallel reservations never fail on each other, never oversell. */

@@ -20,10 +20,14 @@ public class StockItem {
     this.onHand = onHand;
   }
 
-  int available() { return onHand - reserved; }
+  int available() {
+    return onHand - reserved;
+  }
 
   /** Stock take only; reservations, picks and receipts change the row atomically in SQL (StockItemRepository). */
-  void add(int quantity) { onHand += quantity; }
+  void add(int quantity) {
+    onHand += quantity;
+  }
 
   public String getSku() { return sku; }
   public int getOnHand() { return onHand; }

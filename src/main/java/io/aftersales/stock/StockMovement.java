@@ -10,7 +10,9 @@ import java.time.Instant;
 
 @Entity
 public class StockMovement {
-  public enum Kind { RESERVE, RELEASE, PICK, RECEIVE, RESTOCK, SCRAP }
+  public enum Kind {
+    RESERVE, RELEASE, PICK, RECEIVE, RESTOCK, SCRAP
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

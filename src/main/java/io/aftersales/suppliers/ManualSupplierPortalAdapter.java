@@ -26,6 +26,7 @@ class ManualSupplierPortalAdapter implements SupplierPortalPort {
   public Long fileClaim(SupplierClaim claim, String supplierName) {
     return requests.record(ExternalSystem.SUPPLIER_PORTAL, "SUPPLIER_CLAIM", claim.getCaseNumber(),
         "CLAIM-" + claim.getId(), "Claim " + claim.getQuantity() + " x " + claim.getSku() + " against " + supplierName
-            + ": " + claim.getReason(), "supplier-management").getId();
+            + ": " + claim.getReason(),
+        "supplier-management").getId();
   }
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 
 @Entity
 public class PurchaseOrder {
-  public enum Status { ORDERED, DELIVERED }
+  public enum Status {
+    ORDERED, DELIVERED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,7 +40,9 @@ public class PurchaseOrder {
     this.orderedAt = orderedAt;
   }
 
-  void sentAs(Long externalRequestId) { this.externalRequestId = externalRequestId; }
+  void sentAs(Long externalRequestId) {
+    this.externalRequestId = externalRequestId;
+  }
 
   void delivered(Instant at) {
     this.status = Status.DELIVERED;

@@ -12,7 +12,9 @@ import java.time.Instant;
 /** A claim against the supplier for defective units, so the brand recovers its cost. */
 @Entity
 public class SupplierClaim {
-  public enum Status { FILED, SETTLED, REJECTED }
+  public enum Status {
+    FILED, SETTLED, REJECTED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,7 +43,9 @@ public class SupplierClaim {
     this.filedAt = filedAt;
   }
 
-  void filedAs(Long externalRequestId) { this.externalRequestId = externalRequestId; }
+  void filedAs(Long externalRequestId) {
+    this.externalRequestId = externalRequestId;
+  }
 
   void settle(BigDecimal amount, Instant at) {
     this.status = amount == null || amount.signum() == 0 ? Status.REJECTED : Status.SETTLED;

@@ -39,7 +39,8 @@ public class Suppliers {
   public PurchaseOrder orderFromSupplier(String caseNumber, String sku, int quantity) {
     return orders.findFirstByCaseNumberAndSku(caseNumber, sku).orElseGet(() -> {
       Supplier supplier = masterData.productBySku(sku).map(Product::getSupplier).orElse(null);
-      String number = String.format("PO-%d-%06d", clock.instant().atZone(ZoneOffset.UTC).getYear(), orders.nextNumber());
+      String number =
+          String.format("PO-%d-%06d", clock.instant().atZone(ZoneOffset.UTC).getYear(), orders.nextNumber());
       PurchaseOrder order = orders.save(new PurchaseOrder(number, caseNumber,
           supplier == null ? null : supplier.getId(), sku, quantity, clock.instant()));
       order.sentAs(portal.sendPurchaseOrder(order, supplier == null ? "(no supplier on file)" : supplier.getName()));

@@ -22,7 +22,8 @@ class RefreshClaimFactsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     WarrantyService.Refreshed refreshed = warranty.refreshFacts(ClaimFacts.of(execution),
-        PROOF_OF_PURCHASE.fromOrNull(execution), ORDER_NUMBER.fromOrNull(execution), PURCHASE_DATE.fromOrNull(execution),
+        PROOF_OF_PURCHASE.fromOrNull(execution), ORDER_NUMBER.fromOrNull(execution),
+        PURCHASE_DATE.fromOrNull(execution),
         SERIAL_NUMBER.fromOrNull(execution), PHOTOS_RECEIVED.fromOrNull(execution));
     execution.setVariables(refreshed.linkedFacts());
     PURCHASE_DATE.set(execution, refreshed.purchaseDate());

@@ -17,7 +17,8 @@ class RegisterClaimDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var registration = warranty.registerClaim(execution.getProcessInstanceId(), ClaimFacts.of(execution), ORDER_KNOWN.fromOrNull(execution),
+    var registration = warranty.registerClaim(execution.getProcessInstanceId(), ClaimFacts.of(execution),
+        ORDER_KNOWN.fromOrNull(execution),
         PROOF_OF_PURCHASE.fromOrNull(execution));
     PROOF_OF_PURCHASE.set(execution, registration.proofOfPurchase());
     DOCUMENTS_REMINDER_AFTER.set(execution, registration.documentsReminderAfter());

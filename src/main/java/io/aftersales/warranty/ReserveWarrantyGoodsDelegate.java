@@ -24,6 +24,7 @@ class ReserveWarrantyGoodsDelegate implements JavaDelegate {
         SPARE_PART_SKU.fromOrNull(execution), execution.getActivityInstanceId());
     IN_STOCK.set(execution, reservation.inStock());
     WARRANTY_GOODS.set(execution, reservation.goods());
-    if (reservation.purchaseOrderNumber() != null) PURCHASE_ORDER_NUMBER.set(execution, reservation.purchaseOrderNumber());
+    if (reservation.purchaseOrderNumber() != null)
+      PURCHASE_ORDER_NUMBER.set(execution, reservation.purchaseOrderNumber());
   }
 }

@@ -29,9 +29,11 @@ public final class SupplierClaimProcess {
   public static final ProcessVariable<Long> CLAIM_ID = ProcessVariable.of("claimId", Long.class);
   public static final ProcessVariable<String> SUPPLIER_NAME = ProcessVariable.of("supplierName", String.class);
   /** ISO-8601 duration before a team lead chases the supplier (aftersales.warranty.settlement-overdue-after, default P30D). */
-  public static final ProcessVariable<String> SETTLEMENT_OVERDUE_AFTER = ProcessVariable.of("settlementOverdueAfter", String.class);
+  public static final ProcessVariable<String> SETTLEMENT_OVERDUE_AFTER =
+      ProcessVariable.of("settlementOverdueAfter", String.class);
   /** UserTask_SettleSupplierClaim: what the supplier credits, in EUR; 0 = rejected. */
-  public static final ProcessVariable<BigDecimal> AMOUNT_RECOVERED = ProcessVariable.of("amountRecovered", BigDecimal.class);
+  public static final ProcessVariable<BigDecimal> AMOUNT_RECOVERED =
+      ProcessVariable.of("amountRecovered", BigDecimal.class);
   public static final ProcessVariable<String> SETTLEMENT_NOTES = ProcessVariable.of("settlementNotes", String.class);
   /** UserTask_ChaseSupplierClaim. */
   public static final ProcessVariable<String> CHASE_NOTES = ProcessVariable.of("chaseNotes", String.class);

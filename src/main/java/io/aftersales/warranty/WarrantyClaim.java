@@ -17,7 +17,9 @@ import java.time.LocalDate;
  */
 @Entity
 public class WarrantyClaim {
-  public enum Status { REGISTERED, AWAITING_DOCUMENTS, DOCUMENTS_RECEIVED, ASSESSED, RESOLVED, REJECTED, ABANDONED }
+  public enum Status {
+    REGISTERED, AWAITING_DOCUMENTS, DOCUMENTS_RECEIVED, ASSESSED, RESOLVED, REJECTED, ABANDONED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,7 +15,8 @@ public final class WarrantyClaimProcess {
 
   public static final String START_EVENT_WARRANTY_CLAIMED = "StartEvent_WarrantyClaimed";
   public static final String SERVICE_TASK_REGISTER_CLAIM = "ServiceTask_RegisterClaim";
-  public static final String BUSINESS_RULE_TASK_CHECK_WARRANTY_ELIGIBILITY = "BusinessRuleTask_CheckWarrantyEligibility";
+  public static final String BUSINESS_RULE_TASK_CHECK_WARRANTY_ELIGIBILITY =
+      "BusinessRuleTask_CheckWarrantyEligibility";
   public static final String GATEWAY_ELIGIBILITY = "Gateway_Eligibility";
   public static final String SERVICE_TASK_REQUEST_MISSING_DOCUMENTS = "ServiceTask_RequestMissingDocuments";
   public static final String GATEWAY_AWAIT_DOCUMENTS = "Gateway_AwaitDocuments";
@@ -62,7 +63,8 @@ public final class WarrantyClaimProcess {
   /** outside-system-handoff, kind REFUND. */
   public static final String CALL_ACTIVITY_REFUND_PURCHASE_PRICE = "CallActivity_RefundPurchasePrice";
   public static final String GATEWAY_DEFECTIVE_UNIT = "Gateway_DefectiveUnit";
-  public static final String INTERMEDIATE_THROW_EVENT_SUPPLIER_CLAIM_RAISED = "IntermediateThrowEvent_SupplierClaimRaised";
+  public static final String INTERMEDIATE_THROW_EVENT_SUPPLIER_CLAIM_RAISED =
+      "IntermediateThrowEvent_SupplierClaimRaised";
   public static final String END_EVENT_CLAIM_RESOLVED = "EndEvent_ClaimResolved";
 
   /** Correlated by service-case (business key = case number) whenever the customer writes. */
@@ -86,17 +88,22 @@ public final class WarrantyClaimProcess {
   /** ISO date (yyyy-MM-dd); corrected by the agent in UserTask_CheckDocuments. */
   public static final ProcessVariable<String> PURCHASE_DATE = ProcessVariable.of("purchaseDate", String.class);
   /** Full months since the purchase date; null when unknown. Recomputed by ServiceTask_RefreshClaimFacts. */
-  public static final ProcessVariable<Integer> MONTHS_SINCE_PURCHASE = ProcessVariable.of("monthsSincePurchase", Integer.class);
-  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE = ProcessVariable.of("purchasePrice", BigDecimal.class);
+  public static final ProcessVariable<Integer> MONTHS_SINCE_PURCHASE =
+      ProcessVariable.of("monthsSincePurchase", Integer.class);
+  public static final ProcessVariable<BigDecimal> PURCHASE_PRICE =
+      ProcessVariable.of("purchasePrice", BigDecimal.class);
   public static final ProcessVariable<String> SERIAL_NUMBER = ProcessVariable.of("serialNumber", String.class);
   /** What the customer wrote last; set by the CustomerReplied correlation. */
-  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE = ProcessVariable.of("lastCustomerMessage", String.class);
+  public static final ProcessVariable<String> LAST_CUSTOMER_MESSAGE =
+      ProcessVariable.of("lastCustomerMessage", String.class);
 
   // Set by ServiceTask_RegisterClaim.
   /** ISO-8601 duration until the documents reminder (aftersales.warranty.reminder-after, default P5D). */
-  public static final ProcessVariable<String> DOCUMENTS_REMINDER_AFTER = ProcessVariable.of("documentsReminderAfter", String.class);
+  public static final ProcessVariable<String> DOCUMENTS_REMINDER_AFTER =
+      ProcessVariable.of("documentsReminderAfter", String.class);
   /** ISO-8601 duration after the reminder until the claim is abandoned (aftersales.warranty.abandon-after, default P14D). */
-  public static final ProcessVariable<String> DOCUMENTS_ABANDON_AFTER = ProcessVariable.of("documentsAbandonAfter", String.class);
+  public static final ProcessVariable<String> DOCUMENTS_ABANDON_AFTER =
+      ProcessVariable.of("documentsAbandonAfter", String.class);
   /** ISO-8601 duration the assessment may take before a team lead is asked (aftersales.warranty.assessment-ola, default P2D). */
   public static final ProcessVariable<String> ASSESSMENT_OLA = ProcessVariable.of("assessmentOla", String.class);
   /** The purchase is proven: the order for own shop and Amazon, the shop's receipt for retailers (checked by the agent). */
@@ -127,15 +134,18 @@ public final class WarrantyClaimProcess {
   /** False when the part or unit was out of stock and had to be ordered from the supplier. */
   public static final ProcessVariable<Boolean> IN_STOCK = ProcessVariable.of("inStock", Boolean.class);
   /** The purchase order raised when it was out of stock (form receive-warranty-goods). */
-  public static final ProcessVariable<String> PURCHASE_ORDER_NUMBER = ProcessVariable.of("purchaseOrderNumber", String.class);
+  public static final ProcessVariable<String> PURCHASE_ORDER_NUMBER =
+      ProcessVariable.of("purchaseOrderNumber", String.class);
   /** What the warehouse expects from the supplier, e.g. "1 x Glass lid 28 cm (SP-LID-28)". */
   public static final ProcessVariable<String> WARRANTY_GOODS = ProcessVariable.of("warrantyGoods", String.class);
   public static final ProcessVariable<String> DELIVERY_NOTE = ProcessVariable.of("deliveryNote", String.class);
   public static final ProcessVariable<String> RECEIPT_NOTES = ProcessVariable.of("receiptNotes", String.class);
   public static final ProcessVariable<String> REPAIR_NOTES = ProcessVariable.of("repairNotes", String.class);
   /** UserTask_ConfirmSupplierRepair: the repaired unit is back in our warehouse (required checkbox). */
-  public static final ProcessVariable<Boolean> REPAIRED_UNIT_RECEIVED = ProcessVariable.of("repairedUnitReceived", Boolean.class);
-  public static final ProcessVariable<String> SUPPLIER_REPAIR_NOTES = ProcessVariable.of("supplierRepairNotes", String.class);
+  public static final ProcessVariable<Boolean> REPAIRED_UNIT_RECEIVED =
+      ProcessVariable.of("repairedUnitReceived", Boolean.class);
+  public static final ProcessVariable<String> SUPPLIER_REPAIR_NOTES =
+      ProcessVariable.of("supplierRepairNotes", String.class);
 
   // UserTask_ExpediteAssessment.
   public static final ProcessVariable<String> EXPEDITE_NOTES = ProcessVariable.of("expediteNotes", String.class);

@@ -43,9 +43,14 @@ final class WarrantyMails {
 
   /** Milestone warranty-claim-rejected (ServiceTask_SendClaimRejection) when the warranty period has ended. */
   static String warrantyExpired(ClaimFacts facts, String eligibilityNote) {
-    String when = facts.purchaseDate() == null ? "" : "You bought " + facts.product() + " on "
-        + facts.purchaseDate() + (facts.monthsSincePurchase() == null ? "" : ", " + facts.monthsSincePurchase()
-        + " months ago") + ". ";
+    String when = facts.purchaseDate() == null
+        ? ""
+        : "You bought " + facts.product() + " on "
+            + facts.purchaseDate() + (facts.monthsSincePurchase() == null
+                ? ""
+                : ", " + facts.monthsSincePurchase()
+                    + " months ago")
+            + ". ";
     return rejected(facts, "we have checked your warranty claim. " + when
         + (eligibilityNote == null ? "" : eligibilityNote + " ")
         + "Unfortunately that period has ended, so we cannot repair or replace it free of charge.");
@@ -89,8 +94,10 @@ final class WarrantyMails {
   static String returnLabel(ClaimFacts facts, String carrier, String trackingNumber, String labelUrl) {
     return greeting(facts)
         + "we will repair " + facts.product() + " under the warranty. To do so we need it here:\n\n"
-        + "1. " + (labelUrl != null ? "Print the prepaid return label: " + labelUrl
-            : "You will receive the prepaid return label from " + carrier + " in a separate email.") + "\n"
+        + "1. " + (labelUrl != null
+            ? "Print the prepaid return label: " + labelUrl
+            : "You will receive the prepaid return label from " + carrier + " in a separate email.")
+        + "\n"
         + "2. Pack the product safely (the original box is ideal) with a note of your case number.\n"
         + "3. Drop the parcel at any " + carrier + " point. Tracking number: " + trackingNumber + "\n\n"
         + "Please do not include accessories we do not need for the repair. We will tell you as soon as it is "

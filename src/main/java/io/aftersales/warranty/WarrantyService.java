@@ -1,19 +1,17 @@
 package io.aftersales.warranty;
 
-import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.cases.CaseFacts;
 import io.aftersales.cases.ServiceCases;
-import java.util.Map;
 import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.handoff.HandoffParty;
 import io.aftersales.handoff.HandoffRequest;
-import io.aftersales.suppliers.PurchaseOrder;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.stock.Stock;
+import io.aftersales.suppliers.PurchaseOrder;
 import io.aftersales.suppliers.SupplierClaim;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
@@ -21,7 +19,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,7 +55,8 @@ class WarrantyService implements HandoffParty {
   private final Clock clock;
   private final WarrantySettings settings;
 
-  WarrantyService(WarrantyClaimRepository claims, ServiceCases cases, CustomerMailer mailer, Stock stock, Suppliers suppliers,
+  WarrantyService(WarrantyClaimRepository claims, ServiceCases cases, CustomerMailer mailer, Stock stock,
+      Suppliers suppliers,
       MasterData masterData, RuntimeService runtime, Clock clock, WarrantySettings settings) {
     this.claims = claims;
     this.cases = cases;
@@ -112,8 +113,8 @@ class WarrantyService implements HandoffParty {
       purchaseDate = (String) linked.get("purchaseDate");
     }
     String channel = linked.isEmpty() ? facts.salesChannel() : (String) linked.get("salesChannel");
-    boolean proof = proofOfPurchase(channel, !linked.isEmpty() || facts.orderNumber() != null && facts.salesChannel()
-        != null, proofOfPurchase);
+    boolean proof = proofOfPurchase(channel,
+        !linked.isEmpty() || facts.orderNumber() != null && facts.salesChannel() != null, proofOfPurchase);
     LocalDate today = LocalDate.now(clock);
     LocalDate date = null;
     if (purchaseDate != null && !purchaseDate.isBlank()) {
@@ -154,7 +155,8 @@ class WarrantyService implements HandoffParty {
       throw new TaskInputRefused("Write the rejection reason for the customer");
     }
     // A remedy that ships to the customer needs an address: the order's, or one the agent enters.
-    if (SHIPS_TO_CUSTOMER.contains(remedy) && blankToNull(orderNumber) == null && blankToNull(shippingAddress) == null) {
+    if (SHIPS_TO_CUSTOMER.contains(remedy) && blankToNull(orderNumber) == null
+        && blankToNull(shippingAddress) == null) {
       throw new TaskInputRefused("No order holds a delivery address for this customer: enter the shipping address"
           + " (ask the customer if you do not have it)");
     }
@@ -245,7 +247,8 @@ class WarrantyService implements HandoffParty {
       case SPARE_PART, REPLACEMENT -> {
         String sku = goodsSku(facts, kind.name(), WarrantyClaimProcess.SPARE_PART_SKU.fromOrNull(procedure));
         yield HandoffRequest.shipment(goodsReference(facts, kind.name()), (kind == HandoffKind.SPARE_PART
-            ? "Free warranty spare part " : "Warranty replacement: a new ") + productName(sku) + " (" + sku
+            ? "Free warranty spare part "
+            : "Warranty replacement: a new ") + productName(sku) + " (" + sku
             + ", 1 piece, reserved in stock); " + customerLine(facts));
       }
       case RETURN_LABEL -> HandoffRequest.shipment(reference(facts, "return-label"), "Prepaid return label for the"

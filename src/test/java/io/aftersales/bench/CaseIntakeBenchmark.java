@@ -2,7 +2,6 @@ package io.aftersales.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.IntegrationTestSupport;
 import java.lang.management.ManagementFactory;
@@ -53,10 +52,14 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
   private static final int WARM_UP = Integer.getInteger("bench.warmup", 150);
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngineConfigurationImpl engine;
-  @Autowired HistoryService history;
-  @Autowired io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngineConfigurationImpl engine;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
 
   private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32))
       .connectTimeout(Duration.ofSeconds(10)).build();
@@ -72,16 +75,19 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
             {"channel":"WEB_FORM","customer":{"name":"Bench Customer %d","email":"bench.%d.%d@example.com"},
              "orderNumber":"EC-100001","productSku":"KW-PAN-28","requestType":"RETURN",
              "subject":"My pan %d","message":"The coating comes off after two weeks. Order EC-100001."}"""
-            .formatted(i, System.nanoTime(), i, i))).build();
+            .formatted(i, System.nanoTime(), i, i)))
+        .build();
     String startBody = startBody(variables);
-    IntFunction<HttpRequest> bare = i -> HttpRequest.newBuilder(uri("/engine-rest/process-definition/key/service-case/start"))
-        .header("Content-Type", "application/json").header("Authorization", basic("admin", "admin"))
-        .POST(HttpRequest.BodyPublishers.ofString(startBody)).build();
+    IntFunction<HttpRequest> bare =
+        i -> HttpRequest.newBuilder(uri("/engine-rest/process-definition/key/service-case/start"))
+            .header("Content-Type", "application/json").header("Authorization", basic("admin", "admin"))
+            .POST(HttpRequest.BodyPublishers.ofString(startBody)).build();
 
     // Warm up both paths (JIT, caches, connection pools), then measure each at the same arrival rate.
     run("warm-up intake", intake, WARM_UP, 50);
     run("warm-up engine", bare, WARM_UP, 50);
-    Result engineResult = run("bare engine: POST /engine-rest/.../service-case/start", bare, (int) (RATE * SECONDS), RATE);
+    Result engineResult =
+        run("bare engine: POST /engine-rest/.../service-case/start", bare, (int) (RATE * SECONDS), RATE);
     Result intakeResult = run("platform intake: POST /api/cases", intake, (int) (RATE * SECONDS), RATE);
 
     String report = report(engineResult, intakeResult, variables.size());
@@ -119,13 +125,16 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
     variables.forEach((name, value) -> {
       var v = vars.putObject(name);
       if (value == null) v.putNull("value");
-      else if (value instanceof Number n && !(value instanceof Double)) v.put("value", n.longValue()).put("type",
-          value instanceof Integer ? "Integer" : "Long");
+      else if (value instanceof Number n && !(value instanceof Double))
+        v.put("value", n.longValue()).put("type",
+            value instanceof Integer ? "Integer" : "Long");
       else if (value instanceof Double d) v.put("value", d).put("type", "Double");
       else if (value instanceof Boolean b) v.put("value", b).put("type", "Boolean");
-      else if (value instanceof java.util.Date date) v.put("value", new java.text.SimpleDateFormat(
-          "yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(date)).put("type", "Date");
-      else v.put("value", value.toString()).put("type", "String");
+      else if (value instanceof java.util.Date date)
+        v.put("value", new java.text.SimpleDateFormat(
+            "yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(date)).put("type", "Date");
+      else
+        v.put("value", value.toString()).put("type", "String");
     });
     var body = JSON.createObjectNode();
     body.set("variables", vars);
@@ -151,7 +160,8 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
           .whenComplete((response, failure) -> {
             latencies.add((System.nanoTime() - intended) / 1e6);
             if (failure == null && response.statusCode() / 100 == 2) ok.incrementAndGet();
-            else if (failure == null && ok.get() < 3) System.err.println(name + ": " + response.statusCode() + " " + response.body());
+            else if (failure == null && ok.get() < 3)
+              System.err.println(name + ": " + response.statusCode() + " " + response.body());
           })), Math.max(0, intended - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
     clock.shutdown();
@@ -184,7 +194,8 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /**
@@ -216,21 +227,24 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
   private String report(Result engineRun, Result intakeRun, int variableCount) {
     StringBuilder out = new StringBuilder();
     out.append("# Case intake benchmark\n\n");
-    out.append(String.format(Locale.ROOT, "Arrival rate %.1f/s for %d s (open loop), %d start variables, %d cores, %s.%n%n",
+    out.append(String.format(Locale.ROOT,
+        "Arrival rate %.1f/s for %d s (open loop), %d start variables, %d cores, %s.%n%n",
         RATE, SECONDS, variableCount, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append("| path | sent | ok | achieved/s | p50 ms | p99 ms | max ms | app CPU ms/case | DB CPU ms/case |"
         + " async app CPU ms/case | async DB CPU ms/case |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Result r : List.of(engineRun, intakeRun)) {
-      out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
-          r.name(), r.sent(), r.ok(), r.ok() / r.seconds(), r.p50(), r.p99(), r.max(), r.appCpuMsPerCase(),
-          r.dbCpuMsPerCase(), r.asyncAppCpuMsPerCase(), r.asyncDbCpuMsPerCase()));
+      out.append(
+          String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
+              r.name(), r.sent(), r.ok(), r.ok() / r.seconds(), r.p50(), r.p99(), r.max(), r.appCpuMsPerCase(),
+              r.dbCpuMsPerCase(), r.asyncAppCpuMsPerCase(), r.asyncDbCpuMsPerCase()));
     }
     double capacityEngine = 1000.0 * Runtime.getRuntime().availableProcessors()
         / (engineRun.appCpuMsPerCase() + engineRun.dbCpuMsPerCase());
     double capacityIntake = 1000.0 * Runtime.getRuntime().availableProcessors()
         / (intakeRun.appCpuMsPerCase() + intakeRun.dbCpuMsPerCase());
     out.append(String.format(Locale.ROOT, "%nCPU-bound capacity of the opening transaction on this machine: bare engine"
-        + " %.0f/s, platform intake %.0f/s (intake costs %.2fx the bare engine's CPU).%n", capacityEngine, capacityIntake,
+        + " %.0f/s, platform intake %.0f/s (intake costs %.2fx the bare engine's CPU).%n", capacityEngine,
+        capacityIntake,
         (intakeRun.appCpuMsPerCase() + intakeRun.dbCpuMsPerCase())
             / (engineRun.appCpuMsPerCase() + engineRun.dbCpuMsPerCase())));
     return out.toString();

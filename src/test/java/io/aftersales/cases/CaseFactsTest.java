@@ -23,7 +23,8 @@ class CaseFactsTest {
 
   private static ServiceCase aCase(CustomerType type) {
     return new ServiceCase("SC-2026-000001", SourceChannel.EMAIL, null,
-        new Customer("Maria", "maria@example.com", null, type), "Kettle", "hash", Instant.parse("2026-03-01T08:00:00Z"));
+        new Customer("Maria", "maria@example.com", null, type), "Kettle", "hash",
+        Instant.parse("2026-03-01T08:00:00Z"));
   }
 
   private static SalesOrder order(Fulfilment fulfilment, LocalDate delivered) {

@@ -13,8 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 6, promise 12: history is removed when its retention ends, by a cleanup that actually runs. */
 class HistoryRetentionIT extends IntegrationTestSupport {
-  @Autowired HistoryService history;
-  @Autowired ProcessEngineConfiguration engineConfiguration;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ProcessEngineConfiguration engineConfiguration;
 
   @Test
   void theNightlyCleanupIsScheduledInItsWindowAndRemovesByRemovalTime() {

@@ -17,15 +17,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.mockito.DelegateExpressions;
 import org.camunda.community.mockito.process.CallActivityMock;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class ServiceCaseProcessTest {
 
   /** The called procedures are separate models with their own tests; here they just end. */
   private void mockProcedures() {
-    for (String key : new String[] {"return-handling", "warranty-claim", "spare-part-request"}) {
+    for (String key : new String[]{"return-handling", "warranty-claim", "spare-part-request"}) {
       mockDeployments.add(new CallActivityMock(key, process -> process.camundaHistoryTimeToLive(1))
           .deploy(engine.getProcessEngine()).getId());
     }
@@ -168,7 +167,8 @@ class ServiceCaseProcessTest {
     var called = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(engine.getHistoryService().createHistoricProcessInstanceQuery()
             .processDefinitionKey("warranty-claim").processInstanceBusinessKey("SC-2026-000077").singleResult().getId())
-        .list().stream().collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
+        .list().stream()
+        .collect(java.util.stream.Collectors.toMap(v -> v.getName(), v -> String.valueOf(v.getValue())));
     // Only the reference: the procedure loads the facts from the case itself (LoadCaseFactsListener).
     assertThat(called).containsOnlyKeys("caseId", "caseNumber");
     assertThat(called).containsEntry("caseNumber", "SC-2026-000077");

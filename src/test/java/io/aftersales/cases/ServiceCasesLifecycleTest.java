@@ -89,7 +89,8 @@ class ServiceCasesLifecycleTest {
     Customer maria = maria();
     SalesOrder order = new SalesOrder("WEB-1001", SalesChannel.ECOMMERCE, null, null, maria, LocalDate.of(2025, 11, 3),
         LocalDate.of(2025, 11, 5)).addLine(KETTLE, 1, new BigDecimal("44.00"));
-    when(masterData.matchCustomer("Maria", "maria@example.com", null)).thenReturn(new MasterData.CustomerMatch(maria, null));
+    when(masterData.matchCustomer("Maria", "maria@example.com", null))
+        .thenReturn(new MasterData.CustomerMatch(maria, null));
     when(masterData.orderByNumber("WEB-1001")).thenReturn(Optional.of(order));
     when(masterData.productBySku("KW-KET-17")).thenReturn(Optional.of(KETTLE));
     String message = "m".repeat(Texts.EXCERPT_LENGTH + 1);
@@ -241,7 +242,8 @@ class ServiceCasesLifecycleTest {
         .thenReturn(new MasterData.CustomerMatch(paul, "Phone differs."));
 
     OpenedCase opened = cases.openFromOtherSender(new OpenCaseCommand(SourceChannel.EMAIL, "Paul", "paul@example.com",
-        null, null, null, null, null, null, "Re: [SC-2026-000001] Kettle", "About my wife's kettle", "<p1@example.com>"),
+        null, null, null, null, null, null, "Re: [SC-2026-000001] Kettle", "About my wife's kettle",
+        "<p1@example.com>"),
         "SC-2026-000001");
 
     assertThat(opened.caseNumber()).isEqualTo("SC-2026-000042");
@@ -300,9 +302,12 @@ class ServiceCasesLifecycleTest {
   @Test
   void aProcedureStartsWithTheFactsOfItsCaseAndTheCustomersFirstMessage() {
     ServiceCase c = reviewed();
-    c.addMessage(MessageDirection.OUTBOUND, "EMAIL", "system", "Ack", "We got it", "<ack@x>", null, java.time.Instant.now());
-    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Kettle", "It leaks.", "<m1@x>", null, java.time.Instant.now());
-    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Re", "Photo attached.", "<m2@x>", null, java.time.Instant.now());
+    c.addMessage(MessageDirection.OUTBOUND, "EMAIL", "system", "Ack", "We got it", "<ack@x>", null,
+        java.time.Instant.now());
+    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Kettle", "It leaks.", "<m1@x>", null,
+        java.time.Instant.now());
+    c.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Re", "Photo attached.", "<m2@x>", null,
+        java.time.Instant.now());
     when(masterData.orderByNumber(any())).thenReturn(Optional.empty());
     var variables = cases.procedureFacts(1L);
     assertThat(variables).containsEntry("subject", "Kettle").containsEntry("requestType", "WARRANTY")

@@ -42,7 +42,8 @@ public final class DatabaseLink implements AutoCloseable {
   /** The database becomes unreachable: open connections break, new ones are refused at once. */
   public void cut() {
     up = false;
-    for (Socket socket : open) closeQuietly(socket);
+    for (Socket socket : open)
+      closeQuietly(socket);
     open.clear();
     log.warn("Database link cut");
   }
@@ -107,6 +108,7 @@ public final class DatabaseLink implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.close();
-    for (Socket socket : open) closeQuietly(socket);
+    for (Socket socket : open)
+      closeQuietly(socket);
   }
 }

@@ -110,17 +110,26 @@ class DemoData implements ApplicationRunner {
     Supplier appliances = masterData.saveSupplier(new Supplier("Shenzhen Home Appliances Ltd.", "rma@sz-home.example"));
     Supplier textiles = masterData.saveSupplier(new Supplier("Porto Textiles Lda.", "quality@porto-textiles.example"));
 
-    Product pan = masterData.saveProduct(new Product("KW-PAN-28", "Frying pan 28 cm, ceramic", "COOKWARE", 24, cookware, PRICE_KW_PAN_28));
-    Product kettle = masterData.saveProduct(new Product("SA-KETTLE-17", "Electric kettle 1.7 l", "SMALL_APPLIANCE", 24, appliances, PRICE_SA_KETTLE_17));
-    Product blender = masterData.saveProduct(new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, appliances, PRICE_SA_BLEND_900));
-    Product towels = masterData.saveProduct(new Product("TX-TOWEL-SET", "Bath towel set (4)", "TEXTILE", 12, textiles, PRICE_TX_TOWEL_SET));
-    masterData.saveProduct(new Product("SP-LID-28", "Glass lid 28 cm (spare part)", "SPARE_PART", 6, cookware, PRICE_SP_LID_28));
-    masterData.saveProduct(new Product("SP-JAR-900", "Blender jar 1.5 l (spare part)", "SPARE_PART", 6, appliances, PRICE_SP_JAR_900));
+    Product pan = masterData
+        .saveProduct(new Product("KW-PAN-28", "Frying pan 28 cm, ceramic", "COOKWARE", 24, cookware, PRICE_KW_PAN_28));
+    Product kettle = masterData.saveProduct(
+        new Product("SA-KETTLE-17", "Electric kettle 1.7 l", "SMALL_APPLIANCE", 24, appliances, PRICE_SA_KETTLE_17));
+    Product blender = masterData.saveProduct(
+        new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, appliances, PRICE_SA_BLEND_900));
+    Product towels = masterData
+        .saveProduct(new Product("TX-TOWEL-SET", "Bath towel set (4)", "TEXTILE", 12, textiles, PRICE_TX_TOWEL_SET));
+    masterData.saveProduct(
+        new Product("SP-LID-28", "Glass lid 28 cm (spare part)", "SPARE_PART", 6, cookware, PRICE_SP_LID_28));
+    masterData.saveProduct(
+        new Product("SP-JAR-900", "Blender jar 1.5 l (spare part)", "SPARE_PART", 6, appliances, PRICE_SP_JAR_900));
 
-    Customer maria = masterData.saveCustomer(new Customer("Maria Rossi", "maria.rossi@example.com", "+49 170 1111111", CustomerType.CONSUMER));
-    Customer jonas = masterData.saveCustomer(new Customer("Jonas Weber", "jonas.weber@example.com", "+49 170 2222222", CustomerType.CONSUMER));
+    Customer maria = masterData
+        .saveCustomer(new Customer("Maria Rossi", "maria.rossi@example.com", "+49 170 1111111", CustomerType.CONSUMER));
+    Customer jonas = masterData
+        .saveCustomer(new Customer("Jonas Weber", "jonas.weber@example.com", "+49 170 2222222", CustomerType.CONSUMER));
     Customer li = masterData.saveCustomer(new Customer("Li Chen", "li.chen@example.com", null, CustomerType.CONSUMER));
-    Customer cafe = masterData.saveCustomer(new Customer("Café Central GmbH", "einkauf@cafe-central.example", null, CustomerType.BUSINESS));
+    Customer cafe = masterData
+        .saveCustomer(new Customer("Café Central GmbH", "einkauf@cafe-central.example", null, CustomerType.BUSINESS));
 
     masterData.saveOrder(new SalesOrder("EC-100001", SalesChannel.ECOMMERCE, null, null, maria,
         today.minusDays(9), today.minusDays(6)).addLine(pan, 1, new BigDecimal("49.90")));

@@ -24,7 +24,7 @@ class DemoMailServer {
       @Value("${aftersales.demo.mail-server.imap-port}") int imapPort,
       @Value("${aftersales.mail.imap.username}") String mailbox,
       @Value("${aftersales.mail.imap.password}") String password) {
-    GreenMail greenMail = new GreenMail(new ServerSetup[] {
+    GreenMail greenMail = new GreenMail(new ServerSetup[]{
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
     greenMail.setUser(mailbox, mailbox, password);

@@ -21,8 +21,7 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 @Profile("!postgres")
 // Off for a second node of the tests (ClusterNodeIT), which joins the first node's database through spring.datasource.*.
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.demo.database.enabled",
-    havingValue = "true", matchIfMissing = true)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.demo.database.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedDatabaseConfig {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
@@ -43,8 +42,7 @@ class EmbeddedDatabaseConfig {
 
   /** The tests reach the database through a link they can cut (database outages); the demo connects directly. */
   @Bean(destroyMethod = "close")
-  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.test.database-link",
-      havingValue = "true")
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "aftersales.test.database-link", havingValue = "true")
   DatabaseLink databaseLink(EmbeddedPostgres postgres) throws IOException {
     return new DatabaseLink(postgres.getPort());
   }
@@ -55,7 +53,8 @@ class EmbeddedDatabaseConfig {
       org.springframework.beans.factory.ObjectProvider<DatabaseLink> link) {
     HikariDataSource dataSource = new HikariDataSource();
     DatabaseLink through = link.getIfAvailable();
-    dataSource.setJdbcUrl(through == null ? postgres.getJdbcUrl("postgres", "postgres")
+    dataSource.setJdbcUrl(through == null
+        ? postgres.getJdbcUrl("postgres", "postgres")
         : "jdbc:postgresql://127.0.0.1:" + through.port() + "/postgres?user=postgres");
     // As in production (application-postgres.yaml): a caller waits at most 1.5 s for a connection, so an
     // unreachable database is a quick 503, not a 30-second hang.

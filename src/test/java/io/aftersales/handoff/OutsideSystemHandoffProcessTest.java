@@ -24,7 +24,6 @@ import io.aftersales.finance.Finance;
 import io.aftersales.finance.Refund;
 import io.aftersales.logistics.Logistics;
 import io.aftersales.logistics.Shipment;
-import io.aftersales.logistics.ShipmentKind;
 import io.aftersales.shared.TaskInputRefused;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,12 +72,17 @@ class OutsideSystemHandoffProcessTest {
   @BeforeEach
   void setUp() {
     HandoffParty party = new HandoffParty() {
-      @Override public String procedure() { return PROCEDURE; }
-      @Override public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
+      @Override
+      public String procedure() {
+        return PROCEDURE;
+      }
+      @Override
+      public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
         told.add("describe " + kind + " for return " + procedure.getVariable("returnId"));
         return next;
       }
-      @Override public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff result, String stepId) {
+      @Override
+      public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff result, String stepId) {
         told.add("done " + kind + " for return " + procedure.getVariable("returnId"));
         done.add(result);
       }
@@ -92,7 +96,8 @@ class OutsideSystemHandoffProcessTest {
         Bpmn.createExecutableProcess(PROCEDURE).camundaHistoryTimeToLive(1).startEvent()
             .callActivity("CallActivity_Handoff").calledElement(KEY)
             .camundaIn("caseId", "caseId").camundaIn("caseNumber", "caseNumber").camundaIn("kind", "handoffKind")
-            .userTask("UserTask_After").endEvent().done()).deploy().getId();
+            .userTask("UserTask_After").endEvent().done())
+        .deploy().getId();
     Shipment shipment = mock(Shipment.class);
     when(shipment.getId()).thenReturn(42L);
     when(logistics.request(any(), anyString(), anyString(), anyString())).thenReturn(shipment);
@@ -125,7 +130,8 @@ class OutsideSystemHandoffProcessTest {
         .containsEntry(HANDOFF_DETAILS.name(), "Prepaid return label for a kettle")
         .doesNotContainKey(REFUND_SYSTEM.name());
     assertThat(task(pi)).hasCandidateGroup("logistics").hasName("Book shipment");
-    Map<String, Object> input = new java.util.HashMap<>(Map.of(CARRIER.name(), " DHL ", TRACKING_NUMBER.name(), "00340434"));
+    Map<String, Object> input =
+        new java.util.HashMap<>(Map.of(CARRIER.name(), " DHL ", TRACKING_NUMBER.name(), "00340434"));
     if (kind == HandoffKind.PICKUP) input.put(COLLECTION_DATE.name(), "2026-12-09");
     complete(task(pi), input);
 
@@ -143,10 +149,12 @@ class OutsideSystemHandoffProcessTest {
 
   @Test
   void financeIssuesTheRefundWhereTheOrderWasPlaced() {
-    next = HandoffRequest.refund("RMA-2026-000001", "Amazon order 302-1234567-1234567", new BigDecimal("49.9"), "AMAZON");
+    next =
+        HandoffRequest.refund("RMA-2026-000001", "Amazon order 302-1234567-1234567", new BigDecimal("49.9"), "AMAZON");
     Refund refund = mock(Refund.class);
     when(refund.getId()).thenReturn(8L);
-    when(finance.requestRefund("SC-2026-000001", "RMA-2026-000001", new BigDecimal("49.90"), "AMAZON")).thenReturn(refund);
+    when(finance.requestRefund("SC-2026-000001", "RMA-2026-000001", new BigDecimal("49.90"), "AMAZON"))
+        .thenReturn(refund);
     Refund issued = mock(Refund.class);
     when(issued.getPaymentReference()).thenReturn("AMZ-REF-1");
     when(issued.getAmount()).thenReturn(new BigDecimal("49.90"));
@@ -186,7 +194,8 @@ class OutsideSystemHandoffProcessTest {
         "caseNumber", "SC-2026-000001", "kind", "REFUND", "returnId", 5L));
     ProcessInstance pi = runtimeService().createProcessInstanceQuery().processDefinitionKey(KEY).singleResult();
     for (int attempt = 0; attempt < 5; attempt++) {
-      assertThatThrownBy(() -> execute(job(SERVICE_TASK_REQUEST_HANDOFF, pi))).hasMessageContaining("No amount to refund");
+      assertThatThrownBy(() -> execute(job(SERVICE_TASK_REQUEST_HANDOFF, pi)))
+          .hasMessageContaining("No amount to refund");
     }
     assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).singleResult().getRetries()).isZero();
     assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isOne();
@@ -206,10 +215,13 @@ class OutsideSystemHandoffProcessTest {
         COLLECTION_DATE.name(), "next Tuesday"))).rootCause().isInstanceOf(TaskInputRefused.class)
         .hasMessageContaining("collectionDate: enter the day");
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of(CARRIER.name(), "DHL", TRACKING_NUMBER.name(), "1",
-        COLLECTION_DATE.name(), "2026-12-07", LABEL_URL.name(), "javascript:alert(1)"))).rootCause().isInstanceOf(TaskInputRefused.class)
+        COLLECTION_DATE.name(), "2026-12-07", LABEL_URL.name(), "javascript:alert(1)"))).rootCause()
+        .isInstanceOf(TaskInputRefused.class)
         .hasMessageStartingWith("labelUrl:");
-    assertThatThrownBy(() -> taskService().complete(taskId, Map.of(CARRIER.name(), "DHL\nX", TRACKING_NUMBER.name(), "1",
-        COLLECTION_DATE.name(), "2026-12-07"))).rootCause().isInstanceOf(TaskInputRefused.class).hasMessageStartingWith("carrier:");
+    assertThatThrownBy(() -> taskService().complete(taskId,
+        Map.of(CARRIER.name(), "DHL\nX", TRACKING_NUMBER.name(), "1",
+            COLLECTION_DATE.name(), "2026-12-07")))
+        .rootCause().isInstanceOf(TaskInputRefused.class).hasMessageStartingWith("carrier:");
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of(CARRIER.name(), "DHL", TRACKING_NUMBER.name(),
         "1".repeat(101), COLLECTION_DATE.name(), "2026-12-07"))).rootCause().isInstanceOf(TaskInputRefused.class)
         .hasMessage("trackingNumber: at most 100 characters");

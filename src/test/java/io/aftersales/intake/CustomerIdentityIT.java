@@ -13,7 +13,8 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 1 and 3: a case belongs to the person who wrote, also when contacts arrive in parallel. */
 class CustomerIdentityIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
+  @Autowired
+  ObjectMapper json;
 
   private static String uniquePhone() {
     return "+49 171 " + (1_000_000 + (int) (Math.random() * 8_999_999));
@@ -110,8 +111,10 @@ class CustomerIdentityIT extends IntegrationTestSupport {
     List<ResponseEntity<String>> byEmail = inParallel(16, i -> contact("WEB_FORM", "Rush", email, null, "Rush " + i));
     List<ResponseEntity<String>> byPhone = inParallel(8, i -> contact("WHATSAPP", "Chat", null, phone, "Chat " + i));
 
-    for (ResponseEntity<String> answer : byEmail) assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    for (ResponseEntity<String> answer : byPhone) assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    for (ResponseEntity<String> answer : byEmail)
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    for (ResponseEntity<String> answer : byPhone)
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(count("select count(*) from aftersales.customer where lower(email) = lower(?)", email)).isEqualTo(1);
     assertThat(count("select count(*) from aftersales.service_case c join aftersales.customer u on u.id = c.customer_id"
         + " where lower(u.email) = lower(?)", email)).isEqualTo(16);

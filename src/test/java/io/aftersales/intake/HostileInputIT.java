@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class HostileInputIT extends IntegrationTestSupport {
   private static final int REQUESTS = 1_000;
-  @LocalServerPort int port;
+  @LocalServerPort
+  int port;
 
   private final Random random = new Random(20261206L);
   private final String marker = "HOSTILE-" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,26 +88,67 @@ class HostileInputIT extends IntegrationTestSupport {
     int kind = random.nextInt(16);
     switch (kind) {
       case 0 -> note = "valid";
-      case 1 -> { body.put("message", weirdText()); note = "weird message"; }
-      case 2 -> { body.put("subject", marker + "-" + i + " " + weirdText()); note = "weird subject"; }
-      case 3 -> { customer.put("name", weirdText()); note = "weird name"; }
-      case 4 -> { body.put("purchaseDate", pick("0000-00-00", "-999999999-01-01", "2026-13-45", "+10000-01-01",
-          "-4800-01-01", "1899-12-31", "2999-12-31", "3000-01-01", "yesterday", "", "2026-02-30")); note = "date"; }
-      case 5 -> { body.put(pick("channel", "requestType", "subject", "message", "customer", "orderNumber"),
-          pick(42, true, List.of(1, 2), Map.of("x", 1), null, 1e308, -0.0, "NOT_AN_ENUM")); note = "wrong type"; }
-      case 6 -> { body.put("unexpected" + random.nextInt(5), "x"); note = "unknown field"; }
-      case 7 -> { customer.put("phone", pick("()- ()", "+", "1".repeat(40), "+49 170 1234567", "١٢٣٤٥٦٧", "\u0000")); note = "phone"; }
-      case 8 -> { customer.put("email", pick("not-an-email", "a@b", "x".repeat(400) + "@example.com", "ä@ö.de",
-          "\"quoted\"@example.com", "")); note = "email"; }
-      case 9 -> { return new Request(brokenJson(), headers, "broken JSON"); }
-      case 10 -> { return new Request(invalidUtf8(i), headers, "invalid UTF-8"); }
-      case 11 -> { headers.put("Idempotency-Key", randomBytes(1 + random.nextInt(300))); note = "idempotency key"; }
-      case 12 -> { headers.put("Content-Type", pick("text/plain", "application/xml", "application/json; charset=latin1",
-          "multipart/form-data; boundary=x", "application/json; charset=utf-16").getBytes(StandardCharsets.US_ASCII));
-        note = "content type"; }
-      case 13 -> { return new Request(deepJson(), headers, "deep nesting"); }
-      case 14 -> { body.put("message", "m".repeat(pick(19_999, 20_000, 20_001, 300_000))); note = "long message"; }
-      default -> { body.put("requestType", pick("RETURN", "WARRANTY", "SPARE_PART", "INFORMATION", "return", "")); note = "type"; }
+      case 1 -> {
+        body.put("message", weirdText());
+        note = "weird message";
+      }
+      case 2 -> {
+        body.put("subject", marker + "-" + i + " " + weirdText());
+        note = "weird subject";
+      }
+      case 3 -> {
+        customer.put("name", weirdText());
+        note = "weird name";
+      }
+      case 4 -> {
+        body.put("purchaseDate", pick("0000-00-00", "-999999999-01-01", "2026-13-45", "+10000-01-01",
+            "-4800-01-01", "1899-12-31", "2999-12-31", "3000-01-01", "yesterday", "", "2026-02-30"));
+        note = "date";
+      }
+      case 5 -> {
+        body.put(pick("channel", "requestType", "subject", "message", "customer", "orderNumber"),
+            pick(42, true, List.of(1, 2), Map.of("x", 1), null, 1e308, -0.0, "NOT_AN_ENUM"));
+        note = "wrong type";
+      }
+      case 6 -> {
+        body.put("unexpected" + random.nextInt(5), "x");
+        note = "unknown field";
+      }
+      case 7 -> {
+        customer.put("phone", pick("()- ()", "+", "1".repeat(40), "+49 170 1234567", "١٢٣٤٥٦٧", "\u0000"));
+        note = "phone";
+      }
+      case 8 -> {
+        customer.put("email", pick("not-an-email", "a@b", "x".repeat(400) + "@example.com", "ä@ö.de",
+            "\"quoted\"@example.com", ""));
+        note = "email";
+      }
+      case 9 -> {
+        return new Request(brokenJson(), headers, "broken JSON");
+      }
+      case 10 -> {
+        return new Request(invalidUtf8(i), headers, "invalid UTF-8");
+      }
+      case 11 -> {
+        headers.put("Idempotency-Key", randomBytes(1 + random.nextInt(300)));
+        note = "idempotency key";
+      }
+      case 12 -> {
+        headers.put("Content-Type", pick("text/plain", "application/xml", "application/json; charset=latin1",
+            "multipart/form-data; boundary=x", "application/json; charset=utf-16").getBytes(StandardCharsets.US_ASCII));
+        note = "content type";
+      }
+      case 13 -> {
+        return new Request(deepJson(), headers, "deep nesting");
+      }
+      case 14 -> {
+        body.put("message", "m".repeat(pick(19_999, 20_000, 20_001, 300_000)));
+        note = "long message";
+      }
+      default -> {
+        body.put("requestType", pick("RETURN", "WARRANTY", "SPARE_PART", "INFORMATION", "return", ""));
+        note = "type";
+      }
     }
     return new Request(json(body).getBytes(StandardCharsets.UTF_8), headers, note);
   }
@@ -140,7 +182,8 @@ class HostileInputIT extends IntegrationTestSupport {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(("{\"channel\":\"WEB_FORM\",\"customer\":{\"email\":\"u" + i + "@example.com\"},\"subject\":\""
         + marker + "-" + i + "\",\"message\":\"").getBytes(StandardCharsets.US_ASCII));
-    out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
+    out.writeBytes(
+        new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
     out.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
     return out.toByteArray();
   }
@@ -154,7 +197,8 @@ class HostileInputIT extends IntegrationTestSupport {
   private byte[] randomBytes(int n) {
     byte[] bytes = new byte[n];
     random.nextBytes(bytes);
-    for (int i = 0; i < n; i++) if (bytes[i] == '\r' || bytes[i] == '\n') bytes[i] = 'x'; // keep one header line
+    for (int i = 0; i < n; i++)
+      if (bytes[i] == '\r' || bytes[i] == '\n') bytes[i] = 'x'; // keep one header line
     return bytes;
   }
 

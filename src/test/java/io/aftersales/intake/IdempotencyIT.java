@@ -23,9 +23,12 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 2: one case per Idempotency-Key, always; keys expire; no plaintext token at rest. */
 class IdempotencyIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired IntakeService intake;
-  @LocalServerPort int port;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  IntakeService intake;
+  @LocalServerPort
+  int port;
 
   private String body(String email, String subject) {
     return """
@@ -89,8 +92,9 @@ class IdempotencyIT extends IntegrationTestSupport {
     JsonNode first = json.readTree(post("/api/cases", request, keyed(key)).getBody());
     String token = first.get("accessToken").asText();
 
-    Map<String, Object> record = jdbc.queryForMap("select * from aftersales.idempotency_record where idempotency_key = ?",
-        key);
+    Map<String, Object> record =
+        jdbc.queryForMap("select * from aftersales.idempotency_record where idempotency_key = ?",
+            key);
     assertThat(record.values()).noneMatch(v -> v != null && v.toString().contains(token));
     assertThat(record).containsEntry("case_number", first.get("caseNumber").asText());
 
@@ -129,8 +133,9 @@ class IdempotencyIT extends IntegrationTestSupport {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
-          + "Content-Length: " + content.length + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\n"
+              + "Content-Length: " + content.length + "\r\nIdempotency-Key: ").getBytes(StandardCharsets.US_ASCII));
       out.write(key.getBytes(StandardCharsets.UTF_8));
       out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.write(content);

@@ -20,10 +20,14 @@ import org.springframework.http.ResponseEntity;
 
 /** {@code POST /api/cases} and the customer's status page, end to end on PostgreSQL and SMTP. */
 class IntakeApiIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired RuntimeService runtime;
-  @Autowired RepositoryService repository;
-  @Autowired HistoryService history;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  HistoryService history;
 
   private String request(String email, String subject) {
     return """
@@ -133,7 +137,8 @@ class IntakeApiIT extends IntegrationTestSupport {
     assertThat(count("select count(*) from aftersales.case_message m join aftersales.service_case c"
         + " on c.id = m.case_id join aftersales.customer u on u.id = c.customer_id where u.email = ?"
         + " and m.direction = 'INBOUND'", email)).as("the customer's message once (the acknowledgement is"
-        + " asynchronous and may or may not be on the thread yet)").isEqualTo(1);
+            + " asynchronous and may or may not be on the thread yet)")
+        .isEqualTo(1);
   }
 
   @Test
@@ -153,8 +158,9 @@ class IntakeApiIT extends IntegrationTestSupport {
     assertThat(fields(problem(post("/api/cases", """
         {"channel":"PHONE","customer":{"email":"a@example.com"},"subject":"Hi","message":"Hello"}""", json()), 400)))
         .containsExactly("channel");
-    JsonNode unknownType = problem(post("/api/cases", """
-        {"channel":"CHAT","customer":{"email":"a@example.com"},"requestType":"REFUND","subject":"Hi","message":"Hello"}""",
+    JsonNode unknownType = problem(post("/api/cases",
+        """
+            {"channel":"CHAT","customer":{"email":"a@example.com"},"requestType":"REFUND","subject":"Hi","message":"Hello"}""",
         json()), 400);
     assertThat(fields(unknownType)).containsExactly("requestType");
     assertThat(unknownType.get("errors").get(0).get("message").asText()).contains("RETURN", "WARRANTY");
@@ -210,7 +216,8 @@ class IntakeApiIT extends IntegrationTestSupport {
     // The acknowledgement is recorded on the thread (channel PORTAL) rather than mailed.
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> count(
         "select count(*) from aftersales.case_message m join aftersales.service_case c on c.id = m.case_id"
-            + " where c.case_number = ? and m.direction = 'OUTBOUND' and m.channel = 'PORTAL'", number) == 1);
+            + " where c.case_number = ? and m.direction = 'OUTBOUND' and m.channel = 'PORTAL'",
+        number) == 1);
   }
 
   private JsonNode problem(ResponseEntity<String> response, int status) throws Exception {

@@ -108,8 +108,9 @@ class IntakeControllerTest {
 
   @Test
   void anyOtherKeyIsRefusedNamingTheHeader() {
-    for (String key : new String[] {"k".repeat(256), "a b", "schl\u00fcssel", "a\u0001b"}) {
-      ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), key));
+    for (String key : new String[]{"k".repeat(256), "a b", "schl\u00fcssel", "a\u0001b"}) {
+      ErrorResponseException e =
+          catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), key));
       assertThat(e).as(key).isNotNull();
       assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(errors(e)).singleElement().satisfies(error -> {
@@ -125,7 +126,8 @@ class IntakeControllerTest {
     PessimisticLockingFailureException lock = new PessimisticLockingFailureException("lock timeout");
     when(intake.submit(any(), eq("key-1"))).thenThrow(lock);
 
-    ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), "key-1"));
+    ErrorResponseException e =
+        catchThrowableOfType(ErrorResponseException.class, () -> controller.open(request(), "key-1"));
 
     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -139,7 +141,8 @@ class IntakeControllerTest {
     IdempotencyKeyReusedException reused = new IdempotencyKeyReusedException("key-1");
     assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
     assertThat(reused.getBody().getType()).isEqualTo(URI.create("/problems/idempotency-key-reused"));
-    assertThat(reused.getBody().getDetail()).isEqualTo("Idempotency-Key 'key-1' was already used for a different request");
+    assertThat(reused.getBody().getDetail())
+        .isEqualTo("Idempotency-Key 'key-1' was already used for a different request");
   }
 
   // --- reading ---

@@ -152,7 +152,7 @@ class IntakeRequestValidationTest {
 
   @Test
   void aPhoneInTheUsualFormatsIsAccepted() {
-    for (String phone : new String[] {"+49 170 1234567", "+49 (0)170 123-4567", "0170-1234567", "12345",
+    for (String phone : new String[]{"+49 170 1234567", "+49 (0)170 123-4567", "0170-1234567", "12345",
         "123456789012345"}) {
       assertThat(violations(request(contact("Maria", null, phone)))).as(phone).isEmpty();
     }
@@ -160,7 +160,7 @@ class IntakeRequestValidationTest {
 
   @Test
   void aPhoneOfOnlyPunctuationOrTooFewOrTooManyDigitsIsRefused() {
-    for (String phone : new String[] {"()- ", "1234", "+49 170 12345678901", "tel. 0170 1234567",
+    for (String phone : new String[]{"()- ", "1234", "+49 170 12345678901", "tel. 0170 1234567",
         "0170/1234567", "0170 1234567 ext. 5"}) {
       assertThat(violations(request(contact("Maria", "maria@example.com", phone)))).as(phone)
           .containsExactly("customer.phone");

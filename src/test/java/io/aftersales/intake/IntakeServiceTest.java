@@ -171,7 +171,8 @@ class IntakeServiceTest {
 
   @Test
   void keysOlderThanTheRetentionArePurgedAndCounted() {
-    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IntakeService.class);
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(IntakeService.class);
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
         new ch.qos.logback.core.read.ListAppender<>();
     log.start();

@@ -17,8 +17,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 3: parallel replies to one case are all recorded and reach the agent; none is a 500. */
 class ParallelRepliesIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired TaskService tasks;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  TaskService tasks;
 
   @Test
   void parallelRepliesWhileTheCasesOwnJobsRunAreAllKept() throws Exception {
@@ -38,7 +40,8 @@ class ParallelRepliesIT extends IntegrationTestSupport {
       assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
     }
     assertThat(count("select count(*) from aftersales.case_message m join aftersales.service_case c on c.id = m.case_id"
-        + " where c.case_number = ? and m.direction = 'INBOUND' and m.body like 'Reply number %'", number)).isEqualTo(8);
+        + " where c.case_number = ? and m.direction = 'INBOUND' and m.body like 'Reply number %'", number))
+        .isEqualTo(8);
     await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey("UserTask_HandleCustomerReply").count() == 8);
   }

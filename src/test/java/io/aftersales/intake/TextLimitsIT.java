@@ -21,8 +21,10 @@ import org.springframework.http.ResponseEntity;
  * without what its form requires.
  */
 class TextLimitsIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired TaskService taskService;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  TaskService taskService;
 
   private ResponseEntity<String> open(String subject, String message) throws Exception {
     return post("/api/cases", json.writeValueAsString(Map.of("channel", "WEB_FORM",
@@ -32,7 +34,8 @@ class TextLimitsIT extends IntegrationTestSupport {
 
   private String thread(String caseNumber, int index) {
     return jdbc.queryForObject("select m.body from aftersales.case_message m join aftersales.service_case c"
-        + " on c.id = m.case_id where c.case_number = ? and m.direction = 'INBOUND' order by m.id offset ? limit 1", String.class, caseNumber, index);
+        + " on c.id = m.case_id where c.case_number = ? and m.direction = 'INBOUND' order by m.id offset ? limit 1",
+        String.class, caseNumber, index);
   }
 
   /** A task's variable as the agent's Tasklist reads it. */
@@ -73,8 +76,10 @@ class TextLimitsIT extends IntegrationTestSupport {
             + "\",\"message\":\"nul \\u0000 here\"}", "message"),
         new Case("{\"channel\":\"WEB_FORM\",\"customer\":{\"name\":\"Bell\\u0007\",\"email\":\"a@example.com\"},"
             + "\"subject\":\"" + subject + "\",\"message\":\"hello\"}", "customer.name"),
-        new Case("{\"channel\":\"WEB_FORM\",\"customer\":{\"email\":\"a@example.com\"},\"purchaseDate\":\"-4800-01-01\","
-            + "\"subject\":\"" + subject + "\",\"message\":\"hello\"}", "purchaseDate"),
+        new Case(
+            "{\"channel\":\"WEB_FORM\",\"customer\":{\"email\":\"a@example.com\"},\"purchaseDate\":\"-4800-01-01\","
+                + "\"subject\":\"" + subject + "\",\"message\":\"hello\"}",
+            "purchaseDate"),
         new Case("{\"channel\":\"WEB_FORM\",\"customer\":{\"email\":\"a@example.com\"},\"purchaseDate\":\"0001-01-01\","
             + "\"subject\":\"" + subject + "\",\"message\":\"hello\"}", "purchaseDate"))) {
       ResponseEntity<String> refused = post("/api/cases", bad.json(), json());
@@ -93,14 +98,16 @@ class TextLimitsIT extends IntegrationTestSupport {
         "{\"requestType\":{\"value\":\"INFORMATION\"},\"priority\":{\"value\":\"LOW\"},\"firstAnswer\":{\"value\":\"too short\"}}",
         "{\"requestType\":{\"value\":\"INFORMATION\"},\"priority\":{\"value\":\"LOW\"},\"firstAnswer\":{\"value\":\""
             + "y".repeat(4001) + "\"}}")) {
-      ResponseEntity<String> refused = post("/engine-rest/task/" + task + "/complete", "{\"variables\":" + variables + "}",
-          jsonAs("anna"));
+      ResponseEntity<String> refused =
+          post("/engine-rest/task/" + task + "/complete", "{\"variables\":" + variables + "}",
+              jsonAs("anna"));
       assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody()).contains("firstAnswer");
       assertThat(taskService.createTaskQuery().taskId(task).count()).as("the task stays open").isEqualTo(1);
     }
-    assertThat(post("/engine-rest/task/" + task + "/complete", "{\"variables\":{\"requestType\":{\"value\":\"INFORMATION\"},"
-        + "\"priority\":{\"value\":\"LOW\"},\"firstAnswer\":{\"value\":\"Here is the information you asked for.\"}}}",
+    assertThat(post("/engine-rest/task/" + task + "/complete",
+        "{\"variables\":{\"requestType\":{\"value\":\"INFORMATION\"},"
+            + "\"priority\":{\"value\":\"LOW\"},\"firstAnswer\":{\"value\":\"Here is the information you asked for.\"}}}",
         jsonAs("anna")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
   }
 }

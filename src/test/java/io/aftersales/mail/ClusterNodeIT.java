@@ -29,9 +29,12 @@ import org.springframework.beans.factory.annotation.Value;
 class ClusterNodeIT extends IntegrationTestSupport {
   private static final int CUSTOMERS = 30;
 
-  @Autowired MailboxPoller poller;
-  @Autowired EmbeddedPostgres postgres;
-  @Value("${aftersales.demo.mail-server.smtp-port}") int smtpPort;
+  @Autowired
+  MailboxPoller poller;
+  @Autowired
+  EmbeddedPostgres postgres;
+  @Value("${aftersales.demo.mail-server.smtp-port}")
+  int smtpPort;
 
   @Test
   void aNodeKilledMidWorkLosesNothingAndDoublesNothing() throws Exception {
@@ -51,11 +54,12 @@ class ClusterNodeIT extends IntegrationTestSupport {
         String id = "<node" + i + "." + run + "@cluster.example.com>";
         customers.add(customer);
         ids.add(id);
-        deliverToServiceMailbox(rawMail(id, customer, "Blender " + i, "My blender number " + i + " stopped.", Map.of()));
+        deliverToServiceMailbox(
+            rawMail(id, customer, "Blender " + i, "My blender number " + i + " stopped.", Map.of()));
       }
       // The second node polls every second: kill it as soon as it has started on this batch.
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
-          count("select count(*) from aftersales.inbound_mail where ledger_key like ?", "%." + run + "@%") > 0);
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(
+          () -> count("select count(*) from aftersales.inbound_mail where ledger_key like ?", "%." + run + "@%") > 0);
       node.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
       node.waitFor();
 
@@ -70,8 +74,8 @@ class ClusterNodeIT extends IntegrationTestSupport {
             + " on u.id = c.customer_id where u.email = ?", customer)).as(customer).isEqualTo(1);
       }
       // Every acknowledgement goes out; a claim of the dead node is taken over after 30 s.
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-          customers.stream().allMatch(c -> greenMail.getReceivedMessagesForDomain(c).length > 0));
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> customers.stream().allMatch(c -> greenMail.getReceivedMessagesForDomain(c).length > 0));
       Thread.sleep(2_000);
       int copies = 0;
       for (String customer : customers) {

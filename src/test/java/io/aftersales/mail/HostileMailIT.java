@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with its text kept; automatic mail opens nothing; what cannot be read is FAILED and listed.
  */
 class HostileMailIT extends IntegrationTestSupport {
-  @Autowired MailboxPoller poller;
+  @Autowired
+  MailboxPoller poller;
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final Map<String, Entry> corpus = new LinkedHashMap<>();
@@ -44,7 +45,8 @@ class HostileMailIT extends IntegrationTestSupport {
   }
 
   private void add(String name, String expected, String raw) {
-    add(name, expected, raw.getBytes(StandardCharsets.UTF_8), row -> {});
+    add(name, expected, raw.getBytes(StandardCharsets.UTF_8), row -> {
+    });
   }
 
   private void add(String name, String expected, String raw, Consumer<Map<String, Object>> check) {
@@ -91,7 +93,8 @@ class HostileMailIT extends IntegrationTestSupport {
     add("subject 10k", "PROCESSED", plain("subject 10k", "S".repeat(10_000), "Long subject."),
         row -> assertThat(bodyOf(row)).startsWith("Subject: SSSS").contains("Long subject."));
     add("from name 2k", "PROCESSED", mail("from name 2k", "Subject: Name\r\nContent-Type: text/plain\r\n", "Hi")
-        .replace("From: " + sender("from name 2k"), "From: \"" + "N".repeat(2_000) + "\" <" + sender("from name 2k") + ">"),
+        .replace("From: " + sender("from name 2k"),
+            "From: \"" + "N".repeat(2_000) + "\" <" + sender("from name 2k") + ">"),
         bodyContains("Hi"));
     add("message id 2k", "PROCESSED", plain("message id 2k", "Long id", "Long id.")
         .replace(id("message id 2k"), "<" + "i".repeat(2_000) + run + "@x>"), bodyContains("Long id."));
@@ -100,7 +103,8 @@ class HostileMailIT extends IntegrationTestSupport {
     add("empty body", "PROCESSED", plain("empty body", "Empty", ""));
     add("no subject", "PROCESSED", mail("no subject", "Content-Type: text/plain\r\n", "No subject at all."),
         bodyContains("No subject at all."));
-    add("huge body", "PROCESSED", plain("huge body", "Huge", big), row -> assertThat(bodyOf(row)).hasSize(big.strip().length()));
+    add("huge body", "PROCESSED", plain("huge body", "Huge", big),
+        row -> assertThat(bodyOf(row)).hasSize(big.strip().length()));
     add("one long line", "PROCESSED", plain("one long line", "Line", "x".repeat(1_000_000)),
         row -> assertThat(bodyOf(row)).hasSize(1_000_000));
     add("unknown charset", "PROCESSED", mail("unknown charset", "Subject: Charset\r\nContent-Type: text/plain;"
@@ -110,41 +114,51 @@ class HostileMailIT extends IntegrationTestSupport {
         "Grüße aus Köln\r\n".getBytes(StandardCharsets.ISO_8859_1)), bodyContains("Grüße aus Köln"));
     add("invalid utf8", "PROCESSED", concat(mail("invalid utf8", "Subject: Bytes\r\nContent-Type: text/plain;"
         + " charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n", "").getBytes(StandardCharsets.US_ASCII),
-        new byte[] {'o', 'k', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' ', 'e', 'n', 'd', '\r', '\n'}), bodyContains("ok", "end"));
+        new byte[]{'o', 'k', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, ' ', 'e', 'n', 'd', '\r', '\n'}),
+        bodyContains("ok", "end"));
     add("8bit header", "PROCESSED", concat(("Message-ID: " + id("8bit header") + "\r\nFrom: " + sender("8bit header")
         + "\r\nSubject: ").getBytes(StandardCharsets.US_ASCII), "Grüße".getBytes(StandardCharsets.ISO_8859_1),
         "\r\nContent-Type: text/plain\r\n\r\nBody.\r\n".getBytes(StandardCharsets.US_ASCII)), bodyContains("Body."));
     add("broken encoded word", "PROCESSED", plain("broken encoded word", "=?utf-8?B?!!!notbase64?= and =?x?Q?",
         "Encoded words."), bodyContains("Encoded words."));
     add("encoded name", "PROCESSED", plain("encoded name", "=?utf-8?Q?Gr=C3=BC=C3=9Fe?=", "Name.")
-        .replace("From: " + sender("encoded name"), "From: =?utf-8?Q?J=C3=BCrgen_M=C3=BCller?= <" + sender("encoded name") + ">"),
+        .replace("From: " + sender("encoded name"),
+            "From: =?utf-8?Q?J=C3=BCrgen_M=C3=BCller?= <" + sender("encoded name") + ">"),
         row -> assertThat(jdbc.queryForObject("select u.name from aftersales.customer u join aftersales.service_case c"
             + " on c.customer_id = u.id where c.case_number = ?", String.class, row.get("case_number")))
             .isEqualTo("Jürgen Müller"));
-    add("emoji and rtl", "PROCESSED", plain("emoji and rtl", "=?utf-8?B?" + java.util.Base64.getEncoder().encodeToString(
-        "קומקום 🫖 broken".getBytes(StandardCharsets.UTF_8)) + "?=", "שלום 🫖"), bodyContains("שלום 🫖"));
+    add("emoji and rtl", "PROCESSED",
+        plain("emoji and rtl", "=?utf-8?B?" + java.util.Base64.getEncoder().encodeToString(
+            "קומקום 🫖 broken".getBytes(StandardCharsets.UTF_8)) + "?=", "שלום 🫖"),
+        bodyContains("שלום 🫖"));
     add("bad base64", "PROCESSED", mail("bad base64", "Subject: B64\r\nContent-Type: text/plain\r\n"
         + "Content-Transfer-Encoding: base64\r\n", "SGVsbG8gd29ybGQ=!!!%%%not base64"), bodyContains("Hello world"));
     add("bad quoted printable", "PROCESSED", mail("bad quoted printable", "Subject: QP\r\nContent-Type: text/plain\r\n"
         + "Content-Transfer-Encoding: quoted-printable\r\n", "Caf=C3=A9 =ZZ broken=\r\nline"), bodyContains("Café"));
     add("unknown transfer encoding", "PROCESSED", mail("unknown transfer encoding", "Subject: TE\r\n"
-        + "Content-Type: text/plain\r\nContent-Transfer-Encoding: x-weird\r\n", "Still text."), bodyContains("Still text."));
+        + "Content-Type: text/plain\r\nContent-Transfer-Encoding: x-weird\r\n", "Still text."),
+        bodyContains("Still text."));
     add("no content type", "PROCESSED", mail("no content type", "Subject: CT\r\n", "Defaults to text."),
         bodyContains("Defaults to text."));
     add("unclosed multipart", "PROCESSED", mail("unclosed multipart", "Subject: MP\r\nContent-Type: multipart/mixed;"
         + " boundary=\"b\"\r\n", "--b\r\nContent-Type: text/plain\r\n\r\nFirst part, never closed.\r\n"),
         bodyContains("First part, never closed."));
     add("attachment only", "PROCESSED", mail("attachment only", "Subject: Photo\r\nContent-Type: multipart/mixed;"
-        + " boundary=\"b\"\r\n", "--b\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; filename=dent.jpg"
-        + "\r\nContent-Transfer-Encoding: base64\r\n\r\n/9j/4AAQSkZJRgABAQ==\r\n--b--"), bodyContains("no readable text"));
-    add("forwarded mail only", "PROCESSED", mail("forwarded mail only", "Subject: Fwd\r\nContent-Type: message/rfc822\r\n",
+        + " boundary=\"b\"\r\n",
+        "--b\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; filename=dent.jpg"
+            + "\r\nContent-Transfer-Encoding: base64\r\n\r\n/9j/4AAQSkZJRgABAQ==\r\n--b--"),
+        bodyContains("no readable text"));
+    add("forwarded mail only", "PROCESSED", mail("forwarded mail only",
+        "Subject: Fwd\r\nContent-Type: message/rfc822\r\n",
         "From: shop@example.com\r\nSubject: Your order\r\nContent-Type: text/plain\r\n\r\nOrder EC-100002 shipped."),
         bodyContains("Order EC-100002 shipped."));
     add("deep nesting", "PROCESSED", mail("deep nesting", "Subject: Deep\r\n" + nested(60, "Deep inside."), ""),
         bodyContains("Deep inside."));
     add("alternative", "PROCESSED", mail("alternative", "Subject: Alt\r\nContent-Type: multipart/alternative;"
-        + " boundary=\"a\"\r\n", "--a\r\nContent-Type: text/html\r\n\r\n<b>html</b>\r\n--a\r\nContent-Type: text/plain"
-        + "\r\n\r\nplain wins\r\n--a--"), bodyContains("plain wins"));
+        + " boundary=\"a\"\r\n",
+        "--a\r\nContent-Type: text/html\r\n\r\n<b>html</b>\r\n--a\r\nContent-Type: text/plain"
+            + "\r\n\r\nplain wins\r\n--a--"),
+        bodyContains("plain wins"));
     add("many headers", "PROCESSED", mail("many headers", "Subject: Headers\r\n" + "X-Filler: value\r\n".repeat(1_000)
         + "Content-Type: text/plain\r\n", "Many headers."), bodyContains("Many headers."));
     add("long header line", "PROCESSED", mail("long header line", "Subject: Header\r\nX-Long: " + "h".repeat(100_000)
@@ -158,7 +172,8 @@ class HostileMailIT extends IntegrationTestSupport {
     add("two senders", "PROCESSED", plain("two senders", "Two", "Two.").replace("From: " + sender("two senders"),
         "From: " + sender("two senders") + ", other@example.com"), bodyContains("Two."));
     add("reply-to differs", "PROCESSED", plain("reply-to differs", "RT", "RT.").replace("Subject: RT",
-        "Reply-To: someone.else@example.com\r\nSubject: RT"), row -> assertThat(jdbc.queryForObject("select u.email from"
+        "Reply-To: someone.else@example.com\r\nSubject: RT"),
+        row -> assertThat(jdbc.queryForObject("select u.email from"
             + " aftersales.customer u join aftersales.service_case c on c.customer_id = u.id where c.case_number = ?",
             String.class, row.get("case_number"))).isEqualTo(sender("reply-to differs")));
     add("header injection", "PROCESSED", plain("header injection", "Hi\r\n Bcc: victim@example.com", "Injected?"),
@@ -166,7 +181,8 @@ class HostileMailIT extends IntegrationTestSupport {
     add("auto-submitted no", "PROCESSED", plain("auto-submitted no", "Person", "A person.").replace("Subject: Person",
         "Auto-Submitted: no\r\nSubject: Person"), bodyContains("A person."));
     // Not readable: kept raw and listed.
-    add("no from", "FAILED", "Message-ID: " + id("no from") + "\r\nSubject: ?\r\nContent-Type: text/plain\r\n\r\nhi\r\n");
+    add("no from", "FAILED",
+        "Message-ID: " + id("no from") + "\r\nSubject: ?\r\nContent-Type: text/plain\r\n\r\nhi\r\n");
     add("from without at", "FAILED", plain("from without at", "X", "x").replace("From: " + sender("from without at"),
         "From: not-an-address"));
     add("from group", "FAILED", plain("from group", "X", "x").replace("From: " + sender("from group"),
@@ -175,25 +191,28 @@ class HostileMailIT extends IntegrationTestSupport {
         + " boundary=\"nowhere\"\r\n", "no boundary ever appears here"));
     add("only headers", "FAILED", ("Message-ID: " + id("only headers") + "\r\nX-Nothing: at all\r\n\r\n"));
     // Automatic mail: recorded, never answered (no mail loops).
-    for (String[] loop : new String[][] {{"auto-replied", "Auto-Submitted: auto-replied"},
+    for (String[] loop : new String[][]{{"auto-replied", "Auto-Submitted: auto-replied"},
         {"auto-generated", "Auto-Submitted: auto-generated"}, {"x-autoreply", "X-Autoreply: yes"},
         {"x-autorespond", "X-Autorespond: yes"}, {"precedence bulk", "Precedence: bulk"},
         {"precedence list", "Precedence: list"}, {"precedence junk", "Precedence: junk"},
         {"list-id", "List-Id: <news.shop.example>"}}) {
-      add(loop[0], "IGNORED", plain(loop[0], "Auto", "Automatic.").replace("Subject: Auto", loop[1] + "\r\nSubject: Auto"));
+      add(loop[0], "IGNORED",
+          plain(loop[0], "Auto", "Automatic.").replace("Subject: Auto", loop[1] + "\r\nSubject: Auto"));
     }
     add("own address", "IGNORED", plain("own address", "Own", "Ours.").replace("From: " + sender("own address"),
         "From: Aftersales <SERVICE@aftersales.local>"));
-    add("mailer-daemon", "BOUNCED", plain("mailer-daemon", "Undelivered", "Gone.").replace("From: " + sender("mailer-daemon"),
-        "From: MAILER-DAEMON@" + run + ".example.com"));
+    add("mailer-daemon", "BOUNCED",
+        plain("mailer-daemon", "Undelivered", "Gone.").replace("From: " + sender("mailer-daemon"),
+            "From: MAILER-DAEMON@" + run + ".example.com"));
     add("postmaster", "BOUNCED", plain("postmaster", "Undelivered", "Gone.").replace("From: " + sender("postmaster"),
         "From: postmaster@" + run + ".example.com"));
     add("null return path", "BOUNCED", plain("null return path", "Undelivered", "Gone.").replace("Subject: Undelivered",
         "Return-Path: <>\r\nSubject: Undelivered"));
     add("delivery report", "BOUNCED", mail("delivery report", "Subject: Failure\r\nContent-Type: multipart/report;"
-        + " report-type=delivery-status; boundary=\"r\"\r\n", "--r\r\nContent-Type: text/plain\r\n\r\nUnknown user.\r\n"
-        + "--r\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1\r\n--r\r\nContent-Type: text/rfc822-headers"
-        + "\r\n\r\nMessage-ID: " + victimAck + "\r\n--r--"),
+        + " report-type=delivery-status; boundary=\"r\"\r\n",
+        "--r\r\nContent-Type: text/plain\r\n\r\nUnknown user.\r\n"
+            + "--r\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1\r\n--r\r\nContent-Type: text/rfc822-headers"
+            + "\r\n\r\nMessage-ID: " + victimAck + "\r\n--r--"),
         row -> assertThat(row.get("case_number")).isEqualTo(victimCase));
     // Forged replies: never join the victim's case; a case of the sender's own, linked and flagged.
     Consumer<Map<String, Object>> apart = row -> {
@@ -201,7 +220,8 @@ class HostileMailIT extends IntegrationTestSupport {
       assertThat(jdbc.queryForObject("select contact_note from aftersales.service_case where case_number = ?",
           String.class, row.get("case_number"))).contains("Sender differs").contains(victimCase);
     };
-    add("forged subject", "PROCESSED", plain("forged subject", "Re: [" + victimCase + "] send it to me", "Mine now."), apart);
+    add("forged subject", "PROCESSED", plain("forged subject", "Re: [" + victimCase + "] send it to me", "Mine now."),
+        apart);
     add("forged in-reply-to", "PROCESSED", plain("forged in-reply-to", "Re: your mail", "Refund me.")
         .replace("Subject: Re", "In-Reply-To: " + victimAck + "\r\nSubject: Re"), apart);
   }
@@ -265,11 +285,10 @@ class HostileMailIT extends IntegrationTestSupport {
       store.connect("127.0.0.1", imapPort, SERVICE_MAILBOX, "service");
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_WRITE);
-      inbox.appendMessages(new Message[] {new MimeMessage(session, new ByteArrayInputStream(raw))});
+      inbox.appendMessages(new Message[]{new MimeMessage(session, new ByteArrayInputStream(raw))});
       inbox.close(false);
     }
   }
-
 
   private static String nested(int depth, String text) {
     StringBuilder headers = new StringBuilder("Content-Type: multipart/mixed; boundary=\"n0\"\r\n\r\n");
@@ -278,13 +297,15 @@ class HostileMailIT extends IntegrationTestSupport {
           .append("\"\r\n\r\n");
     }
     headers.append("--n").append(depth).append("\r\nContent-Type: text/plain\r\n\r\n").append(text).append("\r\n");
-    for (int i = depth; i >= 0; i--) headers.append("--n").append(i).append("--\r\n");
+    for (int i = depth; i >= 0; i--)
+      headers.append("--n").append(i).append("--\r\n");
     return headers.toString();
   }
 
   private static byte[] concat(byte[]... parts) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    for (byte[] part : parts) out.writeBytes(part);
+    for (byte[] part : parts)
+      out.writeBytes(part);
     return out.toByteArray();
   }
 }

@@ -73,10 +73,12 @@ class InboundMailJobsTest {
   }
 
   private static MailSettings settings(int attempts) {
-    return new MailSettings("service@aftersales.local", "Care", "aftersales.local", new MailSettings.Imap("imap.example",
-        993, true, "inbox@aftersales.local", "secret", "INBOX", Duration.ofSeconds(30), 50, Duration.ofMinutes(2), true,
-        Duration.ofMinutes(10), Duration.ofMinutes(2), DataSize.ofMegabytes(25), attempts, Duration.ofSeconds(10),
-        Duration.ofMinutes(2)));
+    return new MailSettings("service@aftersales.local", "Care", "aftersales.local",
+        new MailSettings.Imap("imap.example",
+            993, true, "inbox@aftersales.local", "secret", "INBOX", Duration.ofSeconds(30), 50, Duration.ofMinutes(2),
+            true,
+            Duration.ofMinutes(10), Duration.ofMinutes(2), DataSize.ofMegabytes(25), attempts, Duration.ofSeconds(10),
+            Duration.ofMinutes(2)));
   }
 
   private FailedJobCommandFactory installed(int attempts) {

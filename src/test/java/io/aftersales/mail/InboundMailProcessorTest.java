@@ -230,8 +230,9 @@ class InboundMailProcessorTest {
 
   @Test
   void aReplyFromTheCustomerJoinsTheCase() {
-    InboundMail row = stored(raw("In-Reply-To: <ours@aftersales.local>\nReferences: <first@x> <ours@aftersales.local>\n",
-        "Still leaking"));
+    InboundMail row =
+        stored(raw("In-Reply-To: <ours@aftersales.local>\nReferences: <first@x> <ours@aftersales.local>\n",
+            "Still leaking"));
     List<String> refs = List.of("<ours@aftersales.local>", "<first@x>", "<ours@aftersales.local>");
     when(cases.findCaseForReply(refs, "Kettle leaks"))
         .thenReturn(Optional.of(new ServiceCases.ReplyTarget("SC-1", "MARIA@example.com")));
@@ -355,7 +356,8 @@ class InboundMailProcessorTest {
   void theLedgerGetsStorableShortenedHeadlines() throws Exception {
     List<Object[]> calls = stubInsert(1L);
     String subject = "s".repeat(1200);
-    byte[] raw = ("From: \"Paul P.\" <Paul@Example.com>\r\nSubject: " + subject + "\r\n\r\nHi\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] raw = ("From: \"Paul P.\" <Paul@Example.com>\r\nSubject: " + subject + "\r\n\r\nHi\r\n")
+        .getBytes(StandardCharsets.UTF_8);
     processor.record(raw, "Other");
     Object[] params = calls.get(0);
     assertThat(params[1]).isEqualTo("Other");
@@ -395,7 +397,8 @@ class InboundMailProcessorTest {
     ArgumentCaptor<Object[]> params = ArgumentCaptor.forClass(Object[].class);
     verify(jdbc, org.mockito.Mockito.times(4)).update(anyString(), params.capture());
     List<Object[]> all = params.getAllValues();
-    for (int i = 0; i < 3; i++) assertThat((String) all.get(i)[0]).startsWith("too-large:").hasSize(10 + 36);
+    for (int i = 0; i < 3; i++)
+      assertThat((String) all.get(i)[0]).startsWith("too-large:").hasSize(10 + 36);
     assertThat(all.get(0)[0]).isNotEqualTo(all.get(1)[0]);
     assertThat(all.get(3)[0]).isEqualTo(exactly400);
   }

@@ -11,7 +11,7 @@ class InboundMailTest {
   private static final Instant LATER = RECEIVED.plusSeconds(60);
 
   private static InboundMail row() {
-    return new InboundMail("<k@x>", "INBOX", "maria@example.com", "Kettle", new byte[] {1, 2, 3}, RECEIVED);
+    return new InboundMail("<k@x>", "INBOX", "maria@example.com", "Kettle", new byte[]{1, 2, 3}, RECEIVED);
   }
 
   @Test

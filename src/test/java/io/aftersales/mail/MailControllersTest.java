@@ -54,7 +54,8 @@ class MailControllersTest {
     when(jdbc.query(startsWith("select o.id, o.message_id"), any(RowMapper.class))).thenAnswer(inv -> {
       RowMapper<OutboxController.WaitingMail> mapper = inv.getArgument(1);
       List<OutboxController.WaitingMail> out = new ArrayList<>();
-      for (int i = 0; i < rows.length; i++) out.add(mapper.mapRow(rows[i], i));
+      for (int i = 0; i < rows.length; i++)
+        out.add(mapper.mapRow(rows[i], i));
       return out;
     });
   }
@@ -113,7 +114,7 @@ class MailControllersTest {
   @Test
   void failuresAreListedWithTheSizeOfTheirCopy() {
     when(ledger.findByStatusOrderByReceivedAtDesc(InboundMail.Status.FAILED))
-        .thenReturn(List.of(failed(1, new byte[] {1, 2, 3}), failed(2, null)));
+        .thenReturn(List.of(failed(1, new byte[]{1, 2, 3}), failed(2, null)));
     assertThat(failuresController.failures()).containsExactly(
         new MailFailuresController.FailedMail(1L, "<k1@x>", "maria@example.com", "Kettle", "unreadable: x", T, 3),
         new MailFailuresController.FailedMail(2L, "<k2@x>", "maria@example.com", "Kettle", "unreadable: x", T, 0));
@@ -136,7 +137,7 @@ class MailControllersTest {
 
   @Test
   void aMailThatStillFailsIs422() {
-    when(ledger.findById(3L)).thenReturn(Optional.of(failed(3, new byte[] {1})));
+    when(ledger.findById(3L)).thenReturn(Optional.of(failed(3, new byte[]{1})));
     when(processor.retry(3L)).thenReturn(Optional.of("unreadable: no sender address"));
     ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> failuresController.retry(3L));
     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -147,7 +148,7 @@ class MailControllersTest {
 
   @Test
   void aRetriedMailIsReceivedAgain() {
-    when(ledger.findById(4L)).thenReturn(Optional.of(failed(4, new byte[] {1})));
+    when(ledger.findById(4L)).thenReturn(Optional.of(failed(4, new byte[]{1})));
     when(processor.retry(4L)).thenReturn(Optional.empty());
     assertThat(failuresController.retry(4L)).isEqualTo(new MailFailuresController.RetryResult(4L, "RECEIVED"));
     verify(processor).retry(4L);

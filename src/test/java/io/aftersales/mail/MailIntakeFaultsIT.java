@@ -24,9 +24,12 @@ import org.springframework.http.HttpStatus;
 
 /** Issue 6, promise 6: no inbound mail is lost when the database refuses, is down, or the mailbox is away. */
 class MailIntakeFaultsIT extends IntegrationTestSupport {
-  @Autowired MailboxPoller poller;
-  @Autowired DatabaseLink database;
-  @Autowired TaskService tasks;
+  @Autowired
+  MailboxPoller poller;
+  @Autowired
+  DatabaseLink database;
+  @Autowired
+  TaskService tasks;
 
   private static String messageId() {
     return "<" + UUID.randomUUID() + "@faults.example.com>";
@@ -62,9 +65,10 @@ class MailIntakeFaultsIT extends IntegrationTestSupport {
     String id = messageId();
     deliverToServiceMailbox(rawMail(id, uniqueEmail("dbdown"), "Kettle [db-fault]", "It leaks.", Map.of()));
     // The database refuses every write of this mail, even its FAILED row.
-    jdbc.execute("""
-        create or replace function aftersales.refuse_fault_mail() returns trigger language plpgsql as $$
-        begin if new.subject like '%[db-fault]%' then raise exception 'database refuses'; end if; return new; end $$""");
+    jdbc.execute(
+        """
+            create or replace function aftersales.refuse_fault_mail() returns trigger language plpgsql as $$
+            begin if new.subject like '%[db-fault]%' then raise exception 'database refuses'; end if; return new; end $$""");
     jdbc.execute("drop trigger if exists refuse_fault_mail on aftersales.inbound_mail");
     jdbc.execute("create trigger refuse_fault_mail before insert or update on aftersales.inbound_mail"
         + " for each row execute function aftersales.refuse_fault_mail()");
@@ -126,7 +130,7 @@ class MailIntakeFaultsIT extends IntegrationTestSupport {
       greenMail.setUser(SERVICE_MAILBOX, SERVICE_MAILBOX, "service");
     }
     settle(poller.poll());
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.OK);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.OK);
   }
 }

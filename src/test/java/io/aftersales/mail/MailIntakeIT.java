@@ -25,8 +25,10 @@ import org.springframework.http.HttpStatus;
  * processed twice, and a mail that cannot be read is kept and reported.
  */
 class MailIntakeIT extends IntegrationTestSupport {
-  @Autowired MailboxPoller poller;
-  @Autowired TaskService taskService;
+  @Autowired
+  MailboxPoller poller;
+  @Autowired
+  TaskService taskService;
 
   private static String messageId() {
     return "<" + UUID.randomUUID() + "@customer.example>";

@@ -13,9 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 6, promises 7 and 8: no mail loops; a reply joins a case only from that case's customer. */
 class MailLoopsAndSendersIT extends IntegrationTestSupport {
-  @Autowired MailboxPoller poller;
-  @Autowired ObjectMapper json;
-  @Autowired TaskService taskService;
+  @Autowired
+  MailboxPoller poller;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  TaskService taskService;
 
   private static String messageId() {
     return "<" + UUID.randomUUID() + "@mail.example.com>";
@@ -111,12 +114,13 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
         Map.of("In-Reply-To", ack.getMessageID())));
     settle(poller.poll());
 
-    for (String id : new String[] {bySubject, byReference}) {
+    for (String id : new String[]{bySubject, byReference}) {
       String opened = ledger(id, "case_number");
       assertThat(opened).isNotEqualTo(number);
-      var row = jdbc.queryForMap("select u.email, c.contact_note, p.case_number as linked from aftersales.service_case c"
-          + " join aftersales.customer u on u.id = c.customer_id left join aftersales.service_case p"
-          + " on p.id = c.follow_up_of where c.case_number = ?", opened);
+      var row =
+          jdbc.queryForMap("select u.email, c.contact_note, p.case_number as linked from aftersales.service_case c"
+              + " join aftersales.customer u on u.id = c.customer_id left join aftersales.service_case p"
+              + " on p.id = c.follow_up_of where c.case_number = ?", opened);
       assertThat(row).containsEntry("email", mallory).containsEntry("linked", number);
       assertThat((String) row.get("contact_note")).contains("Sender differs").contains(number);
     }
@@ -149,7 +153,8 @@ class MailLoopsAndSendersIT extends IntegrationTestSupport {
         + " on u.id = c.customer_id where c.case_number = ?", number);
     assertThat(((String) row.get("subject")).length()).isLessThanOrEqualTo(300);
     assertThat(((String) row.get("name")).length()).isLessThanOrEqualTo(200);
-    String thread = jdbc.queryForObject("select body from aftersales.case_message where message_id = ?", String.class, id);
+    String thread =
+        jdbc.queryForObject("select body from aftersales.case_message where message_id = ?", String.class, id);
     assertThat(thread).startsWith("Subject: " + subject).contains("b".repeat(5_000)).endsWith(" tail")
         .doesNotContain("\u0000");
   }

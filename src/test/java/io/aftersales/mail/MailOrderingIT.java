@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * asked, and one failing mail does not hold up other customers' mail.
  */
 class MailOrderingIT extends IntegrationTestSupport {
-  @Autowired MailboxPoller poller;
+  @Autowired
+  MailboxPoller poller;
 
   private static String messageId() {
     return "<" + UUID.randomUUID() + "@ordering.example.com>";
@@ -60,7 +61,8 @@ class MailOrderingIT extends IntegrationTestSupport {
     assertThat(count("select count(*) from aftersales.service_case c join aftersales.customer u on u.id = c.customer_id"
         + " where u.email = ?", customer)).isEqualTo(1);
     assertThat(jdbc.queryForList("select m.body from aftersales.case_message m join aftersales.service_case c"
-        + " on c.id = m.case_id where c.case_number = ? and m.direction = 'INBOUND' order by m.id", String.class, number))
+        + " on c.id = m.case_id where c.case_number = ? and m.direction = 'INBOUND' order by m.id", String.class,
+        number))
         .containsExactly("The mixer grinds loudly.", "Also: it smells burnt.");
     // The other customer's mail was not held up by the failing one: it became a case before the original did.
     assertThat(jdbc.queryForObject("select (select processed_at from aftersales.inbound_mail where ledger_key = ?)"

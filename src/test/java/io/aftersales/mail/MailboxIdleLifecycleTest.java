@@ -39,7 +39,7 @@ class MailboxIdleLifecycleTest {
 
   @Test
   void stopEndsAWaitingIdle() throws Exception {
-    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
+    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[]{ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
     server.start();
     server.setUser("service@idle.test", "service@idle.test", "secret");
     idle = new MailboxIdle(imap(server.getImap().getPort()), polls::incrementAndGet);

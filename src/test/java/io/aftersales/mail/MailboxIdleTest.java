@@ -26,7 +26,7 @@ class MailboxIdleTest {
 
   @BeforeEach
   void start() {
-    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
+    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[]{ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
     server.start();
     server.setUser("service@idle.test", "service@idle.test", "secret");
   }

@@ -45,7 +45,7 @@ class MailboxPollerTest {
 
   @BeforeEach
   void start() {
-    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[] {ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
+    server = new GreenMail(ServerSetup.dynamicPort(new ServerSetup[]{ServerSetupTest.SMTP, ServerSetupTest.IMAP}));
     server.start();
     server.setUser(USER, USER, "secret");
     when(jdbc.update(startsWith(LEASE), any(Object[].class))).thenReturn(1);
@@ -88,7 +88,8 @@ class MailboxPollerTest {
     verify(processor, times(2)).record(raw.capture(), eq("INBOX"));
     assertThat(new String(raw.getAllValues().get(0), StandardCharsets.UTF_8)).contains("Subject: Kettle leaks");
     assertThat(new String(raw.getAllValues().get(1), StandardCharsets.UTF_8)).contains("Subject: Lid broken");
-    assertThat(server.getReceivedMessages()).allSatisfy(m -> assertThat(m.isSet(jakarta.mail.Flags.Flag.SEEN)).isTrue());
+    assertThat(server.getReceivedMessages())
+        .allSatisfy(m -> assertThat(m.isSet(jakarta.mail.Flags.Flag.SEEN)).isTrue());
 
     assertThat(poller.poll()).isZero();
     verify(processor, times(2)).record(any(), anyString());
@@ -178,7 +179,8 @@ class MailboxPollerTest {
   @Test
   void aMessageOfExactlyTheLimitIsRead() throws Exception {
     mailArrives("Exact");
-    MailSettings.Imap imap = settings(server.getImap().getPort(), 50, Duration.ofMinutes(2), DataSize.ofBytes(1)).imap();
+    MailSettings.Imap imap =
+        settings(server.getImap().getPort(), 50, Duration.ofMinutes(2), DataSize.ofBytes(1)).imap();
     int size;
     try (jakarta.mail.Store store = MailboxPoller.connect(imap, 30_000)) {
       jakarta.mail.Folder inbox = store.getFolder("INBOX");
@@ -217,7 +219,8 @@ class MailboxPollerTest {
     Instant since = Instant.parse((String) health.getDetails().get("failingSince"));
     assertThat(since).isBetween(before, Instant.now());
     verify(alerts).raise(eq("mailbox-outage"), eq(since), eq("Service mailbox cannot be read"),
-        argThat(s -> s.startsWith("Since " + since + " the service mailbox " + USER + " on 127.0.0.1 cannot be read: ")));
+        argThat(
+            s -> s.startsWith("Since " + since + " the service mailbox " + USER + " on 127.0.0.1 cannot be read: ")));
 
     // still failing: the outage keeps its start
     assertThatThrownBy(poller::poll).isInstanceOf(MessagingException.class);

@@ -20,8 +20,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 5: customer mail goes out exactly once, after commit, whatever fails in between. */
 class OutboxIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired TaskService tasks;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  TaskService tasks;
 
   private String openCase(String email, String subject) throws Exception {
     ResponseEntity<String> created = post("/api/cases", """
@@ -39,7 +41,8 @@ class OutboxIT extends IntegrationTestSupport {
   /** Every mail the server accepted for this case, by Message-ID: never two with one id. */
   private List<String> deliveredIds(String recipient, String caseNumber) throws Exception {
     List<String> ids = new ArrayList<>();
-    for (MimeMessage m : mailTo(recipient, "[" + caseNumber + "]")) ids.add(m.getMessageID());
+    for (MimeMessage m : mailTo(recipient, "[" + caseNumber + "]"))
+      ids.add(m.getMessageID());
     return ids;
   }
 
@@ -62,11 +65,11 @@ class OutboxIT extends IntegrationTestSupport {
         numbers.add(openCase(email, "While SMTP is down " + i));
       }
       // The cases open at once; their mail waits in the outbox, retried with back-off.
-      await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> numbers.stream().allMatch(n ->
-          "PENDING".equals(outbox(n, "status")) && outbox(n, "last_error") != null));
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> numbers.stream()
+          .allMatch(n -> "PENDING".equals(outbox(n, "status")) && outbox(n, "last_error") != null));
       // A few seconds on (alert-after is PT5S in the tests): health says so and team leads get a task.
-      await().atMost(Duration.ofSeconds(30)).until(() ->
-          get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE);
+      await().atMost(Duration.ofSeconds(30))
+          .until(() -> get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE);
       await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().taskCandidateGroup("team-lead")
           .taskName("Customer mail cannot be sent").count() > 0);
       assertThat(taskOfName("tara")).as("the team lead sees the alert in Tasklist").isTrue();
@@ -75,12 +78,14 @@ class OutboxIT extends IntegrationTestSupport {
       greenMail.setUser(SERVICE_MAILBOX, SERVICE_MAILBOX, "service");
     }
     long back = System.nanoTime();
-    for (int i = 0; i < numbers.size(); i++) assertExactlyOnce(emails.get(i), numbers.get(i));
+    for (int i = 0; i < numbers.size(); i++)
+      assertExactlyOnce(emails.get(i), numbers.get(i));
     assertThat(Duration.ofNanos(System.nanoTime() - back)).as("all out within a minute of SMTP's return")
         .isLessThan(Duration.ofSeconds(60));
-    for (String n : numbers) assertThat(outbox(n, "status")).isEqualTo("SENT");
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.OK);
+    for (String n : numbers)
+      assertThat(outbox(n, "status")).isEqualTo("SENT");
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> get("/actuator/health", new HttpHeaders()).getStatusCode() == HttpStatus.OK);
   }
 
   private boolean taskOfName(String user) throws Exception {
@@ -122,8 +127,9 @@ class OutboxIT extends IntegrationTestSupport {
     awaitMail(email, "[" + number + "]", 1);
     // As a node killed mid-send leaves it: claimed, SENDING, its heartbeat a minute old.
     String messageId = "<" + number + ".takeover." + UUID.randomUUID() + "@aftersales.local>";
-    jdbc.update("insert into aftersales.outbox_node (node_id, seen_at) values ('dead-node', now() - interval '1 minute')"
-        + " on conflict (node_id) do update set seen_at = now() - interval '1 minute'");
+    jdbc.update(
+        "insert into aftersales.outbox_node (node_id, seen_at) values ('dead-node', now() - interval '1 minute')"
+            + " on conflict (node_id) do update set seen_at = now() - interval '1 minute'");
     jdbc.update("""
         insert into aftersales.outbound_mail (message_id, case_id, recipient, subject, body, status, attempts,
           next_attempt_at, claimed_by, claimed_at, created_at)
@@ -141,7 +147,8 @@ class OutboxIT extends IntegrationTestSupport {
   void parallelCasesEachGetExactlyOneAcknowledgement() throws Exception {
     String stamp = UUID.randomUUID().toString();
     List<String> emails = new ArrayList<>();
-    for (int i = 0; i < 8; i++) emails.add(uniqueEmail("burst"));
+    for (int i = 0; i < 8; i++)
+      emails.add(uniqueEmail("burst"));
     List<ResponseEntity<String>> answers = inParallel(8, i -> post("/api/cases", """
         {"channel":"WEB_FORM","customer":{"email":"%s"},"subject":"Burst %s","message":"Hello"}"""
         .formatted(emails.get(i), stamp), json()));

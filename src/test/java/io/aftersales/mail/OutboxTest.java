@@ -18,8 +18,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import jakarta.mail.Address;
-import jakarta.mail.Session;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.ResultSet;
@@ -65,9 +65,7 @@ class OutboxTest {
     }
 
     @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+    public ZoneId getZone() { return ZoneOffset.UTC; }
 
     @Override
     public Clock withZone(ZoneId zone) {
@@ -103,7 +101,8 @@ class OutboxTest {
       RowMapper<Outbox.Claimed> mapper = inv.getArgument(1);
       // the rows go through the real row mapper
       List<Outbox.Claimed> mapped = new java.util.ArrayList<>();
-      for (Outbox.Claimed c : batch) mapped.add(mapper.mapRow(resultSet(c), 0));
+      for (Outbox.Claimed c : batch)
+        mapped.add(mapper.mapRow(resultSet(c), 0));
       return mapped;
     });
   }
@@ -138,7 +137,7 @@ class OutboxTest {
     ArgumentCaptor<Object> error = ArgumentCaptor.forClass(Object.class);
     ArgumentCaptor<Object> backoff = ArgumentCaptor.forClass(Object.class);
     verify(jdbc).update(startsWith(FAILED), status.capture(), error.capture(), backoff.capture(), eq(id));
-    return new Object[] {status.getValue(), error.getValue(), backoff.getValue()};
+    return new Object[]{status.getValue(), error.getValue(), backoff.getValue()};
   }
 
   private String nodeId() {
@@ -151,7 +150,8 @@ class OutboxTest {
     outbox.drain();
 
     MimeMessage sent = sentMessage();
-    assertThat(sent.getFrom()).containsExactly(new InternetAddress("service@aftersales.local", "Aftersales Customer Care"));
+    assertThat(sent.getFrom())
+        .containsExactly(new InternetAddress("service@aftersales.local", "Aftersales Customer Care"));
     assertThat(((InternetAddress) sent.getFrom()[0]).getPersonal()).isEqualTo("Aftersales Customer Care");
     assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.TO))
         .containsExactly(new InternetAddress("maria@example.com"));
@@ -261,7 +261,8 @@ class OutboxTest {
 
   @Test
   void aMailStillNotAcceptedAfterGiveUpAfterIsFailed() {
-    batches.add(List.of(row(1, 40, T0.minus(Duration.ofDays(1)).minusSeconds(1)), row(2, 40, T0.minus(Duration.ofDays(1)))));
+    batches.add(
+        List.of(row(1, 40, T0.minus(Duration.ofDays(1)).minusSeconds(1)), row(2, 40, T0.minus(Duration.ofDays(1)))));
     doThrow(new MailSendException("down")).when(smtp).send(any(MimeMessage.class));
     outbox.drain();
     assertThat(failureUpdate(1)[0]).isEqualTo("FAILED");
@@ -288,7 +289,8 @@ class OutboxTest {
     batches.add(List.of(row(1, 3, T0)));
     outbox.drain();
     verify(alerts).raise(eq("mail-outage"), eq(T0), eq("Customer mail cannot be sent"),
-        argThat(s -> s.startsWith("Since " + T0 + " the mail server") && s.contains("Last error: MailSendException: down.")));
+        argThat(s -> s.startsWith("Since " + T0 + " the mail server")
+            && s.contains("Last error: MailSendException: down.")));
 
     // the server accepts again: healthy, no outage
     org.mockito.Mockito.reset(smtp);

@@ -210,8 +210,10 @@ class ParsedMailDetailsTest {
         .isEqualTo("(no subject)");
     assertThat(ParsedMail.parse(bytes("From: maria@example.com\nSubject:    \nContent-Type: text/plain\n\nHi\n"))
         .subject()).isEqualTo("(no subject)");
-    assertThat(ParsedMail.parse(bytes("From: maria@example.com\nSubject:  Lid broken  \nContent-Type: text/plain\n\nHi\n"))
-        .subject()).isEqualTo("Lid broken");
+    assertThat(
+        ParsedMail.parse(bytes("From: maria@example.com\nSubject:  Lid broken  \nContent-Type: text/plain\n\nHi\n"))
+            .subject())
+        .isEqualTo("Lid broken");
   }
 
   // --- text -------------------------------------------------------------------------------------------
@@ -392,7 +394,8 @@ class ParsedMailDetailsTest {
 
   @Test
   void brokenBase64IsDecodedAsFarAsPossible() throws Exception {
-    String encoded = java.util.Base64.getEncoder().encodeToString("Das Gerät ist kaputt.".getBytes(StandardCharsets.UTF_8));
+    String encoded =
+        java.util.Base64.getEncoder().encodeToString("Das Gerät ist kaputt.".getBytes(StandardCharsets.UTF_8));
     ParsedMail m = parse("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: base64\n",
         encoded.substring(0, 8) + "!*" + encoded.substring(8) + "%");
     assertThat(m.text()).isEqualTo("Das Gerät ist kaputt.");
@@ -409,7 +412,8 @@ class ParsedMailDetailsTest {
 
   @Test
   void anUnknownTransferEncodingKeepsTheBytesAsText() throws Exception {
-    assertThat(parse("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: x-strange\n", "Größe 42").text())
+    assertThat(
+        parse("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: x-strange\n", "Größe 42").text())
         .isEqualTo("Größe 42");
   }
 

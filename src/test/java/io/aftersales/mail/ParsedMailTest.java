@@ -15,11 +15,13 @@ class ParsedMailTest {
 
   @Test
   void htmlOnlyMailReadsAsAPersonWroteIt() throws Exception {
-    ParsedMail mail = parse("Content-Type: text/html; charset=UTF-8\r\n", """
-        <html><head><style>p{color:red}</style></head><body><p>Der Topf &quot;KW-PAN-28&quot; kostet 49&nbsp;&euro;.
-        <!-- note: internal --></p><p>Viele Gr&uuml;&szlig;e<br>Maria &amp; Paul</p><script>alert(1)</script></body></html>""");
+    ParsedMail mail = parse("Content-Type: text/html; charset=UTF-8\r\n",
+        """
+            <html><head><style>p{color:red}</style></head><body><p>Der Topf &quot;KW-PAN-28&quot; kostet 49&nbsp;&euro;.
+            <!-- note: internal --></p><p>Viele Gr&uuml;&szlig;e<br>Maria &amp; Paul</p><script>alert(1)</script></body></html>""");
     assertThat(mail.text()).contains("Der Topf \"KW-PAN-28\" kostet 49 €.").contains("Viele Grüße\nMaria & Paul")
-        .doesNotContain("note").doesNotContain("-->").doesNotContain("&quot;", "&euro;", "&uuml;", "&nbsp;").doesNotContain("alert").doesNotContain("color");
+        .doesNotContain("note").doesNotContain("-->").doesNotContain("&quot;", "&euro;", "&uuml;", "&nbsp;")
+        .doesNotContain("alert").doesNotContain("color");
     assertThat(mail.kind()).isEqualTo(ParsedMail.Kind.PERSONAL);
   }
 

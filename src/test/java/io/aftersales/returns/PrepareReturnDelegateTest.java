@@ -49,7 +49,8 @@ class PrepareReturnDelegateTest {
   @Test
   void keepsTimersTheCallerPassed() throws Exception {
     DelegateExecutionFake execution = DelegateExecutionFake.of().withProcessInstanceId("pi-2")
-        .withVariable("caseId", 1L).withVariable("caseNumber", "SC-2026-000002").withVariable("returnDecisionOla", "PT4H");
+        .withVariable("caseId", 1L).withVariable("caseNumber", "SC-2026-000002")
+        .withVariable("returnDecisionOla", "PT4H");
     delegate.execute(execution);
     assertThat(execution.getVariable("returnDecisionOla")).isEqualTo("PT4H");
     assertThat(execution.getVariable("inspectionOla")).isEqualTo("P2D");
@@ -58,7 +59,8 @@ class PrepareReturnDelegateTest {
   @Test
   void refusesAPassedTimerThatIsNoDuration() {
     DelegateExecutionFake execution = DelegateExecutionFake.of().withProcessInstanceId("pi-3")
-        .withVariable("caseId", 1L).withVariable("caseNumber", "SC-2026-000003").withVariable("inspectionOla", "2 days");
+        .withVariable("caseId", 1L).withVariable("caseNumber", "SC-2026-000003")
+        .withVariable("inspectionOla", "2 days");
     assertThatThrownBy(() -> delegate.execute(execution)).hasMessageContaining("inspectionOla");
   }
 }

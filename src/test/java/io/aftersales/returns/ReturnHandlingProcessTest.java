@@ -31,9 +31,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.mockito.DelegateExpressions;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -201,7 +201,8 @@ class ReturnHandlingProcessTest {
     Task task = task(taskDefinitionKey, pi);
     assertThat(task).hasCandidateGroup(group);
     Map<String, Object> values = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) values.put((String) variables[i], variables[i + 1]);
+    for (int i = 0; i < variables.length; i += 2)
+      values.put((String) variables[i], variables[i + 1]);
     complete(task, values);
   }
 
@@ -218,7 +219,8 @@ class ReturnHandlingProcessTest {
 
   /** From the start to the agent's decision task (the window check in between is the real decision). */
   private static void decide(ProcessInstance pi, boolean approved, String wish) {
-    work(pi, USER_TASK_DECIDE_RETURN, "crm-frontend", NEEDS_CUSTOMER_INFO.name(), false, RETURN_APPROVED.name(), approved,
+    work(pi, USER_TASK_DECIDE_RETURN, "crm-frontend", NEEDS_CUSTOMER_INFO.name(), false, RETURN_APPROVED.name(),
+        approved,
         CUSTOMER_WISH.name(), wish, REFUSAL_REASON.name(), approved ? null : "Delivered 45 days ago.");
   }
 
@@ -283,7 +285,7 @@ class ReturnHandlingProcessTest {
 
   @Test
   void redirectsRetailConsumersToTheirShop() throws Exception {
-    for (String customerType : new String[] {"CONSUMER", null}) {
+    for (String customerType : new String[]{"CONSUMER", null}) {
       ProcessInstance pi = start(facts("RETAILER", null, customerType, 240));
       run(pi, SERVICE_TASK_REDIRECT_TO_RETAILER);
       assertThat(pi).isEnded().hasPassed(END_EVENT_REDIRECTED_TO_RETAILER)
@@ -309,7 +311,8 @@ class ReturnHandlingProcessTest {
         CREDIT_NOTE_AMOUNT.name(), 801.0);
     run(pi, SERVICE_TASK_RECORD_CREDIT_NOTE);
     verify(recordCreditNote).execute(any());
-    assertThat(pi).isEnded().hasPassed(END_EVENT_CREDIT_NOTE_ISSUED).hasNotPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_CREDIT_NOTE_ISSUED)
+        .hasNotPassed(BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW);
   }
 
   @Test
@@ -402,7 +405,8 @@ class ReturnHandlingProcessTest {
     run(pi, SERVICE_TASK_ASK_CUSTOMER);
     Job overdue = timer(pi, INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE);
     assertThat(Duration.between(asked.toInstant(), overdue.getDuedate().toInstant()))
-        .as("timer from the customerAnswerTimeout variable").isBetween(Duration.ofDays(10).minusMinutes(1), Duration.ofDays(10).plusMinutes(1));
+        .as("timer from the customerAnswerTimeout variable")
+        .isBetween(Duration.ofDays(10).minusMinutes(1), Duration.ofDays(10).plusMinutes(1));
     execute(overdue);
     run(pi, SERVICE_TASK_CLOSE_UNANSWERED_RETURN);
     verify(closeUnansweredReturn).execute(any());
@@ -473,7 +477,8 @@ class ReturnHandlingProcessTest {
     ProcessInstance pi = start(channel, 6);
     approveAndReceive(pi, channel, "REPLACEMENT");
     inspect(pi, "OPENED");
-    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REPLACEMENT").containsEntry(DISPOSITION.name(), "REFURBISH");
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REPLACEMENT").containsEntry(DISPOSITION.name(),
+        "REFURBISH");
     run(pi, SERVICE_TASK_RESERVE_REPLACEMENT);
     verify(reserveReplacement).execute(any());
     // Logistics ships the reserved unit and the customer is told through the hand-off.
@@ -502,7 +507,8 @@ class ReturnHandlingProcessTest {
     ProcessInstance pi = start(channel, 6);
     approveAndReceive(pi, channel, "REPLACEMENT");
     inspect(pi, "DAMAGED");
-    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REFUSE_AND_SEND_BACK").containsEntry(DISPOSITION.name(), "NONE");
+    assertThat(pi).variables().containsEntry(OUTCOME.name(), "REFUSE_AND_SEND_BACK").containsEntry(DISPOSITION.name(),
+        "NONE");
     // Logistics sends the item back and the customer learns why through the hand-off.
     assertThat(pi).isEnded().hasPassed(CALL_ACTIVITY_SEND_ITEM_BACK, END_EVENT_RETURN_REJECTED)
         .hasNotPassed(GATEWAY_REFUND_NEEDED, SERVICE_TASK_RESERVE_REPLACEMENT);
@@ -559,7 +565,8 @@ class ReturnHandlingProcessTest {
     work(pi, USER_TASK_RECEIVE_RETURNED_ITEM, "warehouse", ITEM_RECEIVED.name(), true);
     int attempts = 0;
     while (job(SERVICE_TASK_SEND_GOODS_RECEIVED, pi).getRetries() > 0) {
-      assertThatThrownBy(() -> execute(job(SERVICE_TASK_SEND_GOODS_RECEIVED, pi))).hasMessageContaining("Mail server unreachable");
+      assertThatThrownBy(() -> execute(job(SERVICE_TASK_SEND_GOODS_RECEIVED, pi)))
+          .hasMessageContaining("Mail server unreachable");
       attempts++;
     }
     assertThat(attempts).as("attempts of retry cycle R5/PT5M").isEqualTo(5);

@@ -9,14 +9,13 @@ import io.aftersales.cases.ServiceCases;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -29,15 +28,20 @@ import org.springframework.http.ResponseEntity;
  * (RMA, shipment, refund, stock, outside-system requests) and the customer's mails checked.
  */
 class ReturnProcedureIT extends IntegrationTestSupport {
-  @Autowired ServiceCases cases;
-  @Autowired RuntimeService runtime;
-  @Autowired HistoryService history;
-  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired
+  ServiceCases cases;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
 
   private final ObjectMapper json = new ObjectMapper();
 
   /** Opens a case through the public API and reviews it as a return, so service-case starts return-handling. */
-  private HistoricProcessInstance openReturn(String customer, String email, String orderNumber, String sku, String subject)
+  private HistoricProcessInstance openReturn(String customer, String email, String orderNumber, String sku,
+      String subject)
       throws Exception {
     HttpHeaders headers = json();
     headers.set("Idempotency-Key", UUID.randomUUID().toString());
@@ -60,10 +64,13 @@ class ReturnProcedureIT extends IntegrationTestSupport {
   void aRetailerWritingFromItsOwnAddressIsRoutedToTheBulkReturn() throws Exception {
     // No order of ours names the shop and its address is unknown: only the agent can tell it is a retailer.
     String email = uniqueEmail("returns.kaufhaus");
-    ResponseEntity<String> opened = post("/api/cases", """
-        {"channel":"WEB_FORM","customer":{"name":"Kaufhaus Nord GmbH","email":"%s"},"productSku":"SA-KETTLE-17",
-         "subject":"Defective kettles from our stock","message":"Twelve kettles of our stock leak; please take them back."}
-        """.formatted(email), json());
+    ResponseEntity<String> opened = post("/api/cases",
+        """
+            {"channel":"WEB_FORM","customer":{"name":"Kaufhaus Nord GmbH","email":"%s"},"productSku":"SA-KETTLE-17",
+             "subject":"Defective kettles from our stock","message":"Twelve kettles of our stock leak; please take them back."}
+            """
+            .formatted(email),
+        json());
     String caseNumber = json.readTree(opened.getBody()).get("caseNumber").asText();
     claimAndComplete(awaitTask(caseNumber, "UserTask_ReviewCase", "anna"), "anna", Map.of("requestType", "RETURN",
         "priority", "NORMAL", "retailerSender", true, "firstAnswer", "Hello, we will arrange a pickup of the units."));
@@ -216,7 +223,8 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     assertThat(mailTo(email, "[" + caseNumber + "]").stream().map(ReturnProcedureIT::text)
         .filter(t -> t.contains("refunded the full purchase price")).count()).isEqualTo(1);
     assertThat(count("select count(*) from aftersales.case_message m join aftersales.service_case c on c.id = m.case_id"
-        + " where c.case_number = ? and m.direction = 'OUTBOUND' and m.message_id like ?", caseNumber, "%.rma-issued.%"))
+        + " where c.case_number = ? and m.direction = 'OUTBOUND' and m.message_id like ?", caseNumber,
+        "%.rma-issued.%"))
         .isEqualTo(1);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -25,8 +24,8 @@ import io.aftersales.stock.Stock;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,8 @@ class ReturnServiceTest {
 
   private ReturnAuthorization recorded(String channel, String fulfilment, String customerType, BigDecimal price) {
     ReturnAuthorization r = new ReturnAuthorization(new ReturnRequest(CASE_ID, CASE, "pi-1", "Maria Rossi", channel,
-        fulfilment, customerType, "RETAILER".equals(channel) ? "Kaufhaus Demo, Cologne" : null, "EC-100001", "KW-PAN-28",
+        fulfilment, customerType, "RETAILER".equals(channel) ? "Kaufhaus Demo, Cologne" : null, "EC-100001",
+        "KW-PAN-28",
         "Frying pan 28 cm, ceramic", price, 6), Instant.parse("2026-11-22T09:00:00Z"));
     when(repository.findById(7L)).thenReturn(Optional.of(r));
     return r;
@@ -69,7 +69,8 @@ class ReturnServiceTest {
   private static VariableScope procedure(Object... more) {
     Map<String, Object> v = new HashMap<>();
     v.put(ReturnHandlingProcess.RETURN_ID.name(), 7L);
-    for (int i = 0; i < more.length; i += 2) v.put((String) more[i], more[i + 1]);
+    for (int i = 0; i < more.length; i += 2)
+      v.put((String) more[i], more[i + 1]);
     VariableScope scope = mock(VariableScope.class);
     when(scope.getVariable(anyString())).thenAnswer(inv -> v.get(inv.<String>getArgument(0)));
     return scope;
@@ -111,7 +112,8 @@ class ReturnServiceTest {
   @Test
   void issuesOneRmaNumberFromTheSequenceAndKeepsIt() {
     assertThat(service.authorize(7L, "REFUND", null)).isEqualTo("RMA-2026-000042");
-    assertThat(service.authorize(7L, "REFUND", null)).as("a retried step keeps the number").isEqualTo("RMA-2026-000042");
+    assertThat(service.authorize(7L, "REFUND", null)).as("a retried step keeps the number")
+        .isEqualTo("RMA-2026-000042");
     verify(repository, times(1)).nextRmaSequence();
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.AUTHORIZED);
     assertThat(ret.getApproved()).isTrue();
@@ -158,7 +160,8 @@ class ReturnServiceTest {
     service.handedOff(HandoffKind.RETURN_LABEL, procedure(ReturnHandlingProcess.RETURN_SHIPMENT_TIMEOUT.name(), "P30D"),
         parcel("DHL", "JJD1"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.AWAITING_ITEM);
-    assertThat(mailBody("rma-issued")).contains("RMA-2026-000042", "JJD1", "DHL sends the label", "Returns Centre, Cologne",
+    assertThat(mailBody("rma-issued")).contains("RMA-2026-000042", "JJD1", "DHL sends the label",
+        "Returns Centre, Cologne",
         "within 30 days");
   }
 
@@ -227,7 +230,8 @@ class ReturnServiceTest {
   void theRefundIsTheDecidedAmountWhereTheOrderWasPlaced() {
     ret = recorded(null, null, "CONSUMER", null);
     service.authorize(7L, "REFUND", null);
-    HandoffRequest shop = service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), 52));
+    HandoffRequest shop =
+        service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), 52));
     assertThat(shop.reference()).isEqualTo("RMA-2026-000042");
     assertThat(shop.amount()).isEqualByComparingTo("52.00");
     assertThat(shop.salesChannel()).isNull();
@@ -240,7 +244,8 @@ class ReturnServiceTest {
         procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), 59.9));
     assertThat(amazon.salesChannel()).isEqualTo("AMAZON");
     assertThat(amazon.details()).startsWith("full refund for the return of");
-    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), -1)))
+    assertThatThrownBy(
+        () -> service.describe(HandoffKind.REFUND, procedure(ReturnHandlingProcess.REFUND_AMOUNT.name(), -1)))
         .hasMessageContaining("refundAmount");
   }
 
@@ -249,7 +254,8 @@ class ReturnServiceTest {
     inspected("REFUND", "NEW", new ReturnOutcome("FULL_REFUND", 100, "RESTOCK"));
     service.handedOff(HandoffKind.REFUND, procedure(), refund("PAY-1", "49.90"), "pi-1");
     assertThat(ret.getStatus()).isEqualTo(ReturnAuthorization.Status.REFUNDED);
-    assertThat(mailBody("refund-issued")).contains("refunded the full purchase price: 49.90 EUR", "payment method of your order");
+    assertThat(mailBody("refund-issued")).contains("refunded the full purchase price: 49.90 EUR",
+        "payment method of your order");
   }
 
   @Test
@@ -273,7 +279,8 @@ class ReturnServiceTest {
   @Test
   void refundsInFullInsteadWhenNoReplacementIsInStock() {
     authorizeAndReceive("REPLACEMENT");
-    service.applyDisposition(7L, new Inspection("KW-PAN-28", "NEW", "ok"), new ReturnOutcome("REPLACEMENT", 0, "RESTOCK"));
+    service.applyDisposition(7L, new Inspection("KW-PAN-28", "NEW", "ok"),
+        new ReturnOutcome("REPLACEMENT", 0, "RESTOCK"));
     when(stock.reserve(anyString(), anyInt(), anyString(), anyString())).thenReturn(false);
     ReplacementRequest request = service.reserveReplacement(7L);
     assertThat(request.reserved()).isFalse();
@@ -378,7 +385,8 @@ class ReturnServiceTest {
   @Test
   void theFormChecksExplainWhatIsMissing() {
     assertThatThrownBy(() -> ReturnService.checkDecision(true, " ", null, null, null)).hasMessageContaining("question");
-    assertThatThrownBy(() -> ReturnService.checkDecision(false, null, true, null, null)).hasMessageContaining("REFUND or REPLACEMENT");
+    assertThatThrownBy(() -> ReturnService.checkDecision(false, null, true, null, null))
+        .hasMessageContaining("REFUND or REPLACEMENT");
     assertThatThrownBy(() -> ReturnService.checkDecision(false, null, false, null, "")).hasMessageContaining("reason");
     ReturnService.checkDecision(true, "Order number?", null, null, null);
     ReturnService.checkDecision(null, null, true, "REPLACEMENT", null);
@@ -386,7 +394,8 @@ class ReturnServiceTest {
 
     assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", 2, 3)).hasMessageContaining("(2)");
     assertThatThrownBy(() -> ReturnService.checkBulkInspection(null, 2, 1)).hasMessageContaining("SKU");
-    assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", null, 0)).hasMessageContaining("units received");
+    assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", null, 0))
+        .hasMessageContaining("units received");
     ReturnService.checkBulkInspection("SA-BLEND-900", 2, 2);
   }
 }

@@ -12,17 +12,17 @@ class NoRootInProductionTest {
 
   @Test
   void productionRefusesRootByUidOrName() {
-    assertThatThrownBy(() -> NoRootInProduction.refuseRoot(new String[] {"postgres"}, 0, "admin"))
+    assertThatThrownBy(() -> NoRootInProduction.refuseRoot(new String[]{"postgres"}, 0, "admin"))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("dedicated service user");
-    assertThatThrownBy(() -> NoRootInProduction.refuseRoot(new String[] {"other", "postgres"}, -1, "root"))
+    assertThatThrownBy(() -> NoRootInProduction.refuseRoot(new String[]{"other", "postgres"}, -1, "root"))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void aServiceUserOrTheDemoRunStarts() {
-    assertThatCode(() -> NoRootInProduction.refuseRoot(new String[] {"postgres"}, 998, "aftersales"))
+    assertThatCode(() -> NoRootInProduction.refuseRoot(new String[]{"postgres"}, 998, "aftersales"))
         .doesNotThrowAnyException();
-    assertThatCode(() -> NoRootInProduction.refuseRoot(new String[] {}, 0, "root")).doesNotThrowAnyException();
+    assertThatCode(() -> NoRootInProduction.refuseRoot(new String[]{}, 0, "root")).doesNotThrowAnyException();
   }
 
   @Test

@@ -39,9 +39,12 @@ class QueryExpressionGuardIT extends IntegrationTestSupport {
   static Path markers;
   final List<Path> planted = new ArrayList<>();
 
-  @Autowired ObjectMapper json;
-  @Autowired FilterService filterService;
-  @Autowired TaskService taskService;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  FilterService filterService;
+  @Autowired
+  TaskService taskService;
 
   @BeforeAll
   static void markerDirectory() throws IOException {
@@ -75,7 +78,8 @@ class QueryExpressionGuardIT extends IntegrationTestSupport {
     assertThat(problem.get("status").asInt()).isEqualTo(400);
     assertThat(problem.get("errors").get(0).get("field").asText()).as(what).isEqualTo(field);
     assertThat(problem.get("message").asText()).as("Camunda clients show 'message'").isNotBlank();
-    for (Path marker : planted) assertThat(marker).as(what).doesNotExist();
+    for (Path marker : planted)
+      assertThat(marker).as(what).doesNotExist();
   }
 
   @Test
@@ -143,7 +147,8 @@ class QueryExpressionGuardIT extends IntegrationTestSupport {
         + "\"assigneeExpression\":\"" + exploit() + "\"}}", admin), "query.assigneeExpression", "create, top level");
     // A user without the right to create filters is refused too, before anything is evaluated.
     assertThat(post("/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\"evil\",\"query\":{"
-        + "\"assigneeExpression\":\"" + exploit() + "\"}}", jsonAs("tara")).getStatusCode().is4xxClientError()).isTrue();
+        + "\"assigneeExpression\":\"" + exploit() + "\"}}", jsonAs("tara")).getStatusCode().is4xxClientError())
+        .isTrue();
     assertThat(filterService.createFilterQuery().count()).isEqualTo(before);
 
     // What Tasklist's filter dialog offers is allowed: the current user, their groups, dates relative to now.
@@ -160,7 +165,8 @@ class QueryExpressionGuardIT extends IntegrationTestSupport {
       HttpHeaders headers = jsonAs("admin");
       ResponseEntity<String> update = rest.exchange("/engine-rest/filter/" + id, HttpMethod.PUT, new HttpEntity<>(
           "{\"resourceType\":\"Task\",\"name\":\"Due soon (test)\",\"query\":" + orQuery("dueAfterExpression",
-              exploit()) + "}", headers), String.class);
+              exploit()) + "}",
+          headers), String.class);
       assertRefused(update, "query.orQueries[0].dueAfterExpression", "update");
       assertThat(filterService.getFilter(id).getQuery().toString()).doesNotContain("Runtime");
     } finally {

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.el.Expression;
 import org.camunda.bpm.engine.impl.el.ExpressionManager;
-import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,7 +49,8 @@ class QueryExpressionGuardTest {
 
     TaskQueryImpl viaOr = new TaskQueryImpl();
     viaOr.taskNameLike("%Review%").or().taskName("a").endOr().or().dueAfterExpression(EXPLOIT).endOr();
-    assertThat(fields(() -> QueryExpressionGuard.refuseAny(viaOr, ""))).containsExactly("orQueries[1].dueAfterExpression");
+    assertThat(fields(() -> QueryExpressionGuard.refuseAny(viaOr, "")))
+        .containsExactly("orQueries[1].dueAfterExpression");
 
     TaskQueryImpl topLevel = new TaskQueryImpl();
     topLevel.taskAssigneeExpression("${currentUser()}");
@@ -160,14 +161,10 @@ class QueryExpressionGuardTest {
         public void setValue(Object value, VariableScope scope, BaseDelegateExecution execution) {}
 
         @Override
-        public String getExpressionText() {
-          return text;
-        }
+        public String getExpressionText() { return text; }
 
         @Override
-        public boolean isLiteralText() {
-          return false;
-        }
+        public boolean isLiteralText() { return false; }
       };
     }
 

@@ -25,9 +25,12 @@ import org.springframework.util.MultiValueMap;
 
 /** Authentication and authorization as each role meets them: API, engine REST, Tasklist, Modeler deploys. */
 class SecurityIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired RepositoryService repository;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  org.camunda.bpm.engine.RuntimeService runtime;
 
   private static HttpHeaders as(String user) {
     HttpHeaders headers = new HttpHeaders();
@@ -91,8 +94,9 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(vars.get("subject").get("value").asText()).isEqualTo("Blender jar cracked");
 
     // Tasklist filters: each group has its own (listed first, with case number, customer and subject), team leads see all.
-    JsonNode crmFilter = StreamSupport.stream(json.readTree(get("/engine-rest/filter", as("anna")).getBody()).spliterator(),
-        false).filter(f -> f.get("name").asText().startsWith("Customer care")).findFirst().orElseThrow();
+    JsonNode crmFilter =
+        StreamSupport.stream(json.readTree(get("/engine-rest/filter", as("anna")).getBody()).spliterator(),
+            false).filter(f -> f.get("name").asText().startsWith("Customer care")).findFirst().orElseThrow();
     assertThat(crmFilter.get("properties").get("priority").asInt()).isNegative();
     assertThat(crmFilter.get("properties").get("variables").toString()).contains("caseNumber", "subject");
     assertThat(filters("anna")).contains("My tasks", "Customer care (CRM front end)").doesNotContain("Warehouse");
@@ -128,7 +132,8 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(deploy(model, as("anna")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deploy(model, as("tara")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deploy(model, new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("service-case").count()).isEqualTo(before);
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("service-case").count())
+        .isEqualTo(before);
 
     ResponseEntity<String> deployed = deploy(model, as("otto"));
     assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -147,9 +152,11 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(running).singleResult()
         .getProcessDefinitionId()).isEqualTo(runningDefinition).isNotEqualTo(latest.getId());
     claimAndComplete(taskOf(running, "UserTask_ReviewCase", "anna").orElseThrow(), "anna", Map.of(
-        "requestType", "INFORMATION", "priority", "LOW", "firstAnswer", "Thanks, here is the information you asked for."));
+        "requestType", "INFORMATION", "priority", "LOW", "firstAnswer",
+        "Thanks, here is the information you asked for."));
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "CLOSED".equals(
-        jdbc.queryForObject("select status from aftersales.service_case where case_number = ?", String.class, running)));
+        jdbc.queryForObject("select status from aftersales.service_case where case_number = ?", String.class,
+            running)));
   }
 
   @Test
@@ -203,7 +210,8 @@ class SecurityIT extends IntegrationTestSupport {
     }
   }
 
-  @Autowired org.camunda.bpm.engine.IdentityService engineIdentity;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService engineIdentity;
 
   /** Logs in as the webapp's login page does: with the session and XSRF cookie it got from the app page. */
   private HttpStatus login(String user, String app) {
@@ -232,9 +240,7 @@ class SecurityIT extends IntegrationTestSupport {
     parts.add("deploy-changed-only", "true");
     parts.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
       @Override
-      public String getFilename() {
-        return "service-case.bpmn";
-      }
+      public String getFilename() { return "service-case.bpmn"; }
     });
     return rest.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(parts, headers),
         String.class);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * names tests that exist; a class named "absent" really is not on the class path.
  */
 class SecurityRegisterTest {
-  private static final Pattern ROW = Pattern.compile("^\\|\\s*((?:CVE|GHSA)-[^|\\s]+)[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\|\\s*((?:CVE|GHSA)-[^|\\s]+)[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|(.*)\\|\\s*$");
   private static final Pattern FIXED = Pattern.compile("fixed:?\\s*`?([\\w.-]+):([\\w.-]+)`?\\s+`?([\\w.-]+)`?");
   private static final Pattern TEST_NAME = Pattern.compile("`([A-Z]\\w*(?:Test|IT|Tests))(?:#(\\w+))?`");
   private static final Pattern ABSENT = Pattern.compile("absent:\\s*([\\w.$]+)");

@@ -57,7 +57,8 @@ class TasklistBrowserIT extends IntegrationTestSupport {
   private static final By ERRORS = By.cssSelector(
       ".notifications .alert-danger, .notifications .alert-error, [cam-tasks] .alert-danger, .task-filters .alert-danger");
 
-  @Autowired ObjectMapper json;
+  @Autowired
+  ObjectMapper json;
 
   private final List<WebDriver> browsers = new ArrayList<>();
   private final List<Path> profiles = new ArrayList<>();
@@ -152,7 +153,8 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     awaitFormField(anna, "caseNumber", caseA);
     wait(anna).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim")))
         .click();
-    wait(anna).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] button.claim")));
+    wait(anna)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] button.claim")));
     await().atMost(WAIT).untilAsserted(() -> assertThat(json.readTree(
         get("/engine-rest/task/" + taskA, jsonAs("anna")).getBody()).path("assignee").asText()).isEqualTo("anna"));
     while (!anna.findElements(By.cssSelector("[cam-widget-search-pill] a.remove-search")).isEmpty()) {

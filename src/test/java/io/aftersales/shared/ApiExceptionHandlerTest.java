@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,6 +43,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -49,9 +52,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.MethodValidationResult;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -92,7 +92,8 @@ class ApiExceptionHandlerTest {
     result.addError(new FieldError("request", "subject", "must not be blank"));
     result.addError(new FieldError("request", "customer.email", "must be an email"));
     result.addError(new FieldError("request", "message", "size must be at most 20000"));
-    MethodParameter parameter = new MethodParameter(getClass().getDeclaredMethod("target", String.class, String.class), 0);
+    MethodParameter parameter =
+        new MethodParameter(getClass().getDeclaredMethod("target", String.class, String.class), 0);
 
     ResponseEntity<Object> response = handler.handleMethodArgumentNotValid(
         new MethodArgumentNotValidException(parameter, result), new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
@@ -113,7 +114,7 @@ class ApiExceptionHandlerTest {
     bean.addError(new FieldError("message", "text", "must not be blank"));
     bean.addError(new FieldError("message", "channel", "must not be null"));
     ParameterValidationResult value = new ParameterValidationResult(subject, "  ",
-        List.of(new DefaultMessageSourceResolvable(new String[] {"NotBlank"}, "must not be blank")));
+        List.of(new DefaultMessageSourceResolvable(new String[]{"NotBlank"}, "must not be blank")));
     ParameterErrors errors = new ParameterErrors(message, new Object(), bean, null, null, null);
     HandlerMethodValidationException ex = new HandlerMethodValidationException(
         MethodValidationResult.create(this, method, List.of(value, errors)));
@@ -141,7 +142,9 @@ class ApiExceptionHandlerTest {
 
   // --- unreadable bodies ---
 
-  enum Colour { RED, GREEN }
+  enum Colour {
+    RED, GREEN
+  }
 
   record Item(String sku, int quantity) {}
 
@@ -180,7 +183,8 @@ class ApiExceptionHandlerTest {
 
   @Test
   void anUnknownFieldWithoutPathIsTheBody() {
-    assertThat(unreadable(new UnrecognizedPropertyException(null, "Unrecognized field \"x\"", null, Body.class, "x", List.of())))
+    assertThat(unreadable(
+        new UnrecognizedPropertyException(null, "Unrecognized field \"x\"", null, Body.class, "x", List.of())))
         .isEqualTo(Map.of("field", "body", "message", "unknown field"));
   }
 

@@ -63,17 +63,17 @@ class ConcurrentUpdatesTest {
 
   @Test
   void everyKindOfLockingConflictIsOne() {
-    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.OptimisticLockingFailureException("x"))).isTrue();
-    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.PessimisticLockingFailureException("x"))).isTrue();
+    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.OptimisticLockingFailureException("x")))
+        .isTrue();
+    assertThat(ConcurrentUpdates.isConflict(new org.springframework.dao.PessimisticLockingFailureException("x")))
+        .isTrue();
     assertThat(ConcurrentUpdates.isConflict(new jakarta.persistence.OptimisticLockException("x"))).isTrue();
     assertThat(ConcurrentUpdates.isConflict(new RuntimeException(new RuntimeException(
         new jakarta.persistence.OptimisticLockException("x"))))).isTrue();
     assertThat(ConcurrentUpdates.isConflict(null)).isFalse();
     RuntimeException selfCaused = new RuntimeException("loop") {
       @Override
-      public synchronized Throwable getCause() {
-        return this;
-      }
+      public synchronized Throwable getCause() { return this; }
     };
     assertThat(ConcurrentUpdates.isConflict(selfCaused)).isFalse();
   }

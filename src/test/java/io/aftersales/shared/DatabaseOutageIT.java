@@ -17,8 +17,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 10: with the database unreachable the platform says so quickly and recovers by itself. */
 class DatabaseOutageIT extends IntegrationTestSupport {
-  @Autowired DatabaseLink database;
-  @Autowired ObjectMapper json;
+  @Autowired
+  DatabaseLink database;
+  @Autowired
+  ObjectMapper json;
 
   private String request(String subject) {
     return """

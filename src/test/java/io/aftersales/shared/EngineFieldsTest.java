@@ -22,7 +22,8 @@ class EngineFieldsTest {
   void aRenamedFieldStopsTheStartNamingTheGuard() {
     assertThatThrownBy(() -> EngineFields.of(CompleteTaskCmd.class, "taskIdentifier", "the task completion rules"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Camunda changed " + CompleteTaskCmd.class.getName() + ".taskIdentifier: revisit the task completion rules")
+        .hasMessage(
+            "Camunda changed " + CompleteTaskCmd.class.getName() + ".taskIdentifier: revisit the task completion rules")
         .hasCauseInstanceOf(NoSuchFieldException.class);
   }
 

@@ -17,13 +17,15 @@ import org.springframework.http.ResponseEntity;
 
 /** Issue 6, promise 10: errors raised below Spring MVC (Tomcat, filters, the webapps) are problem+json too. */
 class ErrorResponsesIT extends IntegrationTestSupport {
-  @LocalServerPort int port;
+  @LocalServerPort
+  int port;
 
   private String raw(String requestLine) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -31,7 +33,7 @@ class ErrorResponsesIT extends IntegrationTestSupport {
 
   @Test
   void tomcatsOwnRefusalsAreProblemJson() throws Exception {
-    for (String line : new String[] {"GET /api/cases/%zz HTTP/1.1", "GET /api/cases/a%00b HTTP/1.1"}) {
+    for (String line : new String[]{"GET /api/cases/%zz HTTP/1.1", "GET /api/cases/a%00b HTTP/1.1"}) {
       String response = raw(line);
       assertThat(response).as(line).startsWith("HTTP/1.1 400");
       assertThat(response.toLowerCase()).as(line).contains("content-type: application/problem+json");

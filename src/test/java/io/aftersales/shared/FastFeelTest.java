@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 class FastFeelTest {
   private static final FeelEngine CAMUNDA = new ScalaFeelEngineFactory().createInstance();
   private static final FastFeel.Engine FAST = new FastFeel.Engine(CAMUNDA);
-  private static final Pattern TEXT = Pattern.compile("<(inputEntry|outputEntry|inputExpression)\\b[^>]*>\\s*<text>(.*?)</text>",
-      Pattern.DOTALL);
+  private static final Pattern TEXT =
+      Pattern.compile("<(inputEntry|outputEntry|inputExpression)\\b[^>]*>\\s*<text>(.*?)</text>",
+          Pattern.DOTALL);
   private static final List<String> unaryTests = new ArrayList<>();
   private static final List<String> expressions = new ArrayList<>();
 
@@ -46,7 +47,8 @@ class FastFeelTest {
       for (Path file : files.filter(f -> f.toString().endsWith(".dmn")).toList()) {
         Matcher m = TEXT.matcher(Files.readString(file));
         while (m.find()) {
-          String text = m.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+          String text =
+              m.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
           (m.group(1).equals("inputEntry") ? tests : exprs).add(text);
         }
       }
@@ -62,7 +64,8 @@ class FastFeelTest {
         new BigDecimal("2.5")));
     for (String test : unaryTests) {
       Matcher literal = Pattern.compile("\"([^\"\\\\]*)\"").matcher(test);
-      while (literal.find()) values.add(literal.group(1));
+      while (literal.find())
+        values.add(literal.group(1));
     }
     return values;
   }

@@ -32,8 +32,9 @@ class ProblemErrorReportValveTest {
   void aRefusalIsWrittenAsProblemJson() throws IOException {
     respond(400, 0, true);
     valve.report(mock(Request.class), response, null);
-    assertThat(written.toString()).isEqualTo("{\"type\":\"/problems/bad-request\",\"title\":\"Bad Request\",\"status\":400,"
-        + "\"detail\":\"The request was refused by the web server (400 Bad Request).\"}");
+    assertThat(written.toString())
+        .isEqualTo("{\"type\":\"/problems/bad-request\",\"title\":\"Bad Request\",\"status\":400,"
+            + "\"detail\":\"The request was refused by the web server (400 Bad Request).\"}");
     verify(response).setContentType("application/problem+json");
     verify(response).setCharacterEncoding("UTF-8");
     verify(response).finishResponse();

@@ -27,7 +27,8 @@ class ProblemsTest {
     assertThat(one.getType()).isEqualTo(URI.create("/problems/invalid-request"));
     assertThat(one.getTitle()).isEqualTo("Invalid request");
     assertThat(one.getDetail()).isEqualTo("1 field is invalid");
-    assertThat(one.getProperties()).containsEntry("errors", List.of(Map.of("field", "email", "message", "must be an email")));
+    assertThat(one.getProperties()).containsEntry("errors",
+        List.of(Map.of("field", "email", "message", "must be an email")));
 
     ProblemDetail two = Problems.invalid(List.of(new Problems.FieldError("a", "x"), new Problems.FieldError("b", "y")));
     assertThat(two.getDetail()).isEqualTo("2 fields are invalid");
@@ -36,7 +37,8 @@ class ProblemsTest {
 
   @Test
   void aRejectedRequestNamesTheHeaderOrElseTheRequest() {
-    ProblemDetail header = Problems.rejected(new RuntimeException("rejected because the header: \" X-Foo \" has a value"));
+    ProblemDetail header =
+        Problems.rejected(new RuntimeException("rejected because the header: \" X-Foo \" has a value"));
     assertThat(header.getProperties().get("errors")).asList().singleElement()
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("field", "X-Foo");
     ProblemDetail other = Problems.rejected(new RuntimeException((String) null));
@@ -75,9 +77,7 @@ class ProblemsTest {
   void aFailureThatIsItsOwnCauseEnds() {
     RuntimeException selfCaused = new RuntimeException("loop") {
       @Override
-      public synchronized Throwable getCause() {
-        return this;
-      }
+      public synchronized Throwable getCause() { return this; }
     };
     assertThat(Problems.isDatabaseUnavailable(selfCaused)).isFalse();
   }

@@ -32,14 +32,10 @@ class RequestSizeLimitFilterTest {
   private static MockHttpServletRequest chunked(String body) {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/cases") {
       @Override
-      public long getContentLengthLong() {
-        return -1;
-      }
+      public long getContentLengthLong() { return -1; }
 
       @Override
-      public int getContentLength() {
-        return -1;
-      }
+      public int getContentLength() { return -1; }
     };
     request.setContent(body.getBytes(StandardCharsets.UTF_8));
     request.addHeader("Transfer-Encoding", "chunked");

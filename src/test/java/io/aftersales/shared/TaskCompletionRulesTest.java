@@ -51,24 +51,25 @@ import org.junit.jupiter.api.Test;
  * deployed form (no engine needed).
  */
 class TaskCompletionRulesTest {
-  private static final String FORM = """
-      {"components": [
-        {"key": "firstAnswer", "label": "First answer", "type": "textarea",
-         "validate": {"required": true, "minLength": 10, "maxLength": 20}},
-        {"key": "reason", "type": "textfield", "validate": {"required": true}},
-        {"key": "comment", "label": "Comment", "type": "textfield", "validate": {"minLength": 3, "maxLength": 5}},
-        {"key": "info", "type": "text", "validate": {"required": true}},
-        {"key": "grp", "type": "group", "validate": {"required": true}, "components": [
-          {"key": "nested", "label": "Nested", "type": "textfield", "validate": {"required": true}}]},
-        {"type": "group", "components": [
-          {"key": "deeper", "label": "Deeper", "type": "number", "validate": {"required": true}}]},
-        {"key": "ro", "type": "textfield", "readonly": true, "validate": {"required": true}},
-        {"key": "off", "type": "textfield", "disabled": true, "validate": {"required": true}},
-        {"key": "maybe", "type": "textfield", "conditional": {"hide": "=true"}, "validate": {"required": true}},
-        {"key": "notReadonly", "type": "textfield", "readonly": false, "disabled": false, "validate": {"required": true}},
-        {"key": null, "type": "textfield", "validate": {"required": true}},
-        {"label": "no key", "type": "textfield", "validate": {"required": true}}
-      ]}""";
+  private static final String FORM =
+      """
+          {"components": [
+            {"key": "firstAnswer", "label": "First answer", "type": "textarea",
+             "validate": {"required": true, "minLength": 10, "maxLength": 20}},
+            {"key": "reason", "type": "textfield", "validate": {"required": true}},
+            {"key": "comment", "label": "Comment", "type": "textfield", "validate": {"minLength": 3, "maxLength": 5}},
+            {"key": "info", "type": "text", "validate": {"required": true}},
+            {"key": "grp", "type": "group", "validate": {"required": true}, "components": [
+              {"key": "nested", "label": "Nested", "type": "textfield", "validate": {"required": true}}]},
+            {"type": "group", "components": [
+              {"key": "deeper", "label": "Deeper", "type": "number", "validate": {"required": true}}]},
+            {"key": "ro", "type": "textfield", "readonly": true, "validate": {"required": true}},
+            {"key": "off", "type": "textfield", "disabled": true, "validate": {"required": true}},
+            {"key": "maybe", "type": "textfield", "conditional": {"hide": "=true"}, "validate": {"required": true}},
+            {"key": "notReadonly", "type": "textfield", "readonly": false, "disabled": false, "validate": {"required": true}},
+            {"key": null, "type": "textfield", "validate": {"required": true}},
+            {"label": "no key", "type": "textfield", "validate": {"required": true}}
+          ]}""";
 
   private static final VariableMap DONE = Variables.createVariables().putValue("completed", true);
 
@@ -206,7 +207,8 @@ class TaskCompletionRulesTest {
   void aTypedValueIsCheckedByItsValue() {
     Map<String, Object> values = valid();
     values.put("firstAnswer", Variables.stringValue("short"));
-    assertThat((String) refused(values).getDetail()).isEqualTo("firstAnswer: \"First answer\" needs at least 10 characters");
+    assertThat((String) refused(values).getDetail())
+        .isEqualTo("firstAnswer: \"First answer\" needs at least 10 characters");
     values.put("firstAnswer", Variables.stringValue(null));
     assertThat((String) refused(values).getDetail()).isEqualTo("firstAnswer: \"First answer\" is required");
   }
@@ -225,7 +227,8 @@ class TaskCompletionRulesTest {
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
         () -> interceptor.execute(new SubmitTaskFormCmd("t1", values, false, false)));
     assertThat(thrown).isInstanceOf(FormFieldValidationException.class);
-    assertThat((String) ((FormFieldValidationException) thrown).getDetail()).isEqualTo("reason: \"reason\" is required");
+    assertThat((String) ((FormFieldValidationException) thrown).getDetail())
+        .isEqualTo("reason: \"reason\" is required");
     assertThat(interceptor.execute(new SubmitTaskFormCmd("t1", valid(), false, false))).isSameAs(DONE);
   }
 
@@ -292,7 +295,8 @@ class TaskCompletionRulesTest {
     when(context.getAuthenticatedUserId()).thenReturn("ben");
     when(context.getAuthenticatedGroupIds()).thenReturn(List.of("team-lead"));
     assertThatThrownBy(() -> complete(valid())).isInstanceOf(AuthorizationException.class)
-        .hasMessage("Task \"Review case\" is claimed by anna: only they can complete it (or a team lead reassigns it first).");
+        .hasMessage(
+            "Task \"Review case\" is claimed by anna: only they can complete it (or a team lead reassigns it first).");
     when(context.getAuthenticatedGroupIds()).thenReturn(null);
     assertThatThrownBy(() -> complete(valid())).isInstanceOf(AuthorizationException.class);
     verify(next, never()).execute(any());
@@ -351,9 +355,7 @@ class TaskCompletionRulesTest {
 
     RuntimeException selfCaused = new RuntimeException("loop") {
       @Override
-      public synchronized Throwable getCause() {
-        return this;
-      }
+      public synchronized Throwable getCause() { return this; }
     };
     doThrow(selfCaused).when(next).execute(any());
     assertThatThrownBy(() -> complete(valid())).isSameAs(selfCaused);

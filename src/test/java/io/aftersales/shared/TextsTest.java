@@ -18,7 +18,8 @@ class TextsTest {
     String exact = "a".repeat(Texts.EXCERPT_LENGTH);
     assertThat(Texts.excerpt(exact)).isSameAs(exact);
     String excerpt = Texts.excerpt("a".repeat(Texts.EXCERPT_LENGTH + 1));
-    assertThat(excerpt).hasSize(Texts.EXCERPT_LENGTH).startsWith("aaa").endsWith("the full text is on the case thread)");
+    assertThat(excerpt).hasSize(Texts.EXCERPT_LENGTH).startsWith("aaa")
+        .endsWith("the full text is on the case thread)");
   }
 
   @Test
@@ -36,7 +37,7 @@ class TextsTest {
     ObjectMapper json = new ObjectMapper().registerModule(new SimpleModule().addDeserializer(String.class,
         new StrictJson.Text()));
     assertThat(json.readValue("\"line\\nbreak\\ttab\\r\"", String.class)).isEqualTo("line\nbreak\ttab\r");
-    for (String bad : new String[] {"\"nul\\u0000\"", "\"bell\\u0007\"", "\"del\\u007f\""}) {
+    for (String bad : new String[]{"\"nul\\u0000\"", "\"bell\\u0007\"", "\"del\\u007f\""}) {
       assertThatThrownBy(() -> json.readValue(bad, String.class)).isInstanceOf(JsonMappingException.class)
           .hasMessageContaining(StrictJson.TEXT_RULE);
     }

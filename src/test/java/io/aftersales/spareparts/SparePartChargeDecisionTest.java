@@ -46,7 +46,8 @@ class SparePartChargeDecisionTest {
     return v;
   }
 
-  private static DmnDecisionResult decide(String reason, Integer months, Integer warranty, String type, String channel) {
+  private static DmnDecisionResult decide(String reason, Integer months, Integer warranty, String type,
+      String channel) {
     return engine.evaluateDecision(charge, facts(reason, months, warranty, type, channel));
   }
 

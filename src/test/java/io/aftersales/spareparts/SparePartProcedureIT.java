@@ -10,7 +10,6 @@ import io.aftersales.cases.ServiceCases;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,10 +25,14 @@ import org.springframework.http.ResponseEntity;
  * demo user of its group; the database records and the customer's mails are checked.
  */
 class SparePartProcedureIT extends IntegrationTestSupport {
-  @Autowired ObjectMapper json;
-  @Autowired RuntimeService runtime;
-  @Autowired HistoryService history;
-  @Autowired ServiceCases cases;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ServiceCases cases;
 
   /** Opens a case through the public API; the agent reviews it as a spare-part request, so service-case calls it. */
   private String openCaseAndRequestPart(String email, String orderNumber, String productSku, String subject)
@@ -123,10 +126,13 @@ class SparePartProcedureIT extends IntegrationTestSupport {
     assertThat(jdbc.queryForMap("select system, status, responsible_group from aftersales.external_request"
         + " where case_number = ?", number)).containsEntry("system", "CARRIER").containsEntry("status", "DONE")
         .containsEntry("responsible_group", "logistics");
-    assertThat(order(number)).containsEntry("status", "SHIPPED").containsEntry("tracking_number", "00340434161094042557");
+    assertThat(order(number)).containsEntry("status", "SHIPPED").containsEntry("tracking_number",
+        "00340434161094042557");
     assertThat(count("select count(*) from aftersales.payment_request where case_number = ?", number)).isZero();
-    assertThat(count("select count(*) from aftersales.stock_movement where case_number = ? and kind in ('RESERVE','PICK')",
-        number)).isEqualTo(2);
+    assertThat(
+        count("select count(*) from aftersales.stock_movement where case_number = ? and kind in ('RESERVE','PICK')",
+            number))
+        .isEqualTo(2);
   }
 
   @Test

@@ -37,10 +37,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.community.mockito.DelegateExpressions;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,10 +86,12 @@ class SparePartRequestProcessTest {
     ClockUtil.setCurrentTime(Date.from(NOW));
     // The facts come with the test's start variables; in production this listener loads them from the case.
     loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
-    prepare = mock("prepareSparePartRequestDelegate", Map.of(SPARE_PART_ORDER_ID.name(), 7L, PAYMENT_REMINDER_AFTER.name(), "P3D",
+    prepare = mock("prepareSparePartRequestDelegate",
+        Map.of(SPARE_PART_ORDER_ID.name(), 7L, PAYMENT_REMINDER_AFTER.name(), "P3D",
             PAYMENT_CANCEL_AFTER.name(), "P10D", SUPPLIER_DELIVERY_OLA.name(), "P10D", QUANTITY.name(), 1,
             GOODWILL_REQUESTED.name(), false));
-    loadPartDetails = mock("loadPartDetailsDelegate", Map.of(SPARE_PART_NAME.name(), "Glass lid 28 cm", SPARE_PART_PRICE.name(), 12.5,
+    loadPartDetails =
+        mock("loadPartDetailsDelegate", Map.of(SPARE_PART_NAME.name(), "Glass lid 28 cm", SPARE_PART_PRICE.name(), 12.5,
             AMOUNT_DUE.name(), 12.5));
     closeRequest = DelegateExpressions.registerJavaDelegateMock("closeSparePartRequestDelegate").getMock();
     sendQuote = mock("sendQuoteDelegate", Map.of(PAYMENT_REQUEST_REFERENCE.name(), "PAY-SC-2026-000001-1"));
@@ -102,7 +104,7 @@ class SparePartRequestProcessTest {
       return null;
     }).when(reservePart).execute(any());
     orderFromSupplier = mock("orderPartFromSupplierDelegate", Map.of(PURCHASE_ORDER_NUMBER.name(), "PO-2026-000001",
-            PURCHASE_ORDER_DELIVERED.name(), false));
+        PURCHASE_ORDER_DELIVERED.name(), false));
     recordSupplierDelivery = mock("recordSupplierDeliveryDelegate", Map.of(PURCHASE_ORDER_DELIVERED.name(), true));
     sendDeliveryUpdate = DelegateExpressions.registerJavaDelegateMock("sendDeliveryUpdateDelegate").getMock();
     handoffs = HandoffCalls.deploy(processEngine());
@@ -235,7 +237,8 @@ class SparePartRequestProcessTest {
     execute(job(SERVICE_TASK_SEND_QUOTE, pi));
     moveClock(Duration.ofDays(3));
     execute(timer(pi, INTERMEDIATE_CATCH_EVENT_PAYMENT_REMINDER_DUE));
-    assertThat(pi).hasPassed(INTERMEDIATE_CATCH_EVENT_PAYMENT_REMINDER_DUE).isWaitingAt(SERVICE_TASK_SEND_PAYMENT_REMINDER);
+    assertThat(pi).hasPassed(INTERMEDIATE_CATCH_EVENT_PAYMENT_REMINDER_DUE)
+        .isWaitingAt(SERVICE_TASK_SEND_PAYMENT_REMINDER);
     execute(job(SERVICE_TASK_SEND_PAYMENT_REMINDER, pi));
     verify(sendPaymentReminder).execute(any());
     assertThat(pi).isWaitingAt(GATEWAY_AWAIT_PAYMENT_AFTER_REMINDER);
@@ -273,7 +276,8 @@ class SparePartRequestProcessTest {
 
   @Test
   void timerDurationsComeFromTheProcessVariables() throws Exception {
-    prepare = mock("prepareSparePartRequestDelegate", Map.of(SPARE_PART_ORDER_ID.name(), 7L, PAYMENT_REMINDER_AFTER.name(), "PT12H",
+    prepare = mock("prepareSparePartRequestDelegate",
+        Map.of(SPARE_PART_ORDER_ID.name(), 7L, PAYMENT_REMINDER_AFTER.name(), "PT12H",
             PAYMENT_CANCEL_AFTER.name(), "P2D", SUPPLIER_DELIVERY_OLA.name(), "P5D", QUANTITY.name(), 1));
     ProcessInstance pi = request("ECOMMERCE");
     identify(pi, "LOST", false);
@@ -448,7 +452,8 @@ class SparePartRequestProcessTest {
         .createProcessDefinitionQuery().processDefinitionKey(KEY).singleResult().getId());
     for (String id : List.of(SERVICE_TASK_CLOSE_SPARE_PART_REQUEST, SERVICE_TASK_SEND_QUOTE,
         SERVICE_TASK_SEND_PAYMENT_REMINDER, SERVICE_TASK_CANCEL_QUOTE, SERVICE_TASK_RESERVE_PART,
-        SERVICE_TASK_ORDER_PART_FROM_SUPPLIER, SERVICE_TASK_RECORD_SUPPLIER_DELIVERY, SERVICE_TASK_SEND_DELIVERY_UPDATE)) {
+        SERVICE_TASK_ORDER_PART_FROM_SUPPLIER, SERVICE_TASK_RECORD_SUPPLIER_DELIVERY,
+        SERVICE_TASK_SEND_DELIVERY_UPDATE)) {
       var task = (ServiceTask) model.getModelElementById(id);
       assertThat(task.isCamundaAsyncBefore()).as(id).isTrue();
     }

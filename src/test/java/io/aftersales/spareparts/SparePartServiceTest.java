@@ -58,7 +58,8 @@ class SparePartServiceTest {
   @BeforeEach
   void setUp() {
     service = new SparePartService(orders, cases, masterData, finance, stock, suppliers, mailer, runtime,
-        Clock.fixed(NOW, ZoneOffset.UTC), new SparePartSettings("P3D", "P10D", "P10D", "Pay by transfer.", ZoneOffset.UTC));
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        new SparePartSettings("P3D", "P10D", "P10D", "Pay by transfer.", ZoneOffset.UTC));
     when(orders.findById(7L)).thenReturn(Optional.of(order));
     when(masterData.productBySku("SP-JAR-900")).thenReturn(Optional.of(
         new Product("SP-JAR-900", "Blender jar 1.5 l", "SPARE_PART", 6, null, new BigDecimal("24.90"))));
@@ -66,7 +67,8 @@ class SparePartServiceTest {
         new Product("SA-BLEND-900", "Blender 900 W", "SMALL_APPLIANCE", 36, null, new BigDecimal("89.00"))));
     when(masterData.productBySku("SP-NOPRICE")).thenReturn(Optional.of(
         new Product("SP-NOPRICE", "Knob", "SPARE_PART", 6, null, null)));
-    when(cases.outboundMail(1L)).thenReturn(new OutboundMail(1L, "SC-2026-000001", "Jar", "Li Chen", "li@example.com", null));
+    when(cases.outboundMail(1L))
+        .thenReturn(new OutboundMail(1L, "SC-2026-000001", "Jar", "Li Chen", "li@example.com", null));
     when(runtime.createMessageCorrelation(SparePartRequestProcess.MESSAGE_PAYMENT_RECEIVED)).thenReturn(correlation);
   }
 
@@ -96,7 +98,8 @@ class SparePartServiceTest {
     assertThatThrownBy(() -> identify("SP-NOPRICE", 1, "DEFECT", "x", null)).hasMessageContaining("no list price");
     assertThatThrownBy(() -> identify("SP-JAR-900", 0, "DEFECT", "x", null)).hasMessageContaining("between 1 and 10");
     assertThatThrownBy(() -> identify("SP-JAR-900", 11, "DEFECT", "x", null)).hasMessageContaining("between 1 and 10");
-    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "BROKEN", "x", null)).hasMessageContaining("defect, lost or worn");
+    assertThatThrownBy(() -> identify("SP-JAR-900", 1, "BROKEN", "x", null))
+        .hasMessageContaining("defect, lost or worn");
     assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", " ", null)).hasMessageContaining("address");
     assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", "x", "23.11.2024")).hasMessageContaining("not a date");
     assertThatThrownBy(() -> identify("SP-JAR-900", 1, "DEFECT", "x", "2027-01-01")).hasMessageContaining("future");
@@ -190,7 +193,8 @@ class SparePartServiceTest {
   void reservationRecordsWhetherThePartGoesFreeAndWhy() {
     identify("SP-JAR-900", 1, "DEFECT", "x", null);
     when(stock.reserve(eq("SP-JAR-900"), anyInt(), eq("SC-2026-000001"), eq("PART-SC-2026-000001-1"))).thenReturn(true);
-    assertThat(service.reservePart(7L, new SparePartService.ChargeDecision(false, "Warranty ended", true, "Key account")))
+    assertThat(
+        service.reservePart(7L, new SparePartService.ChargeDecision(false, "Warranty ended", true, "Key account")))
         .isTrue();
     assertThat(order.getFree()).isTrue();
     assertThat(order.getChargeNote()).isEqualTo("Goodwill: Key account");
@@ -219,7 +223,8 @@ class SparePartServiceTest {
     identify("SP-JAR-900", 2, "DEFECT", "Li Chen\nMain St 1\n10115 Berlin", null);
     order.reserved(NOW);
     org.camunda.bpm.engine.delegate.VariableScope procedure = procedureWith(Map.of(
-        SparePartRequestProcess.SPARE_PART_ORDER_ID.name(), 7L, SparePartRequestProcess.BIN_LOCATION.name(), " B-04-2 "));
+        SparePartRequestProcess.SPARE_PART_ORDER_ID.name(), 7L, SparePartRequestProcess.BIN_LOCATION.name(),
+        " B-04-2 "));
 
     HandoffRequest request = service.describe(HandoffKind.SPARE_PART, procedure);
 

@@ -10,7 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Issue 6, promise 11: parallel jobs reserve stock without failing on each other, never oversell, never twice. */
 class StockIT extends IntegrationTestSupport {
-  @Autowired Stock stock;
+  @Autowired
+  Stock stock;
 
   private int reserved(String sku) {
     return count("select reserved from aftersales.stock_item where sku = ?", sku);

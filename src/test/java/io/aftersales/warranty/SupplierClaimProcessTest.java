@@ -24,9 +24,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.mockito.DelegateExpressions;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,8 @@ class SupplierClaimProcessTest {
 
   /** What warranty-claim's RaiseSupplierClaimDelegate sends. */
   private ProcessInstance raise(String caseNumber) {
-    return runtimeService().createMessageCorrelation(MESSAGE_SUPPLIER_CLAIM_RAISED).processInstanceBusinessKey(caseNumber)
+    return runtimeService().createMessageCorrelation(MESSAGE_SUPPLIER_CLAIM_RAISED)
+        .processInstanceBusinessKey(caseNumber)
         .setVariable(CASE_ID.name(), 1L).setVariable(CASE_NUMBER.name(), caseNumber)
         .setVariable(PRODUCT_SKU.name(), "SA-KETTLE-17").setVariable(QUANTITY.name(), 1)
         .setVariable(REASON.name(), "Heating element failed after 14 months.")

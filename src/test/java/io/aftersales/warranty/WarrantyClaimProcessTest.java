@@ -7,10 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processEngine;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -18,9 +18,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.aftersales.HandoffCalls;
 import java.time.Duration;
 import java.time.Instant;
-import io.aftersales.HandoffCalls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +32,15 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.mockito.DelegateExpressions;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of processes/warranty/warranty-claim.bpmn with the real decision warranty-eligibility and mocked
@@ -143,7 +143,8 @@ class WarrantyClaimProcessTest {
     v.put(MONTHS_SINCE_PURCHASE.name(), 14);
     v.put(PURCHASE_PRICE.name(), 39.90);
     v.put(SERIAL_NUMBER.name(), null);
-    for (int i = 0; i < overrides.length; i += 2) v.put((String) overrides[i], overrides[i + 1]);
+    for (int i = 0; i < overrides.length; i += 2)
+      v.put((String) overrides[i], overrides[i + 1]);
     return runtimeService().startProcessInstanceByKey(KEY, caseNumber, v);
   }
 
@@ -169,7 +170,8 @@ class WarrantyClaimProcessTest {
     assertThat(task(USER_TASK_ASSESS_DEFECT, pi)).hasCandidateGroup("crm-frontend");
     Map<String, Object> v = new HashMap<>(Map.of(REMEDY.name(), remedy, DEFECTIVE_UNIT.name(), defectiveUnit,
         ASSESSMENT_NOTES.name(), "Heating element dead, no signs of misuse."));
-    for (int i = 0; i < more.length; i += 2) v.put((String) more[i], more[i + 1]);
+    for (int i = 0; i < more.length; i += 2)
+      v.put((String) more[i], more[i + 1]);
     complete(task(USER_TASK_ASSESS_DEFECT, pi), v);
   }
 
@@ -184,7 +186,8 @@ class WarrantyClaimProcessTest {
     assertThat(pi).isWaitingAt(taskKey);
     assertThat(task(taskKey, pi)).hasCandidateGroup(group);
     Map<String, Object> v = new HashMap<>();
-    for (int i = 0; i < variables.length; i += 2) v.put((String) variables[i], variables[i + 1]);
+    for (int i = 0; i < variables.length; i += 2)
+      v.put((String) variables[i], variables[i + 1]);
     complete(task(taskKey, pi), v);
   }
 
@@ -236,7 +239,8 @@ class WarrantyClaimProcessTest {
   void aBusinessCustomerBeyondTheProductWarrantyIsToldWhy() throws Exception {
     ProcessInstance pi = claim(CUSTOMER_TYPE.name(), "BUSINESS", ORDER_NUMBER.name(), "EC-090017",
         MONTHS_SINCE_PURCHASE.name(), 30);
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_CLAIM_REJECTION).variables().containsEntry(ELIGIBILITY.name(), "EXPIRED");
+    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_CLAIM_REJECTION).variables().containsEntry(ELIGIBILITY.name(),
+        "EXPIRED");
     runJob(pi, SERVICE_TASK_SEND_CLAIM_REJECTION, "sendClaimRejectionDelegate");
     assertThat(pi).isEnded().hasPassed(END_EVENT_CLAIM_REJECTED).hasNotPassed(USER_TASK_ASSESS_DEFECT);
   }
@@ -301,7 +305,8 @@ class WarrantyClaimProcessTest {
     customerReplies(pi, "Here is the receipt.");
     complete(task(USER_TASK_CHECK_DOCUMENTS, pi), withVariables(PROOF_OF_PURCHASE.name(), true,
         PURCHASE_DATE.name(), "2020-01-10", PHOTOS_RECEIVED.name(), false));
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_CLAIM_REJECTION).variables().containsEntry(ELIGIBILITY.name(), "EXPIRED");
+    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_CLAIM_REJECTION).variables().containsEntry(ELIGIBILITY.name(),
+        "EXPIRED");
   }
 
   @Test
@@ -475,7 +480,8 @@ class WarrantyClaimProcessTest {
             PHOTOS_RECEIVED.name(), true),
         USER_TASK_RECEIVE_DEFECTIVE_UNIT, Map.of(RECEIPT_NOTES.name(), "complete"),
         USER_TASK_REPAIR_UNIT, Map.of(REPAIR_NOTES.name(), "fixed"),
-        USER_TASK_CONFIRM_SUPPLIER_REPAIR, Map.of(REPAIRED_UNIT_RECEIVED.name(), true, SUPPLIER_REPAIR_NOTES.name(), "ok"));
+        USER_TASK_CONFIRM_SUPPLIER_REPAIR,
+        Map.of(REPAIRED_UNIT_RECEIVED.name(), true, SUPPLIER_REPAIR_NOTES.name(), "ok"));
     for (int step = 0; step < 40 && !isEnded(pi); step++) {
       Job next = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count() > 0
           ? engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).messages().singleResult()
@@ -537,7 +543,8 @@ class WarrantyClaimProcessTest {
     assess(pi, "SPARE_PART", false, SPARE_PART_SKU.name(), "SP-LID-28");
     int attempts = 0;
     while (job(SERVICE_TASK_RESERVE_WARRANTY_GOODS, pi).getRetries() > 0) {
-      assertThatThrownBy(() -> execute(job(SERVICE_TASK_RESERVE_WARRANTY_GOODS, pi))).hasMessageContaining("database down");
+      assertThatThrownBy(() -> execute(job(SERVICE_TASK_RESERVE_WARRANTY_GOODS, pi)))
+          .hasMessageContaining("database down");
       attempts++;
     }
     assertThat(attempts).as("attempts of retry cycle R5/PT5M").isEqualTo(5);

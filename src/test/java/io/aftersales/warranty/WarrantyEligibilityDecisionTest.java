@@ -45,7 +45,8 @@ class WarrantyEligibilityDecisionTest {
 
   private static Map<String, Object> with(Object... keyValues) {
     Map<String, Object> v = claim();
-    for (int i = 0; i < keyValues.length; i += 2) v.put((String) keyValues[i], keyValues[i + 1]);
+    for (int i = 0; i < keyValues.length; i += 2)
+      v.put((String) keyValues[i], keyValues[i + 1]);
     return v;
   }
 

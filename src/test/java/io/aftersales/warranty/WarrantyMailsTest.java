@@ -53,6 +53,7 @@ class WarrantyMailsTest {
   void aRefundOutsideAmazonGoesBackToTheOriginalPaymentMethod() {
     assertThat(WarrantyMails.refundIssued(facts("ECOMMERCE", "Electric kettle 1.7 l", null), new BigDecimal("39.9"),
         "FIN-7")).contains("refunded the purchase price of 39.90 EUR under the warranty (reference FIN-7)",
-        "original payment method", "within 3 to 5 business days").doesNotContain("Amazon");
+            "original payment method", "within 3 to 5 business days")
+        .doesNotContain("Amazon");
   }
 }

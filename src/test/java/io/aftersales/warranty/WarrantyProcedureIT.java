@@ -10,7 +10,6 @@ import io.aftersales.cases.ServiceCases;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -28,10 +27,14 @@ import org.springframework.http.HttpStatus;
 class WarrantyProcedureIT extends IntegrationTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Autowired ServiceCases cases;
-  @Autowired RuntimeService runtime;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService history;
+  @Autowired
+  ServiceCases cases;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService history;
 
   record Opened(String caseNumber, long caseId, String token) {}
 
@@ -133,8 +136,10 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
         c.caseNumber())).isEqualTo("RESOLVED");
     String settle = awaitTask(c.caseNumber(), "UserTask_SettleSupplierClaim", "simon");
     assertThat(taskService.getVariable(settle, "supplierName")).isEqualTo("Shenzhen Home Appliances Ltd.");
-    assertThat(jdbc.queryForMap("select status, sku, quantity, reason from aftersales.supplier_claim where case_number = ?",
-        c.caseNumber())).containsEntry("status", "FILED").containsEntry("sku", "SA-KETTLE-17")
+    assertThat(
+        jdbc.queryForMap("select status, sku, quantity, reason from aftersales.supplier_claim where case_number = ?",
+            c.caseNumber()))
+        .containsEntry("status", "FILED").containsEntry("sku", "SA-KETTLE-17")
         .containsEntry("quantity", 1);
     claimAndComplete(settle, "simon", Map.of("amountRecovered", 35.0, "settlementNotes", "Credit note CN-5521"));
 
@@ -143,8 +148,10 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
         + " where case_number = ?", c.caseNumber());
     assertThat(claim.get("status")).isEqualTo("SETTLED");
     assertThat(((java.math.BigDecimal) claim.get("amount_recovered")).doubleValue()).isEqualTo(35.0);
-    assertThat(jdbc.queryForMap("select status, responsible_group, system from aftersales.external_request where id = ?",
-        claim.get("external_request_id"))).containsEntry("status", "DONE")
+    assertThat(
+        jdbc.queryForMap("select status, responsible_group, system from aftersales.external_request where id = ?",
+            claim.get("external_request_id")))
+        .containsEntry("status", "DONE")
         .containsEntry("responsible_group", "supplier-management").containsEntry("system", "SUPPLIER_PORTAL");
   }
 
@@ -163,7 +170,8 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
 
     // The customer answers on the status page (by API with the access token): the claim moves on.
     var reply = post("/api/cases/" + c.caseNumber() + "/messages?token=" + c.token(),
-        "{\"message\":\"Receipt from Kaufhaus Demo sent by email, bought in March.\",\"channel\":\"WEB_FORM\"}", json());
+        "{\"message\":\"Receipt from Kaufhaus Demo sent by email, bought in March.\",\"channel\":\"WEB_FORM\"}",
+        json());
     assertThat(reply.getStatusCode().is2xxSuccessful()).isTrue();
     String check = awaitTask(c.caseNumber(), "UserTask_CheckDocuments", "anna");
     assertThat(taskService.getVariable(check, "lastCustomerMessage"))
@@ -175,8 +183,10 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     // Proven and 8 months old: covered (blender: 36 months product warranty); the agent assesses.
     String assess = awaitTask(c.caseNumber(), "UserTask_AssessDefect", "anna");
     assertThat(taskService.getVariable(assess, "eligibility")).isEqualTo("ELIGIBLE");
-    assertThat(jdbc.queryForMap("select proof_of_purchase, serial_number, photos_received from aftersales.warranty_claim"
-        + " where case_number = ?", c.caseNumber())).containsEntry("proof_of_purchase", true)
+    assertThat(
+        jdbc.queryForMap("select proof_of_purchase, serial_number, photos_received from aftersales.warranty_claim"
+            + " where case_number = ?", c.caseNumber()))
+        .containsEntry("proof_of_purchase", true)
         .containsEntry("serial_number", "B900-7781").containsEntry("photos_received", true);
     claimAndComplete(assess, "anna", Map.of("remedy", "REJECT", "defectiveUnit", false,
         "assessmentNotes", "Motor overheated: jar filled with frozen fruit only, run 10 minutes.",

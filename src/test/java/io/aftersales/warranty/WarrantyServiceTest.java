@@ -11,24 +11,24 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.aftersales.cases.ServiceCases;
+import io.aftersales.handoff.HandedOff;
+import io.aftersales.handoff.HandoffKind;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.stock.Stock;
-import io.aftersales.suppliers.Suppliers;
-import io.aftersales.cases.ServiceCases;
-import io.aftersales.handoff.HandedOff;
-import io.aftersales.handoff.HandoffKind;
 import io.aftersales.suppliers.PurchaseOrder;
+import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -206,14 +206,16 @@ class WarrantyServiceTest {
     assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", " ", "notes", null, false, "EC-100002", null))
         .hasMessageContaining("SKU");
     when(masterData.productBySku("SP-NOPE")).thenReturn(Optional.empty());
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SP-NOPE", "notes", null, false, "EC-100002", null))
+    assertThatThrownBy(
+        () -> service.recordAssessment(CASE, "SPARE_PART", "SP-NOPE", "notes", null, false, "EC-100002", null))
         .hasMessageContaining("Unknown spare part");
     assertThatThrownBy(() -> service.recordAssessment(CASE, "REJECT", null, "notes", "", false, "EC-100002", null))
         .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("rejection reason");
     // A whole product is not a spare part: it would ship a kettle as "the lid".
     when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.of(new Product("SA-KETTLE-17", "Kettle",
         "SMALL_APPLIANCES", 24, null, java.math.BigDecimal.TEN)));
-    assertThatThrownBy(() -> service.recordAssessment(CASE, "SPARE_PART", "SA-KETTLE-17", "notes", null, false, "EC-100002", null))
+    assertThatThrownBy(
+        () -> service.recordAssessment(CASE, "SPARE_PART", "SA-KETTLE-17", "notes", null, false, "EC-100002", null))
         .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("not a spare part");
     when(masterData.productBySku("SP-LID-28")).thenReturn(Optional.of(new Product("SP-LID-28", "Lid",
         Product.SPARE_PART_CATEGORY, 6, null, java.math.BigDecimal.ONE)));
@@ -225,7 +227,8 @@ class WarrantyServiceTest {
     assertThatThrownBy(() -> service.recordAssessment(CASE, "REPLACEMENT", null, "Element dead", null, true, " ", " "))
         .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageContaining("shipping address");
     service.recordAssessment(CASE, "REFUND", null, "Element dead", null, true, null, null);
-    service.recordAssessment(CASE, "REPAIR_IN_HOUSE", null, "Element dead", null, true, null, "Hauptstr. 1, 50667 Köln");
+    service.recordAssessment(CASE, "REPAIR_IN_HOUSE", null, "Element dead", null, true, null,
+        "Hauptstr. 1, 50667 Köln");
     assertThat(claim.getShippingAddress()).isEqualTo("Hauptstr. 1, 50667 Köln");
     assertThat(claim.isDefectiveUnit()).isTrue();
   }
@@ -242,7 +245,8 @@ class WarrantyServiceTest {
     v.put("productName", f.productName());
     v.put("purchasePrice", f.purchasePrice());
     v.put("shippingAddress", f.shippingAddress());
-    for (int i = 0; i < more.length; i += 2) v.put((String) more[i], more[i + 1]);
+    for (int i = 0; i < more.length; i += 2)
+      v.put((String) more[i], more[i + 1]);
     VariableScope scope = mock(VariableScope.class);
     when(scope.getVariable(anyString())).thenAnswer(inv -> v.get(inv.<String>getArgument(0)));
     return scope;
@@ -276,7 +280,8 @@ class WarrantyServiceTest {
     assertThat(reservation).isEqualTo(new WarrantyService.Reservation(false, "PO-2026-000007",
         "1 x SA-KETTLE-17 (SA-KETTLE-17)"));
     verify(stock).reserve("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement");
-    assertThat(mailBody("warranty-goods-ordered")).contains("a new unit", "Electric kettle 1.7 l", "ordered it from our supplier");
+    assertThat(mailBody("warranty-goods-ordered")).contains("a new unit", "Electric kettle 1.7 l",
+        "ordered it from our supplier");
   }
 
   @Test
@@ -359,8 +364,10 @@ class WarrantyServiceTest {
   void everyHandoffTellsTheCustomerWhatHappensNext() {
     VariableScope procedure = procedure(facts("ECOMMERCE", null));
     claim.assessed("REPLACEMENT", null, "Element dead.", null, false, null, clock.instant());
-    service.handedOff(HandoffKind.REPLACEMENT, procedure, new HandedOff(5L, "DHL", "T-1", null, null, null, null), "step-1");
-    assertThat(mailBody("warranty-replacement-shipped")).contains("brand-new replacement", "T-1", "keep the defective unit");
+    service.handedOff(HandoffKind.REPLACEMENT, procedure, new HandedOff(5L, "DHL", "T-1", null, null, null, null),
+        "step-1");
+    assertThat(mailBody("warranty-replacement-shipped")).contains("brand-new replacement", "T-1",
+        "keep the defective unit");
     verify(stock).pick("SA-KETTLE-17", 1, CASE, "W-" + CASE + "-replacement");
 
     service.handedOff(HandoffKind.RETURN_LABEL, procedure,
@@ -383,7 +390,8 @@ class WarrantyServiceTest {
   @Test
   void aSettlementNeedsAnAmountAndZeroMeansRejected() {
     assertThatThrownBy(() -> service.recordSupplierSettlement(7L, null)).hasMessageContaining("amount recovered");
-    assertThatThrownBy(() -> service.recordSupplierSettlement(7L, new BigDecimal("-1"))).hasMessageContaining("amount recovered");
+    assertThatThrownBy(() -> service.recordSupplierSettlement(7L, new BigDecimal("-1")))
+        .hasMessageContaining("amount recovered");
     service.recordSupplierSettlement(7L, new BigDecimal("35"));
     verify(suppliers).settleClaim(7L, new BigDecimal("35.00"));
   }
