@@ -20,7 +20,6 @@ public final class SparePartRequestProcess {
   public static final String SERVICE_TASK_CLOSE_SPARE_PART_REQUEST = "ServiceTask_CloseSparePartRequest";
   public static final String END_EVENT_REQUEST_CLOSED = "EndEvent_RequestClosed";
   public static final String SERVICE_TASK_LOAD_PART_DETAILS = "ServiceTask_LoadPartDetails";
-  public static final String BOUNDARY_EVENT_PART_NOT_ACCEPTED = "BoundaryEvent_PartNotAccepted";
   public static final String BUSINESS_RULE_TASK_DECIDE_PART_CHARGE = "BusinessRuleTask_DecidePartCharge";
   public static final String GATEWAY_PART_FREE = "Gateway_PartFree";
   // team lead
@@ -63,8 +62,6 @@ public final class SparePartRequestProcess {
 
   /** Correlated by {@code POST /api/payments/{reference}/confirmation}, business key = case number. */
   public static final String MESSAGE_PAYMENT_RECEIVED = "PaymentReceived";
-  /** Thrown by ServiceTask_LoadPartDetails when the part or the request details cannot be accepted. */
-  public static final String ERROR_PART_NOT_ACCEPTED = "PartNotAccepted";
 
   // Inputs from service-case (see cases/CaseFacts).
   public static final ProcessVariable<Long> CASE_ID = ProcessVariable.of("caseId", Long.class);
@@ -108,8 +105,6 @@ public final class SparePartRequestProcess {
   /** Customer care's words to the customer when no part is available. */
   public static final ProcessVariable<String> MESSAGE_TO_CUSTOMER =
       ProcessVariable.of("messageToCustomer", String.class);
-  /** Why the last identification was not accepted (error message of BoundaryEvent_PartNotAccepted). */
-  public static final ProcessVariable<String> PART_NOTE = ProcessVariable.of("partNote", String.class);
 
   // ServiceTask_LoadPartDetails.
   public static final ProcessVariable<String> SPARE_PART_NAME = ProcessVariable.of("sparePartName", String.class);

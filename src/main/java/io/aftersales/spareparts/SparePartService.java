@@ -12,6 +12,7 @@ import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.shared.IsoDurations;
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.PurchaseOrder;
 import io.aftersales.suppliers.Suppliers;
@@ -78,55 +79,46 @@ public class SparePartService implements HandoffParty {
     return new Prepared(order.getId(), settings);
   }
 
-  /** The part or the request details cannot be accepted; the message says why, for customer care. */
-  public static class PartNotAcceptedException extends RuntimeException {
-    PartNotAcceptedException(String message) {
-      super(message);
-    }
-  }
-
   public record PartDetails(String name, BigDecimal unitPrice, BigDecimal amount, Integer monthsSincePurchase) {}
 
   /**
    * ServiceTask_LoadPartDetails: checks customer care's identification against master data and
    * records it. The months since purchase are recomputed from the (possibly corrected) purchase date.
    *
-   * @throws PartNotAcceptedException unknown SKU, not a spare part, no list price, bad quantity,
-   *     reason, address or date (validated before anything is written; it must not doom the job's
-   *     transaction, since the model handles it as a BPMN error)
+   * @throws TaskInputRefused unknown SKU, not a spare part, no list price, bad quantity, reason, address or date:
+   *     the step runs in customer care's completion, so the form shows the reason and the task stays open
    */
-  @Transactional(noRollbackFor = PartNotAcceptedException.class)
   public PartDetails identifyPart(Long orderId, String sku, Integer quantity, String reason, String shippingAddress,
       String purchaseDate) {
     String partSku = sku == null ? "" : sku.trim().toUpperCase(Locale.ROOT);
-    if (partSku.isEmpty()) throw new PartNotAcceptedException("Enter the SKU of the spare part (e.g. SP-LID-28).");
-    Product part = masterData.productBySku(partSku).orElseThrow(() -> new PartNotAcceptedException(
+    if (partSku.isEmpty()) throw new TaskInputRefused("Enter the SKU of the spare part (e.g. SP-LID-28).");
+    Product part = masterData.productBySku(partSku).orElseThrow(() -> new TaskInputRefused(
         "Spare part " + partSku + " is not in our master data. Check the SKU in the spare-part list."));
     if (!part.isSparePart()) {
-      throw new PartNotAcceptedException(partSku + " is a product (" + part.getName() + "), not a spare part."
+      throw new TaskInputRefused(partSku + " is a product (" + part.getName() + "), not a spare part."
           + " Enter the SKU of the part itself.");
     }
     if (part.getListPrice() == null) {
-      throw new PartNotAcceptedException(partSku + " has no list price. Ask purchasing to add one, then try again.");
+      throw new TaskInputRefused(partSku + " has no list price. Ask purchasing to add one, then try again.");
     }
     if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
-      throw new PartNotAcceptedException("Quantity must be between 1 and " + MAX_QUANTITY + " (was " + quantity + ").");
+      throw new TaskInputRefused("Quantity must be between 1 and " + MAX_QUANTITY + " (was " + quantity + ").");
     }
     if (reason == null || !REASONS.contains(reason)) {
-      throw new PartNotAcceptedException("Choose why the part is needed: defect, lost or worn.");
+      throw new TaskInputRefused("Choose why the part is needed: defect, lost or worn.");
     }
     if (shippingAddress == null || shippingAddress.isBlank()) {
-      throw new PartNotAcceptedException("Enter the address the part is to be sent to.");
+      throw new TaskInputRefused("Enter the address the part is to be sent to.");
     }
     Integer months = null;
     if (purchaseDate != null && !purchaseDate.isBlank()) {
       try {
         LocalDate date = LocalDate.parse(purchaseDate.trim().substring(0, Math.min(10, purchaseDate.trim().length())));
         LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
-        if (date.isAfter(today)) throw new PartNotAcceptedException("The purchase date " + date + " is in the future.");
+        if (date.isAfter(today)) throw new TaskInputRefused("The purchase date " + date + " is in the future.");
         months = CaseFacts.monthsSince(date, today);
       } catch (DateTimeParseException e) {
-        throw new PartNotAcceptedException("The purchase date '" + purchaseDate + "' is not a date (YYYY-MM-DD).");
+        throw new TaskInputRefused("The purchase date '" + purchaseDate + "' is not a date (YYYY-MM-DD).");
       }
     }
     SparePartOrder order = get(orderId);

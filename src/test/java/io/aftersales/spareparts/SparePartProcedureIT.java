@@ -89,16 +89,15 @@ class SparePartProcedureIT extends IntegrationTestSupport {
     int reserved = stock("reserved", "SP-LID-28");
     String address = "Maria Rossi, Via Roma 1, 80100 Napoli, Italy";
 
-    // A product SKU instead of the part's comes straight back to customer care with the reason.
-    claimAndComplete(awaitTask(number, "UserTask_IdentifyPart", "anna"), "anna", Map.of(
-        "partIdentification", "PART_IDENTIFIED", "sparePartSku", "KW-PAN-28", "quantity", 1,
-        "partReason", "DEFECT", "shippingAddress", address));
+    // A product SKU instead of the part's is refused on the form with the reason (400); the task stays open.
     String again = awaitTask(number, "UserTask_IdentifyPart", "anna");
-    assertThat((String) runtime.getVariable(runtime.createProcessInstanceQuery()
-        .processDefinitionKey(SparePartRequestProcess.KEY).processInstanceBusinessKey(number).singleResult().getId(),
-        "partNote")).contains("KW-PAN-28 is a product");
-    claimAndComplete(again, "anna", Map.of("partIdentification", "PART_IDENTIFIED", "sparePartSku", "SP-LID-28",
+    claim(again, "anna");
+    var refused = complete(again, "anna", Map.of("partIdentification", "PART_IDENTIFIED", "sparePartSku", "KW-PAN-28",
         "quantity", 1, "partReason", "DEFECT", "shippingAddress", address));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("KW-PAN-28 is a product");
+    assertThat(complete(again, "anna", Map.of("partIdentification", "PART_IDENTIFIED", "sparePartSku", "SP-LID-28",
+        "quantity", 1, "partReason", "DEFECT", "shippingAddress", address)).getStatusCode().value()).isEqualTo(204);
 
     // Own shop, delivered 6 days ago, pan with 24 months: free. Reserved, then the warehouse picks.
     claimAndComplete(awaitTask(number, "UserTask_PickPart", "walter"), "walter",

@@ -21,6 +21,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.aftersales.HandoffCalls;
+import io.aftersales.shared.TaskInputRefused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,7 +30,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -327,15 +327,16 @@ class SparePartRequestProcessTest {
   // ---- identification ----------------------------------------------------------------------------------
 
   @Test
-  void aPartThatIsNotAcceptedGoesBackToCustomerCareWithTheReason() throws Exception {
-    doThrow(new BpmnError(ERROR_PART_NOT_ACCEPTED, "Spare part SP-LID-99 is not in our master data."))
+  void aPartThatIsNotAcceptedIsRefusedOnTheFormAndTheTaskStaysOpen() throws Exception {
+    doThrow(new TaskInputRefused("Spare part SP-LID-99 is not in our master data."))
         .doNothing().when(loadPartDetails).execute(any());
     ProcessInstance pi = request("ECOMMERCE");
-    identify(pi, "DEFECT", false);
-    assertThat(pi).hasPassed(BOUNDARY_EVENT_PART_NOT_ACCEPTED).isWaitingAt(USER_TASK_IDENTIFY_PART);
-    assertThat(task(pi)).hasCandidateGroup("crm-frontend");
-    assertThat(runtimeService().getVariable(pi.getId(), PART_NOTE.name()))
-        .isEqualTo("Spare part SP-LID-99 is not in our master data.");
+    String taskId = task(pi).getId();
+    assertThatThrownBy(() -> identify(pi, "DEFECT", false)).isInstanceOf(TaskInputRefused.class)
+        .hasMessage("Spare part SP-LID-99 is not in our master data.");
+    // The agent's completion is rolled back: the same task, still open, nothing passed after it.
+    assertThat(pi).isWaitingAt(USER_TASK_IDENTIFY_PART).hasNotPassed(SERVICE_TASK_LOAD_PART_DETAILS);
+    assertThat(task(pi).getId()).isEqualTo(taskId);
     identify(pi, "DEFECT", false);
     assertThat(pi).isWaitingAt(SERVICE_TASK_RESERVE_PART);
     verify(loadPartDetails, times(2)).execute(any());
