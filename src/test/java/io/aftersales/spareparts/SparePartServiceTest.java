@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -24,6 +25,7 @@ import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
 import io.aftersales.stock.Stock;
+import io.aftersales.suppliers.PurchaseOrder;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -52,14 +54,14 @@ class SparePartServiceTest {
   CustomerMailer mailer = mock(CustomerMailer.class);
   RuntimeService runtime = mock(RuntimeService.class);
   MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+  SparePartSettings settings = new SparePartSettings("P3D", "P10D", "P10D", "Pay by transfer.", ZoneOffset.UTC);
   SparePartService service;
   SparePartOrder order = new SparePartOrder("pi-1", 1L, "SC-2026-000001", 1, "SA-BLEND-900", NOW);
 
   @BeforeEach
   void setUp() {
     service = new SparePartService(orders, cases, masterData, finance, stock, suppliers, mailer, runtime,
-        Clock.fixed(NOW, ZoneOffset.UTC),
-        new SparePartSettings("P3D", "P10D", "P10D", "Pay by transfer.", ZoneOffset.UTC));
+        Clock.fixed(NOW, ZoneOffset.UTC), settings);
     when(orders.findById(7L)).thenReturn(Optional.of(order));
     when(masterData.productBySku("SP-JAR-900")).thenReturn(Optional.of(
         new Product("SP-JAR-900", "Blender jar 1.5 l", "SPARE_PART", 6, null, new BigDecimal("24.90"))));
@@ -251,6 +253,207 @@ class SparePartServiceTest {
         new HandedOff(42L, "DHL", "0034043", null, null, null, null), "pi-handoff");
     verify(stock).pick(any(), anyInt(), any(), any());
     verify(mailer).sendMilestone(any(), any(), any(), any());
+  }
+
+  private String mailBody(String milestone, String stepId) {
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(mailer).sendMilestone(eq(1L), eq(milestone), eq(stepId), body.capture());
+    return body.getValue();
+  }
+
+  private PurchaseOrder purchaseOrder(String number, PurchaseOrder.Status status) {
+    PurchaseOrder po = mock(PurchaseOrder.class);
+    when(po.getNumber()).thenReturn(number);
+    when(po.getStatus()).thenReturn(status);
+    return po;
+  }
+
+  @Test
+  void preparingRecordsTheRequestOnceWithTheCasesNextRequestNumberAndHandsOverTheTimers() {
+    when(orders.findByProcessInstanceId("pi-9")).thenReturn(Optional.empty());
+    when(orders.countByCaseNumber("SC-2026-000001")).thenReturn(2);
+    SparePartOrder persisted = mock(SparePartOrder.class);
+    when(persisted.getId()).thenReturn(99L);
+    ArgumentCaptor<SparePartOrder> saved = ArgumentCaptor.forClass(SparePartOrder.class);
+    when(orders.save(saved.capture())).thenReturn(persisted);
+
+    var prepared = service.prepare("pi-9", 1L, "SC-2026-000001", "SA-BLEND-900");
+
+    assertThat(prepared.orderId()).isEqualTo(99L);
+    assertThat(prepared.timers()).isSameAs(settings);
+    SparePartOrder recorded = saved.getValue();
+    assertThat(recorded.getProcessInstanceId()).isEqualTo("pi-9");
+    assertThat(recorded.getCaseId()).isEqualTo(1L);
+    assertThat(recorded.getCaseNumber()).isEqualTo("SC-2026-000001");
+    assertThat(recorded.getRequestNo()).as("the case's third request").isEqualTo(3);
+    assertThat(recorded.partReference()).isEqualTo("PART-SC-2026-000001-3");
+    assertThat(recorded.getProductSku()).isEqualTo("SA-BLEND-900");
+    assertThat(recorded.getStatus()).isEqualTo(SparePartOrder.Status.REQUESTED);
+    assertThat(recorded.getRequestedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aRetriedPrepareFindsItsOwnOrderAndRecordsNothingNew() {
+    SparePartOrder existing = mock(SparePartOrder.class);
+    when(existing.getId()).thenReturn(7L);
+    when(orders.findByProcessInstanceId("pi-1")).thenReturn(Optional.of(existing));
+
+    var prepared = service.prepare("pi-1", 1L, "SC-2026-000001", "SA-BLEND-900");
+
+    assertThat(prepared.orderId()).isEqualTo(7L);
+    assertThat(prepared.timers()).isSameAs(settings);
+    verify(orders, never()).save(any());
+    verify(orders, never()).countByCaseNumber(any());
+  }
+
+  @Test
+  void theMaximumQuantityIsAccepted() {
+    var part = identify("SP-JAR-900", SparePartService.MAX_QUANTITY, "WEAR", " Li Chen, Berlin ", "2024-11-23T10:00");
+    assertThat(part.amount()).isEqualByComparingTo("249.00");
+    assertThat(part.monthsSincePurchase()).isEqualTo(24);
+    assertThat(order.getQuantity()).isEqualTo(10);
+    assertThat(order.getPartReason()).isEqualTo("WEAR");
+    assertThat(order.getShippingAddress()).isEqualTo("Li Chen, Berlin");
+  }
+
+  @Test
+  void anUnknownOrderIsAnErrorNamingIt() {
+    assertThatThrownBy(() -> service.closeRequest(8L, "x", "pi-1-close"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("No spare-part order 8");
+    verify(mailer, never()).sendMilestone(any(), any(), any(), any());
+  }
+
+  @Test
+  void theOrderIsLookedUpById() {
+    assertThat(service.order(7L)).containsSame(order);
+    assertThat(service.order(8L)).isEmpty();
+  }
+
+  @Test
+  void theProcedureIsTheSparePartRequest() {
+    assertThat(service.procedure()).isEqualTo("spare-part-request").isEqualTo(SparePartRequestProcess.KEY);
+  }
+
+  @Test
+  void closingARequestClosesTheOrderAndGivesTheCustomerCaresMessage() {
+    identify("SP-JAR-900", 1, "DEFECT", "x", null);
+
+    service.closeRequest(7L, " The part is discontinued. ", "pi-1-close");
+
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.CLOSED);
+    assertThat(mailBody("spare-part-closed", "pi-1-close")).isEqualTo(
+        "Hello Li Chen,\n\nThe part is discontinued.\n\nIf you have any questions, just reply to this email.");
+  }
+
+  private void quoted() {
+    identify("SP-JAR-900", 2, "LOST", "Li Chen, Berlin", null);
+    order.quoted("Lost", Instant.parse("2026-12-06T09:00:00Z"), NOW);
+  }
+
+  @Test
+  void theReminderNamesAmountReferenceAndDueDate() {
+    quoted();
+
+    service.sendPaymentReminder(7L, "pi-1-reminder");
+
+    assertThat(mailBody("payment-reminder", "pi-1-reminder")).startsWith("Hello Li Chen,")
+        .contains("your payment of 49.80 EUR for 2 x Blender jar 1.5 l (SP-JAR-900).",
+            "Payment reference: PAY-SC-2026-000001-1", "Please pay by 6 December 2026", "Pay by transfer.");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.QUOTED);
+    verify(finance, never()).cancelPayment(any());
+  }
+
+  @Test
+  void anUnpaidQuoteIsCancelledWithFinanceAndTheCustomerIsTold() {
+    quoted();
+
+    service.cancelQuote(7L, "pi-1-cancel");
+
+    verify(finance).cancelPayment("PAY-SC-2026-000001-1");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.QUOTE_EXPIRED);
+    assertThat(mailBody("quote-expired", "pi-1-cancel")).startsWith("Hello Li Chen,")
+        .contains("(payment reference PAY-SC-2026-000001-1), so the quote has now expired",
+            "2 x Blender jar 1.5 l (SP-JAR-900)");
+  }
+
+  @Test
+  void aMissingPartIsOrderedFromTheSupplierAndTheCustomerIsToldAboutTheWait() {
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+    order.chargeSettled(true, "Within the warranty period");
+    PurchaseOrder po = purchaseOrder("PO-2026-000003", PurchaseOrder.Status.ORDERED);
+    when(suppliers.orderFromSupplier("SC-2026-000001", "SP-JAR-900", 2)).thenReturn(po);
+
+    assertThat(service.orderFromSupplier(7L, "pi-1-order")).isEqualTo("PO-2026-000003");
+
+    assertThat(order.getPurchaseOrderNumber()).isEqualTo("PO-2026-000003");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.AWAITING_SUPPLIER);
+    assertThat(mailBody("part-ordered", "pi-1-order")).startsWith("Hello Li Chen,")
+        .contains("free of charge under the warranty", "2 x Blender jar 1.5 l (SP-JAR-900)",
+            "ordered it from our supplier", "within about 10 days");
+  }
+
+  @Test
+  void aShortageAfterTheSuppliersOrderWasDeliveredNeedsAPerson() {
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+    PurchaseOrder po = purchaseOrder("PO-2026-000003", PurchaseOrder.Status.DELIVERED);
+    when(suppliers.orderFromSupplier("SC-2026-000001", "SP-JAR-900", 2)).thenReturn(po);
+
+    assertThatThrownBy(() -> service.orderFromSupplier(7L, "pi-1-order"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Purchase order PO-2026-000003 for SP-JAR-900 was already delivered but the part is still"
+            + " missing for case SC-2026-000001: check the stock count and order by hand.");
+
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.IDENTIFIED);
+    assertThat(order.getPurchaseOrderNumber()).isNull();
+    verify(mailer, never()).sendMilestone(any(), any(), any(), any());
+  }
+
+  @Test
+  void theSuppliersDeliveryIsConfirmedAndReservedForTheOrderAtOnce() {
+    SparePartOrder delivered = spy(order);
+    when(orders.findById(7L)).thenReturn(Optional.of(delivered));
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+    delivered.orderedFromSupplier("PO-2026-000003", NOW);
+    when(stock.reserve("SP-JAR-900", 2, "SC-2026-000001", "PART-SC-2026-000001-1")).thenReturn(true);
+
+    service.recordSupplierDelivery(7L);
+
+    verify(suppliers).confirmDelivery("PO-2026-000003");
+    verify(delivered).deliveredBySupplier(NOW);
+    verify(stock).reserve("SP-JAR-900", 2, "SC-2026-000001", "PART-SC-2026-000001-1");
+    assertThat(delivered.getStatus()).isEqualTo(SparePartOrder.Status.RESERVED);
+  }
+
+  @Test
+  void aDeliveryThatCannotBeReservedLeavesTheOrderWaiting() {
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+    order.orderedFromSupplier("PO-2026-000003", NOW);
+    when(stock.reserve(any(), anyInt(), any(), any())).thenReturn(false);
+
+    service.recordSupplierDelivery(7L);
+
+    verify(suppliers).confirmDelivery("PO-2026-000003");
+    assertThat(order.getStatus()).isEqualTo(SparePartOrder.Status.AWAITING_SUPPLIER);
+  }
+
+  @Test
+  void aLateSupplierMeansADeliveryUpdateWithTheNewDate() {
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+
+    service.sendDeliveryUpdate(7L, "2026-12-24T10:00:00Z", "pi-1-late");
+
+    assertThat(mailBody("delivery-update", "pi-1-late")).startsWith("Hello Li Chen,")
+        .contains("deliver 2 x Blender jar 1.5 l (SP-JAR-900).", "promises delivery by 24 December 2026.");
+  }
+
+  @Test
+  void aLateSupplierWithoutANewDateIsPromisedAsSoonAsPossible() {
+    identify("SP-JAR-900", 2, "DEFECT", "x", null);
+
+    service.sendDeliveryUpdate(7L, null, "pi-1-late");
+
+    assertThat(mailBody("delivery-update", "pi-1-late")).startsWith("Hello Li Chen,")
+        .contains("promises delivery as soon as possible.");
   }
 
   private static org.camunda.bpm.engine.delegate.VariableScope procedureWith(Map<String, Object> variables) {

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -17,8 +18,11 @@ import io.aftersales.handoff.HandoffKind;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
+import io.aftersales.masterdata.Supplier;
+import io.aftersales.shared.TaskInputRefused;
 import io.aftersales.stock.Stock;
 import io.aftersales.suppliers.PurchaseOrder;
+import io.aftersales.suppliers.SupplierClaim;
 import io.aftersales.suppliers.Suppliers;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -394,5 +400,310 @@ class WarrantyServiceTest {
         .hasMessageContaining("amount recovered");
     service.recordSupplierSettlement(7L, new BigDecimal("35"));
     verify(suppliers).settleClaim(7L, new BigDecimal("35.00"));
+  }
+
+  @Test
+  void theProcedureIsTheWarrantyClaim() {
+    assertThat(service.procedure()).isEqualTo("warranty-claim").isEqualTo(WarrantyClaimProcess.KEY);
+  }
+
+  @Test
+  void aCaseWithoutARegisteredClaimIsAnErrorNamingTheCase() {
+    ClaimFacts other = new ClaimFacts(43L, "SC-2026-000043", "Jonas Weber", "ECOMMERCE", null, "EC-100002",
+        "SA-KETTLE-17", "Electric kettle 1.7 l", null, null, null, null, null);
+    when(claims.findFirstByCaseNumberOrderByIdDesc("SC-2026-000043")).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> service.closeAbandoned(other, "the shop's receipt", "step-1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("No warranty claim registered for case SC-2026-000043");
+    verify(mailer, never()).sendMilestone(any(), any(), any(), any());
+  }
+
+  @Test
+  void theAbandonedClaimMailNamesTheMissingDocuments() {
+    claim.documentsRequested("DOCUMENTS_MISSING", null, "the shop's receipt", clock.instant());
+    service.closeAbandoned(facts("RETAILER", null), "the shop's receipt", "step-1");
+    assertThat(mailBody("warranty-claim-closed")).startsWith("Hello Jonas Weber,")
+        .contains("Electric kettle 1.7 l", "the shop's receipt");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.ABANDONED);
+    assertThat(claim.getClosedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aRejectedAssessmentKeepsTheEligibilityAndAnExpiryIgnoresAnyAssessmentReason() {
+    service.sendRejection(facts("ECOMMERCE", null), "ELIGIBLE", null, "REJECT", " Limescale damage ", "step-1");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.REJECTED);
+    assertThat(claim.getEligibility()).as("the warranty was valid; the defect is not covered").isEqualTo("ELIGIBLE");
+    assertThat(claim.getRejectionReason()).isEqualTo(" Limescale damage ");
+    assertThat(mailBody("warranty-claim-rejected")).contains("Limescale damage.").doesNotContain("period has ended");
+
+    WarrantyClaim expired = new WarrantyClaim("pi-4", 42L, "SC-2026-000044", "ECOMMERCE", "SA-KETTLE-17", true,
+        clock.instant());
+    when(claims.findFirstByCaseNumberOrderByIdDesc("SC-2026-000044")).thenReturn(Optional.of(expired));
+    ClaimFacts expiredFacts = new ClaimFacts(42L, "SC-2026-000044", "Jonas Weber", "ECOMMERCE", null, "EC-100002",
+        "SA-KETTLE-17", "Electric kettle 1.7 l", "2023-09-22", 38, null, null, null);
+    service.sendRejection(expiredFacts, null, "Consumer purchases are covered for 24 months.", null,
+        "stale reason", "step-2");
+    assertThat(expired.getStatus()).isEqualTo(WarrantyClaim.Status.REJECTED);
+    assertThat(expired.getEligibility()).isEqualTo("EXPIRED");
+    assertThat(expired.getEligibilityNote()).isEqualTo("Consumer purchases are covered for 24 months.");
+    assertThat(expired.getRejectionReason()).isNull();
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(mailer).sendMilestone(eq(42L), eq("warranty-claim-rejected"), eq("step-2"), body.capture());
+    assertThat(body.getValue()).contains("period has ended").doesNotContain("stale reason");
+  }
+
+  @Test
+  void anOrderOfOurOwnShopProvesThePurchaseWithoutALateLink() {
+    when(cases.linkLateOrder(42L, null)).thenReturn(Optional.empty());
+    var refreshed = service.refreshFacts(facts("ECOMMERCE", null), false, null, null, " ", null);
+    assertThat(refreshed).isEqualTo(new WarrantyService.Refreshed(Map.of(), null, null, true));
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.DOCUMENTS_RECEIVED);
+    assertThat(claim.isProofOfPurchase()).isTrue();
+    assertThat(claim.getSerialNumber()).isNull();
+    assertThat(claim.isPhotosReceived()).isFalse();
+    assertThat(claim.getDocumentsReceivedAt()).isEqualTo(clock.instant());
+
+    ClaimFacts noOrder = new ClaimFacts(42L, CASE, "Jonas Weber", "ECOMMERCE", null, null, "SA-KETTLE-17",
+        "Electric kettle 1.7 l", null, null, null, null, null);
+    assertThat(service.refreshFacts(noOrder, false, null, null, null, true).proofOfPurchase())
+        .as("without an order number there is nothing to prove it").isFalse();
+    ClaimFacts unknownChannel = new ClaimFacts(42L, CASE, "Jonas Weber", null, null, "EC-100002", "SA-KETTLE-17",
+        "Electric kettle 1.7 l", null, null, null, null, null);
+    assertThat(service.refreshFacts(unknownChannel, false, null, null, null, true).proofOfPurchase()).isFalse();
+    assertThat(service.refreshFacts(noOrder, true, null, null, null, true).proofOfPurchase())
+        .as("the agent saw a receipt").isTrue();
+  }
+
+  @Test
+  void aLinkedOrdersChannelAndDateServeWhenTheAgentLeftTheDateBlank() {
+    when(cases.linkLateOrder(42L, "EC-100002")).thenReturn(Optional.of(Map.of("salesChannel", "ECOMMERCE",
+        "orderNumber", "EC-100002", "purchaseDate", "2025-09-22")));
+    var refreshed = service.refreshFacts(facts("RETAILER", null), false, "EC-100002", "  ", null, false);
+    assertThat(refreshed.purchaseDate()).isEqualTo("2025-09-22");
+    assertThat(refreshed.monthsSincePurchase()).isEqualTo(14);
+    assertThat(refreshed.proofOfPurchase()).as("the linked order is ours, whatever the case said").isTrue();
+    assertThat(claim.getPurchaseDate()).isEqualTo(java.time.LocalDate.of(2025, 9, 22));
+
+    when(cases.linkLateOrder(42L, "RT-1")).thenReturn(Optional.of(Map.of("salesChannel", "RETAILER",
+        "orderNumber", "RT-1")));
+    var retail = service.refreshFacts(facts("ECOMMERCE", null), false, "RT-1", "2026-11-22", null, false);
+    assertThat(retail.proofOfPurchase()).as("a retail order still needs the receipt").isFalse();
+    assertThat(retail.purchaseDate()).as("today is not in the future").isEqualTo("2026-11-22");
+    assertThat(retail.monthsSincePurchase()).isZero();
+  }
+
+  @Test
+  void anAssessmentWithoutRemedyOrRejectionReasonIsRefusedAndAValidOneIsRecordedTrimmed() {
+    assertThatThrownBy(() -> service.recordAssessment(CASE, null, null, "notes", null, false, "EC-100002", null))
+        .isInstanceOf(TaskInputRefused.class).hasMessage("Choose a remedy");
+    assertThatThrownBy(() -> service.recordAssessment(CASE, "REJECT", null, "notes", null, false, "EC-100002", null))
+        .isInstanceOf(TaskInputRefused.class).hasMessage("Write the rejection reason for the customer");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.REGISTERED);
+
+    service.recordAssessment(CASE, "REJECT", " ", "Limescale", " Limescale damage ", false, null, null);
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.ASSESSED);
+    assertThat(claim.getRemedy()).isEqualTo("REJECT");
+    assertThat(claim.getRejectionReason()).isEqualTo("Limescale damage");
+    assertThat(claim.getSparePartSku()).isNull();
+    assertThat(claim.getAssessmentNotes()).isEqualTo("Limescale");
+    assertThat(claim.isDefectiveUnit()).isFalse();
+
+    when(masterData.productBySku("SP-LID-28")).thenReturn(Optional.of(new Product("SP-LID-28", "Lid",
+        Product.SPARE_PART_CATEGORY, 6, null, BigDecimal.ONE)));
+    service.recordAssessment(CASE, "SPARE_PART", " SP-LID-28 ", "Lid cracked", null, false, null, " Main St 1 ");
+    assertThat(claim.getSparePartSku()).isEqualTo("SP-LID-28");
+    assertThat(claim.getShippingAddress()).isEqualTo("Main St 1");
+    assertThat(claim.getRejectionReason()).isNull();
+  }
+
+  private static ClaimFacts withDelivery(String orderNumber, String shippingAddress) {
+    return new ClaimFacts(42L, CASE, "Jonas Weber", "ECOMMERCE", null, orderNumber, "SA-KETTLE-17",
+        "Electric kettle 1.7 l", null, null, new BigDecimal("39.90"), null, shippingAddress);
+  }
+
+  private String returnLabelDetails(ClaimFacts f) {
+    return service.describe(HandoffKind.RETURN_LABEL, procedure(f)).details();
+  }
+
+  @Test
+  void logisticsIsToldTheAddressOrThatTheOrderHoldsItOrNeither() {
+    assertThat(returnLabelDetails(withDelivery(null, " Jonas Weber, Main St 1, Berlin "))).isEqualTo(
+        "Prepaid return label for the defective Electric kettle 1.7 l (warranty repair); customer Jonas Weber, case "
+            + CASE
+            + ", ship to: Jonas Weber, Main St 1, Berlin. Send the label to the customer by the carrier's email.");
+    assertThat(returnLabelDetails(withDelivery("EC-100002", "Main St 1"))).contains(
+        "customer Jonas Weber, case " + CASE + ", order EC-100002, ship to: Main St 1. Send");
+    assertThat(returnLabelDetails(withDelivery("EC-100002", null))).contains(
+        "customer Jonas Weber, case " + CASE + ", order EC-100002 (delivery address there). Send");
+    assertThat(returnLabelDetails(withDelivery("EC-100002", "  "))).contains(
+        "customer Jonas Weber, case " + CASE + ", order EC-100002 (delivery address there). Send");
+    assertThat(returnLabelDetails(withDelivery(null, null))).contains("customer Jonas Weber, case " + CASE + ". Send");
+    assertThat(service.describe(HandoffKind.REPAIRED_UNIT, procedure(withDelivery(null, null))).details()).isEqualTo(
+        "Send the repaired Electric kettle 1.7 l back to the customer; customer Jonas Weber, case " + CASE);
+  }
+
+  @Test
+  void aRefundWithoutAnyKnownPriceIsAnError() {
+    ClaimFacts noPrice = new ClaimFacts(42L, CASE, "Jonas Weber", null, null, null, "SA-KETTLE-17", "Electric kettle",
+        null, null, null, null, null);
+    when(masterData.productBySku("SA-KETTLE-17")).thenReturn(Optional.empty());
+    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure(noPrice)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("No purchase price or list price known for the refund of case " + CASE);
+    product("SA-KETTLE-17", "Electric kettle", null);
+    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure(noPrice)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("No purchase price or list price");
+  }
+
+  @Test
+  void theUnitGoesToTheProductsSupplier() {
+    Product kettle = product("SA-KETTLE-17", "Electric kettle 1.7 l", null);
+    when(kettle.getSupplier()).thenReturn(new Supplier("Kettle Works GmbH", "claims@kettleworks.example"));
+    assertThat(service.describe(HandoffKind.TO_SUPPLIER, procedure(facts("ECOMMERCE", null))).details())
+        .isEqualTo("Send the defective Electric kettle 1.7 l to Kettle Works GmbH for a warranty repair");
+  }
+
+  private WarrantyClaim assessed(String remedy) {
+    claim.assessed(remedy, null, "Element dead.", null, true, null, clock.instant());
+    return claim;
+  }
+
+  @Test
+  void theRepairedUnitShippedResolvesTheClaim() {
+    assessed("REPAIR_IN_HOUSE");
+    service.handedOff(HandoffKind.REPAIRED_UNIT, procedure(facts("ECOMMERCE", null)),
+        new HandedOff(8L, "DHL", "R-1", null, null, null, null), "step-1");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
+    assertThat(claim.getClosedAt()).isEqualTo(clock.instant());
+    assertThat(mailBody("warranty-repaired-unit-shipped")).contains("Carrier: DHL", "Tracking number: R-1");
+    verify(stock, never()).pick(any(), anyInt(), any(), any());
+  }
+
+  @Test
+  void theRefundIssuedResolvesTheClaim() {
+    assessed("REFUND");
+    service.handedOff(HandoffKind.REFUND, procedure(facts("ECOMMERCE", null)),
+        new HandedOff(9L, null, null, null, null, "FIN-7", new BigDecimal("39.9")), "step-1");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.RESOLVED);
+    assertThat(claim.getClosedAt()).isEqualTo(clock.instant());
+    assertThat(mailBody("warranty-refund-issued")).contains("39.90 EUR", "reference FIN-7");
+  }
+
+  @Test
+  void theLabelAndTheUnitAtTheSupplierLeaveTheClaimOpenAndTheStockAlone() {
+    assessed("REPAIR_AT_SUPPLIER");
+    VariableScope procedure = procedure(facts("ECOMMERCE", null));
+    service.handedOff(HandoffKind.RETURN_LABEL, procedure,
+        new HandedOff(6L, "DPD", "RL-1", "https://dpd.example/l/1", null, null, null), "step-1");
+    service.handedOff(HandoffKind.TO_SUPPLIER, procedure, new HandedOff(7L, "UPS", "S-1", null, null, null, null),
+        "step-1");
+    assertThat(claim.getStatus()).isEqualTo(WarrantyClaim.Status.ASSESSED);
+    verify(stock, never()).pick(any(), anyInt(), any(), any());
+    assertThatThrownBy(() -> service.handedOff(HandoffKind.SEND_BACK, procedure,
+        new HandedOff(7L, "UPS", "S-1", null, null, null, null), "step-1"))
+        .isInstanceOf(IllegalStateException.class).hasMessage("warranty-claim does not hand off SEND_BACK");
+  }
+
+  @Test
+  void aRetriedReplacementHandoffPicksNothingTwice() {
+    assessed("REPLACEMENT");
+    claim.resolved(clock.instant());
+    service.handedOff(HandoffKind.REPLACEMENT, procedure(facts("ECOMMERCE", null)),
+        new HandedOff(5L, "DHL", "T-1", null, null, null, null), "step-1");
+    verify(stock, never()).pick(any(), anyInt(), any(), any());
+    assertThat(mailBody("warranty-replacement-shipped")).contains("T-1");
+  }
+
+  private ProcessInstanceQuery runningSupplierClaims(long count) {
+    ProcessInstanceQuery query = mock(ProcessInstanceQuery.class, RETURNS_SELF);
+    when(query.count()).thenReturn(count);
+    when(runtime.createProcessInstanceQuery()).thenReturn(query);
+    return query;
+  }
+
+  private MessageCorrelationBuilder supplierClaimStart() {
+    MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+    when(runtime.createMessageCorrelation(SupplierClaimProcess.MESSAGE_SUPPLIER_CLAIM_RAISED)).thenReturn(correlation);
+    return correlation;
+  }
+
+  @Test
+  void aDefectiveUnitStartsTheSupplierClaimForTheCase() {
+    ProcessInstanceQuery query = runningSupplierClaims(0);
+    MessageCorrelationBuilder correlation = supplierClaimStart();
+
+    service.raiseSupplierClaim(facts("ECOMMERCE", null), "Heating element dead");
+
+    verify(query).processDefinitionKey("supplier-claim");
+    verify(query).processInstanceBusinessKey(CASE);
+    verify(correlation).processInstanceBusinessKey(CASE);
+    verify(correlation).setVariable("caseId", 42L);
+    verify(correlation).setVariable("caseNumber", CASE);
+    verify(correlation).setVariable("productSku", "SA-KETTLE-17");
+    verify(correlation).setVariable("quantity", 1);
+    verify(correlation).setVariable("reason", "Heating element dead");
+    verify(correlation).correlateStartMessage();
+  }
+
+  @Test
+  void withoutAssessmentNotesTheSupplierClaimGivesADefaultReason() {
+    runningSupplierClaims(0);
+    MessageCorrelationBuilder correlation = supplierClaimStart();
+    service.raiseSupplierClaim(facts("ECOMMERCE", null), null);
+    verify(correlation).setVariable("reason", "Defective unit, warranty claim " + CASE);
+
+    MessageCorrelationBuilder again = supplierClaimStart();
+    service.raiseSupplierClaim(facts("ECOMMERCE", null), "  ");
+    verify(again).setVariable("reason", "Defective unit, warranty claim " + CASE);
+    verify(again).correlateStartMessage();
+  }
+
+  @Test
+  void aRunningSupplierClaimIsNotStartedTwice() {
+    runningSupplierClaims(1);
+    service.raiseSupplierClaim(facts("ECOMMERCE", null), "Heating element dead");
+    verify(runtime, never()).createMessageCorrelation(anyString());
+  }
+
+  @Test
+  void aSupplierClaimNeedsTheProductSku() {
+    runningSupplierClaims(0);
+    MessageCorrelationBuilder correlation = supplierClaimStart();
+    ClaimFacts noSku = new ClaimFacts(42L, CASE, "Jonas Weber", "ECOMMERCE", null, "EC-100002", null, null, null,
+        null, null, null, null);
+    assertThatThrownBy(() -> service.raiseSupplierClaim(noSku, "x")).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Case " + CASE + " has no product SKU");
+    verify(correlation, never()).correlateStartMessage();
+  }
+
+  @Test
+  void theFiledClaimNamesTheSupplierAndWhenToChase() {
+    Product kettle = product("SA-KETTLE-17", "Electric kettle 1.7 l", null);
+    when(kettle.getSupplier()).thenReturn(new Supplier("Kettle Works GmbH", "claims@kettleworks.example"));
+    SupplierClaim filed = mock(SupplierClaim.class);
+    when(filed.getId()).thenReturn(11L);
+    when(suppliers.fileClaim(CASE, "SA-KETTLE-17", 3, "Element dead")).thenReturn(filed);
+
+    assertThat(service.fileSupplierClaim(CASE, "SA-KETTLE-17", 3, "Element dead"))
+        .isEqualTo(new WarrantyService.FiledClaim(11L, "Kettle Works GmbH", "P30D"));
+  }
+
+  @Test
+  void aClaimWithoutQuantityIsForOneUnitAndAnUnknownSupplierIsSaid() {
+    when(masterData.productBySku("SA-UNKNOWN")).thenReturn(Optional.empty());
+    SupplierClaim filed = mock(SupplierClaim.class);
+    when(filed.getId()).thenReturn(12L);
+    when(suppliers.fileClaim(CASE, "SA-UNKNOWN", 1, null)).thenReturn(filed);
+
+    assertThat(service.fileSupplierClaim(CASE, "SA-UNKNOWN", null, null))
+        .isEqualTo(new WarrantyService.FiledClaim(12L, "(no supplier on file)", "P30D"));
+  }
+
+  @Test
+  void aRejectedSupplierClaimIsSettledWithZero() {
+    service.recordSupplierSettlement(7L, BigDecimal.ZERO);
+    verify(suppliers).settleClaim(7L, new BigDecimal("0.00"));
+    service.recordSupplierSettlement(8L, new BigDecimal("12.345"));
+    verify(suppliers).settleClaim(8L, new BigDecimal("12.35"));
   }
 }
