@@ -5,6 +5,9 @@ import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.handoff.HandoffParty;
 import io.aftersales.handoff.HandoffRequest;
+import io.aftersales.integration.ExternalRequest;
+import io.aftersales.integration.ExternalRequests;
+import io.aftersales.integration.ExternalSystem;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -30,22 +33,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ReturnService implements HandoffParty {
   private static final Logger log = LoggerFactory.getLogger(ReturnService.class);
+  static final String SELLER_CENTRAL_DECISION = "RETURN_DECISION";
   static final Set<String> CUSTOMER_WISHES = Set.of("REFUND", "REPLACEMENT");
   static final Set<String> ITEM_CONDITIONS = Set.of("NEW", "OPENED", "DAMAGED", "DAMAGED_ON_DELIVERY");
 
   private final ReturnAuthorizationRepository returns;
   private final CustomerMailer mailer;
   private final Finance finance;
+  private final ExternalRequests requests;
   private final Stock stock;
   private final MasterData masterData;
   private final ReturnSettings settings;
   private final Clock clock;
 
-  ReturnService(ReturnAuthorizationRepository returns, CustomerMailer mailer, Finance finance, Stock stock,
+  ReturnService(ReturnAuthorizationRepository returns, CustomerMailer mailer, Finance finance,
+      ExternalRequests requests, Stock stock,
       MasterData masterData, ReturnSettings settings, Clock clock) {
     this.returns = returns;
     this.mailer = mailer;
     this.finance = finance;
+    this.requests = requests;
     this.stock = stock;
     this.masterData = masterData;
     this.settings = settings;
@@ -159,6 +166,32 @@ class ReturnService implements HandoffParty {
       return;
     }
     mailer.sendMilestone(r.getCaseId(), "return-refused", stepId, ReturnMails.refused(r));
+  }
+
+  /**
+   * Create listener of UserTask_RecordDecisionInSellerCentral (Amazon FBM): the decision waits in Seller Central's
+   * request list while customer care records it there (idempotent per case and order).
+   */
+  void sellerCentralDecisionRequested(Long returnId, Boolean approved, String customerWish, String refusalReason) {
+    ReturnAuthorization r = get(returnId);
+    requests.record(ExternalSystem.AMAZON_SELLER_CENTRAL, SELLER_CENTRAL_DECISION, r.getCaseNumber(),
+        r.getOrderNumber(), Boolean.TRUE.equals(approved)
+            ? "Authorise the return request of Amazon order " + r.getOrderNumber() + " (" + productLabel(r) + "; "
+                + ("REPLACEMENT".equals(customerWish) ? "replacement" : "refund") + ")."
+            : "Decline the return request of Amazon order " + r.getOrderNumber() + " (" + productLabel(r)
+                + "), reason: " + refusalReason,
+        "crm-frontend");
+  }
+
+  /** Complete listener of UserTask_RecordDecisionInSellerCentral: customer care recorded it; the request is done. */
+  void sellerCentralDecisionRecorded(Long returnId, Boolean confirmed) {
+    if (!Boolean.TRUE.equals(confirmed)) {
+      throw new TaskInputRefused("sellerCentralConfirmed: record the decision in Seller Central first, then confirm");
+    }
+    ReturnAuthorization r = get(returnId);
+    requests.ofCase(r.getCaseNumber()).stream()
+        .filter(q -> q.getOperation().equals(SELLER_CENTRAL_DECISION) && q.getStatus() == ExternalRequest.Status.OPEN)
+        .forEach(q -> requests.complete(q.getId(), "recorded in Seller Central"));
   }
 
   /** ServiceTask_CreateRma: approves the return under a new RMA number. */

@@ -79,6 +79,7 @@ class ReturnHandlingProcessTest {
   JavaDelegate reserveReplacement;
   TaskListener returnDecisionCheck;
   TaskListener bulkInspectionCheck;
+  static TaskListener sellerCentralDecision;
   HandoffCalls handoffs;
 
   /** Whether ServiceTask_ReserveReplacement finds a unit in stock. */
@@ -137,6 +138,7 @@ class ReturnHandlingProcessTest {
     }).when(reserveReplacement).execute(any());
     returnDecisionCheck = DelegateExpressions.registerTaskListenerMock("returnDecisionCheckListener").getMock();
     bulkInspectionCheck = DelegateExpressions.registerTaskListenerMock("bulkInspectionCheckListener").getMock();
+    sellerCentralDecision = DelegateExpressions.registerTaskListenerMock("sellerCentralDecisionListener").getMock();
     handoffs = HandoffCalls.deploy(processEngine());
   }
 
@@ -228,6 +230,8 @@ class ReturnHandlingProcessTest {
   private static void recordInSellerCentralIfFbm(ProcessInstance pi, ConsumerChannel channel) {
     if (channel == ConsumerChannel.AMAZON_FBM) {
       work(pi, USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL, "crm-frontend", SELLER_CENTRAL_CONFIRMED.name(), true);
+      // Listed as an outside-system request when the task is created, done when it is completed.
+      verify(sellerCentralDecision, org.mockito.Mockito.times(2)).notify(any());
     } else {
       assertThat(pi).hasNotPassed(USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL);
     }

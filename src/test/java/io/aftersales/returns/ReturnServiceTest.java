@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -17,6 +18,7 @@ import io.aftersales.finance.Finance;
 import io.aftersales.handoff.HandedOff;
 import io.aftersales.handoff.HandoffKind;
 import io.aftersales.handoff.HandoffRequest;
+import io.aftersales.integration.ExternalRequests;
 import io.aftersales.mail.CustomerMailer;
 import io.aftersales.masterdata.MasterData;
 import io.aftersales.masterdata.Product;
@@ -42,10 +44,11 @@ class ReturnServiceTest {
   ReturnAuthorizationRepository repository = mock(ReturnAuthorizationRepository.class);
   CustomerMailer mailer = mock(CustomerMailer.class);
   Finance finance = mock(Finance.class);
+  ExternalRequests requests = mock(ExternalRequests.class);
   Stock stock = mock(Stock.class);
   MasterData masterData = mock(MasterData.class);
   ReturnSettings settings = new ReturnSettings("PT24H", "P30D", "P2D", "P14D", "Returns Centre, Cologne");
-  ReturnService service = new ReturnService(repository, mailer, finance, stock, masterData, settings,
+  ReturnService service = new ReturnService(repository, mailer, finance, requests, stock, masterData, settings,
       Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
   ReturnAuthorization ret;
@@ -397,5 +400,32 @@ class ReturnServiceTest {
     assertThatThrownBy(() -> ReturnService.checkBulkInspection("SA-BLEND-900", null, 0))
         .hasMessageContaining("units received");
     ReturnService.checkBulkInspection("SA-BLEND-900", 2, 2);
+  }
+
+  @Test
+  void anAmazonDecisionIsListedForSellerCentralUntilCustomerCareConfirmsIt() {
+    ret = recorded("AMAZON", "FBM", "CONSUMER", new BigDecimal("59.90"));
+    service.sellerCentralDecisionRequested(7L, true, "REPLACEMENT", null);
+    verify(requests).record(io.aftersales.integration.ExternalSystem.AMAZON_SELLER_CENTRAL, "RETURN_DECISION", CASE,
+        "EC-100001", "Authorise the return request of Amazon order EC-100001 (Frying pan 28 cm, ceramic (KW-PAN-28);"
+            + " replacement).",
+        "crm-frontend");
+    service.sellerCentralDecisionRequested(7L, false, null, "Delivered 45 days ago.");
+    verify(requests).record(eq(io.aftersales.integration.ExternalSystem.AMAZON_SELLER_CENTRAL), eq("RETURN_DECISION"),
+        eq(CASE), eq("EC-100001"), contains("Decline the return request of Amazon order EC-100001"),
+        eq("crm-frontend"));
+
+    assertThatThrownBy(() -> service.sellerCentralDecisionRecorded(7L, false))
+        .isInstanceOf(io.aftersales.shared.TaskInputRefused.class).hasMessageStartingWith("sellerCentralConfirmed");
+    var open = mock(io.aftersales.integration.ExternalRequest.class);
+    when(open.getId()).thenReturn(5L);
+    when(open.getOperation()).thenReturn("RETURN_DECISION");
+    when(open.getStatus()).thenReturn(io.aftersales.integration.ExternalRequest.Status.OPEN);
+    var label = mock(io.aftersales.integration.ExternalRequest.class);
+    when(label.getOperation()).thenReturn("RETURN_LABEL");
+    when(requests.ofCase(CASE)).thenReturn(java.util.List.of(open, label));
+    service.sellerCentralDecisionRecorded(7L, true);
+    verify(requests).complete(5L, "recorded in Seller Central");
+    verify(requests, never()).complete(eq(6L), anyString());
   }
 }
