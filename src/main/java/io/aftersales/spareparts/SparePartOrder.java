@@ -98,6 +98,7 @@ public class SparePartOrder {
 
   void identified(String sku, String name, int quantity, String reason, BigDecimal unitPrice, String address,
       Instant now) {
+    if (!in(Status.REQUESTED, Status.IDENTIFIED)) return;
     this.partSku = sku;
     this.partName = name;
     this.quantity = quantity;
@@ -109,13 +110,19 @@ public class SparePartOrder {
     this.identifiedAt = now;
   }
 
+  /** Guarded transitions, as in the return's record: a retried or late step never moves an order backwards. */
+  private boolean in(Status... allowed) {
+    return java.util.Arrays.asList(allowed).contains(status);
+  }
+
   void closed(Instant now) {
+    if (!in(Status.REQUESTED, Status.IDENTIFIED)) return;
     this.status = Status.CLOSED;
     this.closedAt = now;
   }
 
   void quoted(String chargeNote, Instant dueAt, Instant now) {
-    if (status == Status.QUOTED) return;
+    if (!in(Status.IDENTIFIED)) return;
     this.free = false;
     this.chargeNote = chargeNote;
     this.paymentRequestReference = quoteReference();
@@ -125,12 +132,14 @@ public class SparePartOrder {
   }
 
   void paid(String paymentReference, Instant now) {
+    if (!in(Status.QUOTED)) return;
     this.paymentReference = paymentReference;
     this.status = Status.PAID;
     this.paidAt = now;
   }
 
   void quoteExpired(Instant now) {
+    if (!in(Status.QUOTED)) return;
     this.status = Status.QUOTE_EXPIRED;
     this.closedAt = now;
   }
@@ -144,11 +153,14 @@ public class SparePartOrder {
   }
 
   void reserved(Instant now) {
+    if (!in(Status.IDENTIFIED, Status.PAID, Status.AWAITING_SUPPLIER)) return;
     this.status = Status.RESERVED;
     this.reservedAt = now;
   }
 
   void orderedFromSupplier(String purchaseOrderNumber, Instant now) {
+    // RESERVED too: the reserved part was not on the shelf after all (UserTask_PickPart).
+    if (!in(Status.IDENTIFIED, Status.PAID, Status.RESERVED, Status.AWAITING_SUPPLIER)) return;
     this.purchaseOrderNumber = purchaseOrderNumber;
     this.status = Status.AWAITING_SUPPLIER;
     if (orderedAt == null) this.orderedAt = now;
@@ -159,10 +171,12 @@ public class SparePartOrder {
   }
 
   void shipmentRequested() {
+    if (!in(Status.RESERVED)) return;
     this.status = Status.SHIPMENT_REQUESTED;
   }
 
   void shipped(Long shipmentId, String carrier, String trackingNumber, Instant now) {
+    if (!in(Status.RESERVED, Status.SHIPMENT_REQUESTED)) return;
     this.shipmentId = shipmentId;
     this.carrier = carrier;
     this.trackingNumber = trackingNumber;

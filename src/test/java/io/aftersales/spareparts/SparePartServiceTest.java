@@ -146,6 +146,8 @@ class SparePartServiceTest {
 
   @Test
   void aPaymentIsRecordedAndTellsTheWaitingProcess() {
+    order.identified("SP-JAR-900", "Blender jar 1.5 l", 2, "LOST", new BigDecimal("24.90"), "x", NOW);
+    order.quoted("Lost", NOW, NOW);
     PaymentRequest open = payment(PaymentRequest.Status.OPEN, null);
     PaymentRequest paid = mock(PaymentRequest.class);
     when(paid.getStatus()).thenReturn(PaymentRequest.Status.PAID);
@@ -460,5 +462,37 @@ class SparePartServiceTest {
     org.camunda.bpm.engine.delegate.VariableScope scope = mock(org.camunda.bpm.engine.delegate.VariableScope.class);
     variables.forEach((name, value) -> when(scope.getVariable(name)).thenReturn(value));
     return scope;
+  }
+
+  @Test
+  void anOrderNeverMovesBackwards() {
+    SparePartOrder o = new SparePartOrder("pi-9", 1L, "SC-2026-000009", 1, "KW-PAN-28", NOW);
+    o.paid("BANK-1", NOW);
+    o.reserved(NOW);
+    o.shipped(1L, "DHL", "1", NOW);
+    assertThat(o.getStatus()).as("nothing before the part is identified").isEqualTo(SparePartOrder.Status.REQUESTED);
+    o.identified("SP-LID-28", "Glass lid", 1, "LOST", new BigDecimal("12.50"), "Main St 1", NOW);
+    o.quoted("Lost", NOW, NOW);
+    o.quoteExpired(NOW);
+    o.paid("BANK-1", NOW);
+    assertThat(o.getStatus()).as("a late payment does not revive an expired quote").isEqualTo(
+        SparePartOrder.Status.QUOTE_EXPIRED);
+    assertThat(o.getPaymentReference()).isNull();
+    o.closed(NOW);
+    o.reserved(NOW);
+    assertThat(o.getStatus()).isEqualTo(SparePartOrder.Status.QUOTE_EXPIRED);
+
+    SparePartOrder free = new SparePartOrder("pi-10", 1L, "SC-2026-000010", 1, "KW-PAN-28", NOW);
+    free.identified("SP-LID-28", "Glass lid", 1, "DEFECT", new BigDecimal("12.50"), "Main St 1", NOW);
+    free.reserved(NOW);
+    free.orderedFromSupplier("PO-1", NOW); // the reserved part was not on the shelf
+    assertThat(free.getStatus()).isEqualTo(SparePartOrder.Status.AWAITING_SUPPLIER);
+    free.reserved(NOW);
+    free.shipmentRequested();
+    free.shipped(3L, "DHL", "T-1", NOW);
+    free.identified("SP-OTHER", "Other", 2, "LOST", BigDecimal.ONE, "x", NOW);
+    free.closed(NOW);
+    assertThat(free.getStatus()).isEqualTo(SparePartOrder.Status.SHIPPED);
+    assertThat(free.getPartSku()).isEqualTo("SP-LID-28");
   }
 }
