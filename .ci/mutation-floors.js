@@ -7,17 +7,18 @@ const fs = require('fs');
 
 // Floors in per cent. The target for intake, mail, cases and each procedure's service is 75 % (issue 7);
 // a floor below it is where the package stands today and may only go up. Each floor sits a few points under the
-// measured score (2026-12-06: cases 99, intake 91, mail 92, masterdata 97, shared 91, returns 85, warranty 61,
-// spareparts 50 %), since a busy CI machine turns some kills into timeouts or run errors.
+// measured score (2026-12-06, after the hand-off: cases 99, handoff 95, intake 91, mail 92, masterdata 97, shared 92,
+// returns 85, warranty 99, spareparts 100 %), since a busy CI machine turns some kills into timeouts or run errors.
 const FLOORS = {
   'io.aftersales.intake': 85,
   'io.aftersales.cases': 95,
+  'io.aftersales.handoff': 90,
   'io.aftersales.mail': 88,
   'io.aftersales.masterdata': 93,
   'io.aftersales.shared': 87,
   'io.aftersales.returns': 80,
-  'io.aftersales.warranty': 55,
-  'io.aftersales.spareparts': 45,
+  'io.aftersales.warranty': 94,
+  'io.aftersales.spareparts': 95,
 };
 
 const file = process.argv[2] || 'target/pit-reports/mutations.xml';
