@@ -8,35 +8,30 @@ import io.aftersales.logistics.ShipmentKind;
  */
 public enum HandoffKind {
   /** Prepaid label for the customer to send an item to us (return, defective unit for repair). */
-  RETURN_LABEL(ShipmentKind.RETURN_LABEL),
+  RETURN_LABEL,
   /** Collection of defective stock at a retailer (bulk return); needs the collection date. */
-  PICKUP(ShipmentKind.PICKUP),
+  PICKUP,
   /** A new unit instead of the returned or defective one. */
-  REPLACEMENT(ShipmentKind.REPLACEMENT),
+  REPLACEMENT,
   /** A spare part to the customer (sold, or free under the warranty). */
-  SPARE_PART(ShipmentKind.SPARE_PART),
+  SPARE_PART,
   /** A refused return back to the customer. */
-  SEND_BACK(ShipmentKind.SEND_BACK),
+  SEND_BACK,
   /** A defective unit to the supplier's repair service. */
-  TO_SUPPLIER(ShipmentKind.REPAIR),
+  TO_SUPPLIER,
   /** A repaired unit back to the customer. */
-  REPAIRED_UNIT(ShipmentKind.REPAIR),
+  REPAIRED_UNIT,
   /** Money back to the customer, in the shop back end or (Amazon orders) in Seller Central. */
-  REFUND(null);
-
-  private final ShipmentKind shipmentKind;
-
-  HandoffKind(ShipmentKind shipmentKind) {
-    this.shipmentKind = shipmentKind;
-  }
+  REFUND;
 
   /** A shipment logistics books with a carrier; otherwise a refund finance issues. */
   public boolean isShipment() {
-    return shipmentKind != null;
+    return this != REFUND;
   }
 
+  /** The shipment's kind: the same name (one name per kind, from the model to the shipment record). */
   ShipmentKind shipmentKind() {
-    return shipmentKind;
+    return ShipmentKind.valueOf(name());
   }
 
   /** The group that does it by hand: logistics for shipments, finance for refunds. */
