@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class IdentitySetup implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
-  static final String MY_TASKS_FILTER = "My tasks";
+  public static final String MY_TASKS_FILTER = "My tasks";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

@@ -1,48 +1,36 @@
 package io.aftersales.handoff;
 
+import static io.aftersales.TasklistBrowsers.MY_TASKS;
+import static io.aftersales.TasklistBrowsers.filterNames;
+import static io.aftersales.TasklistBrowsers.openTask;
+import static io.aftersales.TasklistBrowsers.selectFilter;
+import static io.aftersales.TasklistBrowsers.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.IntegrationTestSupport;
+import io.aftersales.TasklistBrowsers;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
@@ -54,11 +42,8 @@ import org.springframework.http.ResponseEntity;
  * stays open; a day ahead completes it, and the retailer is mailed carrier, tracking number and collection day.
  */
 class HandoffBrowserIT extends IntegrationTestSupport {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String LOGISTICS = "Logistics / shipping";
-  private static final String MY_TASKS = "My tasks";
   private static final By TASK_LINKS = By.cssSelector("[cam-tasks] .tasks-list li.task h4.task a");
   /** Tasklist's notifications (the complete error among them). */
   private static final By ERRORS = By.cssSelector(".notifications .alert-danger, .notifications .alert-error");
@@ -72,59 +57,18 @@ class HandoffBrowserIT extends IntegrationTestSupport {
       + "//button[contains(@class,'btn-primary')][normalize-space(.)='Complete']");
 
   private final ObjectMapper json = new ObjectMapper();
+  @RegisterExtension
+  final TasklistBrowsers tasklist = new TasklistBrowsers(() -> rest.getRootUri(), DEMO_PASSWORD);
+
   @Autowired
   TaskService taskService;
   @Autowired
   HistoryService history;
 
-  private final List<WebDriver> browsers = new ArrayList<>();
-  private final List<Path> profiles = new ArrayList<>();
-  /** The step running and the browser it drives: on a failure, what {@link #evidenceOnFailure} saves. */
-  private String step = "start";
-  private WebDriver current;
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure = (context, failure) -> {
-    try {
-      saveEvidence(context.getRequiredTestMethod().getName());
-    } catch (Exception e) {
-      failure.addSuppressed(e);
-    }
-    throw failure;
-  };
-
-  /** Per test, not per class: an aborted test is reported as skipped, with its reason. */
-  @BeforeEach
-  void browserInstalled() {
-    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
-    if (missing.isEmpty()) return;
-    String reason = "Browser tests need Debian's chromium and chromedriver; missing: " + missing;
-    if (System.getenv("CI") != null) Assertions.fail("CI must install chromium: see .ci/run. " + reason);
-    Assumptions.abort(reason + " (apt-get install chromium chromium-driver)");
-  }
-
-  @AfterEach
-  void quitBrowsers() {
-    for (WebDriver browser : browsers) {
-      try {
-        browser.quit();
-      } catch (RuntimeException e) {
-        // the next browser is quit all the same
-      }
-    }
-    for (Path profile : profiles) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temp directory left behind is no test failure
-      }
-    }
-  }
-
   @Test
   void logisticsBooksARetailersBulkPickupInTasklist() throws Exception {
     // 1. A retailer writes from its own address; the agent reviews it as a return from a retailer: bulk pickup.
-    step = "1-open-bulk-return";
+    tasklist.step("1-open-bulk-return");
     String token = UUID.randomUUID().toString().substring(0, 8);
     String retailer = "Kaufhaus Nord " + token + " GmbH";
     String email = uniqueEmail("returns.kaufhaus");
@@ -146,8 +90,8 @@ class HandoffBrowserIT extends IntegrationTestSupport {
 
     // 2. lisa opens it from her group's filter: case, reference and details are shown; the pickup asks for the
     // collection day, not for a label link.
-    step = "2-open-form";
-    WebDriver lisa = loginToTasklist("lisa");
+    tasklist.step("2-open-form");
+    WebDriver lisa = tasklist.login("lisa");
     assertThat(filterNames(lisa)).contains(LOGISTICS, MY_TASKS);
     selectFilter(lisa, LOGISTICS);
     openTask(lisa, task);
@@ -168,7 +112,7 @@ class HandoffBrowserIT extends IntegrationTestSupport {
     assertNoErrorShown(lisa);
 
     // 3. She claims it, enters carrier, tracking number and a collection day in the past: Tasklist shows the rule.
-    step = "3-past-collection-day";
+    tasklist.step("3-past-collection-day");
     claimInTasklist(lisa, task);
     String tracking = "SCH-" + token;
     type(lisa, field("input", "carrier"), "DB Schenker");
@@ -176,7 +120,7 @@ class HandoffBrowserIT extends IntegrationTestSupport {
     LocalDate past = LocalDate.now(ZoneOffset.UTC).minusDays(3);
     enterDate(lisa, past);
     complete(lisa);
-    String error = wait(lisa).withMessage("Tasklist shows why the task was not completed").until(d -> d
+    String error = waiting(lisa).withMessage("Tasklist shows why the task was not completed").until(d -> d
         .findElements(ERRORS).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
         .filter(t -> !t.isBlank()).findFirst().orElse(null));
     assertThat(error).contains("cannot be in the past").contains(past.toString());
@@ -186,13 +130,13 @@ class HandoffBrowserIT extends IntegrationTestSupport {
     assertThat(shipment(caseNumber).get("status")).isEqualTo("REQUESTED");
 
     // 4. The day after tomorrow: the task is completed, the pickup confirmed and the retailer told.
-    step = "4-future-collection-day";
+    tasklist.step("4-future-collection-day");
     dismissNotifications(lisa);
     LocalDate collection = LocalDate.now(ZoneOffset.UTC).plusDays(2);
     enterDate(lisa, collection);
     complete(lisa);
     // Tasklist closes the task and lists it no more, without an error.
-    wait(lisa).withMessage(() -> "Tasklist drops the completed task; listed: " + taskIds(lisa)).until(d -> {
+    waiting(lisa).withMessage(() -> "Tasklist drops the completed task; listed: " + taskIds(lisa)).until(d -> {
       assertNoErrorShown(d);
       return !taskIds(d).contains(task) && d.findElements(field("input", "caseNumber")).isEmpty();
     });
@@ -245,62 +189,6 @@ class HandoffBrowserIT extends IntegrationTestSupport {
 
   // --- Tasklist, as TasklistBrowserIT drives it ---
 
-  /** A fresh chromium (own profile, so no shared session) logged in to Tasklist through its login form. */
-  private WebDriver loginToTasklist(String user) throws IOException {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Path profile = Files.createTempDirectory("tasklist-browser-" + user + "-");
-    profiles.add(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString()); // with binary and driver given, Selenium Manager is never asked
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    WebDriver browser = new ChromeDriver(service, options);
-    browsers.add(browser);
-    current = browser;
-
-    browser.get(rest.getRootUri() + "/camunda/app/tasklist/");
-    By username = By.cssSelector("input[ng-model='username'], form[name='signinForm'] input[type='text']");
-    By password = By.cssSelector("input[ng-model='password'], form[name='signinForm'] input[type='password']");
-    // Type into each field and check it holds what was typed: the login form may still be rendering.
-    wait(browser).withMessage(() -> "the login form takes " + user).until(d -> {
-      var name = d.findElement(username);
-      var secret = d.findElement(password);
-      if (!name.isDisplayed() || !secret.isDisplayed()) return false;
-      name.clear();
-      name.sendKeys(user);
-      secret.clear();
-      secret.sendKeys(DEMO_PASSWORD);
-      return user.equals(name.getDomProperty("value")) && DEMO_PASSWORD.equals(secret.getDomProperty("value"));
-    });
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait(browser).withMessage(() -> user + " sees Tasklist's filters").until(d -> filterNames(d).contains(MY_TASKS));
-    return browser;
-  }
-
-  /** The filters' names as listed (without the task count Tasklist appends to the selected one). */
-  @SuppressWarnings("unchecked")
-  private static List<String> filterNames(WebDriver browser) {
-    return (List<String>) ((JavascriptExecutor) browser).executeScript(
-        "return Array.from(document.querySelectorAll('.task-filter h4.name a'))"
-            + ".map(function (a) { return a.firstChild ? a.firstChild.textContent.trim() : ''; });");
-  }
-
-  private void selectFilter(WebDriver browser, String name) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())='" + name + "']]");
-    wait(browser).until(ExpectedConditions.elementToBeClickable(filter)).click();
-    wait(browser).withMessage(() -> "filter " + name + " selected")
-        .until(d -> d.findElement(filter).getDomAttribute("class").contains("active"));
-  }
-
-  private void openTask(WebDriver browser, String taskId) {
-    wait(browser).withMessage(() -> "task " + taskId + " listed").until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("[cam-tasks] .tasks-list a[href*='task=" + taskId + "']"))).click();
-  }
-
   private static List<String> taskIds(WebDriver browser) {
     return browser.findElements(TASK_LINKS).stream().map(a -> a.getDomAttribute("href"))
         .map(href -> href.replaceAll(".*[?&]task=([^&]+).*", "$1")).toList();
@@ -308,8 +196,8 @@ class HandoffBrowserIT extends IntegrationTestSupport {
 
   private void claimInTasklist(WebDriver browser, String taskId) throws Exception {
     By claim = By.cssSelector("[cam-tasklist-task] button.claim");
-    wait(browser).until(ExpectedConditions.elementToBeClickable(claim)).click();
-    wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(claim));
+    waiting(browser).until(ExpectedConditions.elementToBeClickable(claim)).click();
+    waiting(browser).until(ExpectedConditions.invisibilityOfElementLocated(claim));
     await().atMost(WAIT).untilAsserted(() -> assertThat(json.readTree(
         get("/engine-rest/task/" + taskId, jsonAs("lisa")).getBody()).path("assignee").asText()).isEqualTo("lisa"));
   }
@@ -327,7 +215,7 @@ class HandoffBrowserIT extends IntegrationTestSupport {
   private void awaitFormValue(WebDriver browser, String element, String key,
       java.util.function.Predicate<String> expected, String what) {
     By locator = field(element, key);
-    wait(browser).withMessage(() -> "the task form shows " + key + ": " + what + "; shows "
+    waiting(browser).withMessage(() -> "the task form shows " + key + ": " + what + "; shows "
         + browser.findElements(locator).stream().map(f -> f.getDomProperty("value")).toList())
         .until(d -> d.findElements(locator).stream().map(f -> f.getDomProperty("value"))
             .anyMatch(v -> v != null && expected.test(v)));
@@ -340,7 +228,7 @@ class HandoffBrowserIT extends IntegrationTestSupport {
 
   /** Types into an enabled field and waits until it holds exactly the text. */
   private void type(WebDriver browser, By locator, String text) {
-    wait(browser).withMessage(() -> locator + " takes " + text).until(d -> {
+    waiting(browser).withMessage(() -> locator + " takes " + text).until(d -> {
       WebElement input = d.findElement(locator);
       if (!input.isDisplayed() || !input.isEnabled()) return false;
       scrollTo(d, input).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -352,7 +240,7 @@ class HandoffBrowserIT extends IntegrationTestSupport {
   /** Types the day into the date picker as a user does, and confirms it with Enter (flatpickr parses it then). */
   private void enterDate(WebDriver browser, LocalDate day) {
     String typed = TYPED_DATE.format(day);
-    wait(browser).withMessage(() -> "the collection day takes " + typed).until(d -> {
+    waiting(browser).withMessage(() -> "the collection day takes " + typed).until(d -> {
       WebElement input = d.findElement(collectionDateInput());
       if (!input.isDisplayed() || !input.isEnabled()) return false;
       scrollTo(d, input).click();
@@ -362,12 +250,12 @@ class HandoffBrowserIT extends IntegrationTestSupport {
     });
     // Leave the field (flatpickr closes), so form-js has the value before Complete is pressed.
     scrollTo(browser, browser.findElement(field("input", "trackingNumber"))).click();
-    wait(browser).until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
+    waiting(browser).until(d -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
   }
 
   /** Presses Complete, scrolled into view: Tasklist's footer may cover the bottom of the form. */
   private void complete(WebDriver browser) {
-    scrollTo(browser, wait(browser).until(ExpectedConditions.elementToBeClickable(COMPLETE))).click();
+    scrollTo(browser, waiting(browser).until(ExpectedConditions.elementToBeClickable(COMPLETE))).click();
   }
 
   /** Scrolls the element to the middle of its scroll pane, away from Tasklist's fixed header and footer. */
@@ -389,11 +277,11 @@ class HandoffBrowserIT extends IntegrationTestSupport {
     for (WebElement close : browser.findElements(By.cssSelector(".notifications .alert button.close"))) {
       if (close.isDisplayed()) close.click();
     }
-    wait(browser).until(d -> d.findElements(ERRORS).stream().noneMatch(WebElement::isDisplayed));
+    waiting(browser).until(d -> d.findElements(ERRORS).stream().noneMatch(WebElement::isDisplayed));
   }
 
   private WebElement displayed(WebDriver browser, By locator) {
-    return wait(browser).withMessage(() -> "displayed: " + locator).until(d -> d.findElements(locator).stream()
+    return waiting(browser).withMessage(() -> "displayed: " + locator).until(d -> d.findElements(locator).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
@@ -402,17 +290,4 @@ class HandoffBrowserIT extends IntegrationTestSupport {
         .as("error shown by Tasklist").isEmpty();
   }
 
-  private static WebDriverWait wait(WebDriver browser) {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
-  }
-
-  /** Screenshot and page source of the browser of the failed step: target/browser/&lt;test&gt;-&lt;step&gt;.png/.html. */
-  private void saveEvidence(String test) throws IOException {
-    if (current == null) return;
-    Path dir = Files.createDirectories(Path.of("target", "browser"));
-    Files.write(dir.resolve(test + "-" + step + ".png"), ((TakesScreenshot) current).getScreenshotAs(OutputType.BYTES));
-    Files.writeString(dir.resolve(test + "-" + step + ".html"), current.getPageSource());
-  }
 }

@@ -1,42 +1,28 @@
 package io.aftersales.security;
 
+import static io.aftersales.TasklistBrowsers.MY_TASKS;
+import static io.aftersales.TasklistBrowsers.filterNames;
+import static io.aftersales.TasklistBrowsers.openTask;
+import static io.aftersales.TasklistBrowsers.selectFilter;
+import static io.aftersales.TasklistBrowsers.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.IntegrationTestSupport;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.aftersales.TasklistBrowsers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -46,63 +32,19 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code ${currentUser()}} still evaluates; another group sees none of it.
  */
 class TasklistBrowserIT extends IntegrationTestSupport {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String CUSTOMER_CARE = "Customer care (CRM front end)";
   private static final String WAREHOUSE = "Warehouse";
-  private static final String MY_TASKS = IdentitySetup.MY_TASKS_FILTER;
   private static final By TASK_LINKS = By.cssSelector("[cam-tasks] .tasks-list li.task h4.task a");
   private static final By NO_MATCHING_TASK = By.cssSelector("[cam-tasks] .well");
   private static final By ERRORS = By.cssSelector(
       ".notifications .alert-danger, .notifications .alert-error, [cam-tasks] .alert-danger, .task-filters .alert-danger");
 
+  @RegisterExtension
+  final TasklistBrowsers tasklist = new TasklistBrowsers(() -> rest.getRootUri(), DEMO_PASSWORD);
+
   @Autowired
   ObjectMapper json;
-
-  private final List<WebDriver> browsers = new ArrayList<>();
-  private final List<Path> profiles = new ArrayList<>();
-  /** The step running and the browser it drives: on a failure, what {@link #evidenceOnFailure} saves. */
-  private String step = "start";
-  private WebDriver current;
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidenceOnFailure = (context, failure) -> {
-    try {
-      saveEvidence(context.getRequiredTestMethod().getName());
-    } catch (Exception e) {
-      failure.addSuppressed(e);
-    }
-    throw failure;
-  };
-
-  /** Per test, not per class: an aborted test is reported as skipped, with its reason. */
-  @BeforeEach
-  void browserInstalled() {
-    List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList();
-    if (missing.isEmpty()) return;
-    String reason = "Browser tests need Debian's chromium and chromedriver; missing: " + missing;
-    if (System.getenv("CI") != null) Assertions.fail("CI must install chromium: see .ci/run. " + reason);
-    Assumptions.abort(reason + " (apt-get install chromium chromium-driver)");
-  }
-
-  @AfterEach
-  void quitBrowsers() {
-    for (WebDriver browser : browsers) {
-      try {
-        browser.quit();
-      } catch (RuntimeException e) {
-        // the next browser is quit all the same
-      }
-    }
-    for (Path profile : profiles) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temp directory left behind is no test failure
-      }
-    }
-  }
 
   @Test
   void aWorkGroupListsSearchesAndClaimsItsTasksInTasklist() throws Exception {
@@ -117,12 +59,12 @@ class TasklistBrowserIT extends IntegrationTestSupport {
         .orElseThrow();
 
     // 1. anna logs in through Tasklist's login form and sees her group's filter, not the warehouse's.
-    step = "1-login-anna";
-    WebDriver anna = loginToTasklist("anna");
+    tasklist.step("1-login-anna");
+    WebDriver anna = tasklist.login("anna");
     assertThat(filterNames(anna)).contains(CUSTOMER_CARE, MY_TASKS).doesNotContain(WAREHOUSE, "All open tasks");
 
     // 2. Her group's filter lists both new cases' tasks; the one opened is case A's, with its case number and subject.
-    step = "2-customer-care-filter";
+    tasklist.step("2-customer-care-filter");
     selectFilter(anna, CUSTOMER_CARE);
     awaitTasks(anna, ids -> ids.containsAll(List.of(taskA, taskB)), "both cases' review tasks");
     // The cards show none of the filter's variables (case number, subject, ...) to anna: the engine embeds them only
@@ -134,7 +76,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
 
     // 3. Tasklist's search box: a process variable search narrows the list (the filter's extending query), two
     //    criteria must all match (none does), then any may match (orQueries): the guard lets each through.
-    step = "3-search";
+    tasklist.step("3-search");
     searchProcessVariable(anna, "Case (caseNumber)", caseA);
     awaitTasks(anna, ids -> ids.equals(List.of(taskA)), "only case A's task, found by its case number");
     searchProcessVariable(anna, "Subject (subject)", subjectB);
@@ -142,25 +84,25 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     WebElement matchType = anna.findElement(By.cssSelector("[cam-widget-search] .match-any button"));
     assertThat(matchType.getText()).isEqualToIgnoringCase("all");
     matchType.click();
-    wait(anna).until(d -> d.findElement(By.cssSelector("[cam-widget-search] .match-any button")).getText()
+    waiting(anna).until(d -> d.findElement(By.cssSelector("[cam-widget-search] .match-any button")).getText()
         .equalsIgnoreCase("any"));
     awaitTasks(anna, ids -> Set.copyOf(ids).equals(Set.of(taskA, taskB)), "case A's and case B's tasks (any of)");
     assertNoErrorShown(anna);
 
     // 4. anna claims case A's task in the UI; "My tasks" (stored ${currentUser()}) lists it, not the unclaimed one.
-    step = "4-claim-and-my-tasks";
+    tasklist.step("4-claim-and-my-tasks");
     openTask(anna, taskA);
     awaitFormField(anna, "caseNumber", caseA);
-    wait(anna).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim")))
+    waiting(anna).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task] button.claim")))
         .click();
-    wait(anna)
+    waiting(anna)
         .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] button.claim")));
     await().atMost(WAIT).untilAsserted(() -> assertThat(json.readTree(
         get("/engine-rest/task/" + taskA, jsonAs("anna")).getBody()).path("assignee").asText()).isEqualTo("anna"));
     while (!anna.findElements(By.cssSelector("[cam-widget-search-pill] a.remove-search")).isEmpty()) {
       int pills = anna.findElements(By.cssSelector("[cam-widget-search-pill]")).size();
       anna.findElements(By.cssSelector("[cam-widget-search-pill] a.remove-search")).get(0).click();
-      wait(anna).until(d -> d.findElements(By.cssSelector("[cam-widget-search-pill]")).size() < pills);
+      waiting(anna).until(d -> d.findElements(By.cssSelector("[cam-widget-search-pill]")).size() < pills);
     }
     awaitTasks(anna, ids -> ids.containsAll(List.of(taskA, taskB)), "the unsearched filter again");
     selectFilter(anna, MY_TASKS);
@@ -168,8 +110,8 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     assertNoErrorShown(anna);
 
     // 5. walter (warehouse), in a fresh browser, has his own filter and finds anna's case nowhere.
-    step = "5-walter";
-    WebDriver walter = loginToTasklist("walter");
+    tasklist.step("5-walter");
+    WebDriver walter = tasklist.login("walter");
     List<String> walterFilters = filterNames(walter);
     assertThat(walterFilters).contains(WAREHOUSE, MY_TASKS).doesNotContain(CUSTOMER_CARE, "All open tasks");
     for (String filter : walterFilters) {
@@ -179,7 +121,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     }
     // Not even by its link: Tasklist finds no such task for him.
     walter.get(rest.getRootUri() + "/camunda/app/tasklist/default/#/?task=" + taskA);
-    wait(walter).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert")));
+    waiting(walter).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert")));
     assertThat(walter.findElements(By.cssSelector("[cam-tasklist-task] section.task-card"))).isEmpty();
     assertThat(walter.findElements(By.cssSelector("input[id$='Field_caseNumber']"))).isEmpty();
   }
@@ -192,67 +134,10 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     return json.readTree(created.getBody()).get("caseNumber").asText();
   }
 
-  /** A fresh chromium (own profile, so no shared session) logged in to Tasklist through its login form. */
-  private WebDriver loginToTasklist(String user) throws IOException {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Path profile = Files.createTempDirectory("tasklist-browser-" + user + "-");
-    profiles.add(profile);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString()); // with binary and driver given, Selenium Manager is never asked
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-quic", "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    WebDriver browser = new ChromeDriver(service, options);
-    browsers.add(browser);
-    current = browser;
-
-    browser.get(rest.getRootUri() + "/camunda/app/tasklist/");
-    By username = By.cssSelector("input[ng-model='username'], form[name='signinForm'] input[type='text']");
-    By password = By.cssSelector("input[ng-model='password'], form[name='signinForm'] input[type='password']");
-    // Type into each field and check it holds what was typed: the login form may still be rendering (focus
-    // can jump), and a slow machine must not turn "anna" + "demo" into a user "annademo".
-    wait(browser).withMessage(() -> "the login form takes " + user).until(d -> {
-      var name = d.findElement(username);
-      var secret = d.findElement(password);
-      if (!name.isDisplayed() || !secret.isDisplayed()) return false;
-      name.clear();
-      name.sendKeys(user);
-      secret.clear();
-      secret.sendKeys(DEMO_PASSWORD);
-      return user.equals(name.getDomProperty("value")) && DEMO_PASSWORD.equals(secret.getDomProperty("value"));
-    });
-    browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    wait(browser).withMessage(() -> user + " sees Tasklist's filters").until(d -> filterNames(d).contains(MY_TASKS));
-    return browser;
-  }
-
-  /** The filters' names as listed (without the task count Tasklist appends to the selected one). */
-  @SuppressWarnings("unchecked")
-  private static List<String> filterNames(WebDriver browser) {
-    return (List<String>) ((JavascriptExecutor) browser).executeScript(
-        "return Array.from(document.querySelectorAll('.task-filter h4.name a'))"
-            + ".map(function (a) { return a.firstChild ? a.firstChild.textContent.trim() : ''; });");
-  }
-
-  private void selectFilter(WebDriver browser, String name) {
-    By filter = By.xpath("//div[contains(@class,'task-filter')][.//h4/a[normalize-space(text())='" + name + "']]");
-    wait(browser).until(ExpectedConditions.elementToBeClickable(filter)).click();
-    wait(browser).withMessage(() -> "filter " + name + " selected")
-        .until(d -> d.findElement(filter).getDomAttribute("class").contains("active"));
-  }
-
-  private void openTask(WebDriver browser, String taskId) {
-    wait(browser).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("[cam-tasks] .tasks-list a[href*='task=" + taskId + "']"))).click();
-  }
-
   /** Waits for the task's Camunda Form to show {@code value} in the field of {@code variable}. */
   private void awaitFormField(WebDriver browser, String variable, String value) {
     By field = By.cssSelector("[cam-tasklist-task] input[id$='Field_" + variable + "']");
-    wait(browser).withMessage(() -> "the task form shows " + variable + " = " + value)
+    waiting(browser).withMessage(() -> "the task form shows " + variable + " = " + value)
         .until(d -> d.findElements(field).stream().anyMatch(f -> value.equals(f.getDomProperty("value"))));
   }
 
@@ -267,7 +152,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     search.sendKeys("Process Variable");
     displayed(browser, By.xpath("//ul[starts-with(@id,'typeahead')]/li[normalize-space(.)='Process Variable']"))
         .click();
-    wait(browser).until(d -> d.findElements(By.cssSelector("[cam-widget-search-pill]")).size() == before + 1);
+    waiting(browser).until(d -> d.findElements(By.cssSelector("[cam-widget-search-pill]")).size() == before + 1);
     By pill = By.xpath("(//*[@cam-widget-search-pill])[" + (before + 1) + "]");
     displayed(browser, By.xpath("(//*[@cam-widget-search-pill])[" + (before + 1) + "]//*[contains(@class,'name-field')]"
         + "//ul[starts-with(@id,'typeahead')]/li[normalize-space(.)='" + variableLabel + "']")).click();
@@ -275,14 +160,14 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     if (valueView.isDisplayed()) valueView.click(); // not yet in edit: open it
     displayed(browser, By.xpath("(//*[@cam-widget-search-pill])[" + (before + 1) + "]"
         + "//*[contains(@class,'value-field')]//input")).sendKeys(value + Keys.ENTER);
-    wait(browser).withMessage(() -> "a valid search " + variableLabel + " = " + value).until(d -> {
+    waiting(browser).withMessage(() -> "a valid search " + variableLabel + " = " + value).until(d -> {
       WebElement label = d.findElement(pill).findElement(By.cssSelector(".search-label"));
       return !label.getDomAttribute("class").contains("invalid") && label.getText().contains(value);
     });
   }
 
   private WebElement displayed(WebDriver browser, By locator) {
-    return wait(browser).withMessage(() -> "displayed: " + locator).until(d -> d.findElements(locator).stream()
+    return waiting(browser).withMessage(() -> "displayed: " + locator).until(d -> d.findElements(locator).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null));
   }
 
@@ -293,7 +178,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
 
   /** Waits until the task list has loaded and its tasks satisfy {@code expected}; fails at once on an error. */
   private void awaitTasks(WebDriver browser, Predicate<List<String>> expected, String what) {
-    wait(browser).withMessage(() -> what + "; listed: " + taskIds(browser)).until(d -> {
+    waiting(browser).withMessage(() -> what + "; listed: " + taskIds(browser)).until(d -> {
       assertNoErrorShown(d);
       List<String> ids = taskIds(d);
       boolean loaded = !ids.isEmpty() || d.findElements(NO_MATCHING_TASK).stream().anyMatch(WebElement::isDisplayed);
@@ -302,7 +187,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
   }
 
   private void awaitNoTask(WebDriver browser, String what) {
-    wait(browser).withMessage(() -> what + "; listed: " + taskIds(browser)).until(d -> {
+    waiting(browser).withMessage(() -> what + "; listed: " + taskIds(browser)).until(d -> {
       assertNoErrorShown(d);
       return d.findElements(NO_MATCHING_TASK).stream().anyMatch(WebElement::isDisplayed) && taskIds(d).isEmpty();
     });
@@ -313,17 +198,4 @@ class TasklistBrowserIT extends IntegrationTestSupport {
         .as("error shown by Tasklist").isEmpty();
   }
 
-  private static WebDriverWait wait(WebDriver browser) {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT, Duration.ofMillis(200));
-    wait.ignoring(StaleElementReferenceException.class);
-    return wait;
-  }
-
-  /** Screenshot and page source of the browser of the failed step: target/browser/&lt;test&gt;-&lt;step&gt;.png/.html. */
-  private void saveEvidence(String test) throws IOException {
-    if (current == null) return;
-    Path dir = Files.createDirectories(Path.of("target", "browser"));
-    Files.write(dir.resolve(test + "-" + step + ".png"), ((TakesScreenshot) current).getScreenshotAs(OutputType.BYTES));
-    Files.writeString(dir.resolve(test + "-" + step + ".html"), current.getPageSource());
-  }
 }
