@@ -298,6 +298,7 @@ public class SparePartService implements HandoffParty {
   /** CallActivity_ShipPart (SPARE_PART): the picked part to the customer's address. */
   @Override
   public HandoffRequest describe(HandoffKind kind, VariableScope procedure) {
+    onlySpareParts(kind);
     SparePartOrder order = get(SparePartRequestProcess.SPARE_PART_ORDER_ID.from(procedure));
     String binLocation = SparePartRequestProcess.BIN_LOCATION.fromOrNull(procedure);
     order.shipmentRequested();
@@ -309,12 +310,18 @@ public class SparePartService implements HandoffParty {
   /** The parcel left: the part leaves the stock, the order is shipped, the customer gets the tracking number. */
   @Override
   public void handedOff(HandoffKind kind, VariableScope procedure, HandedOff done, String stepId) {
+    onlySpareParts(kind);
     SparePartOrder order = get(SparePartRequestProcess.SPARE_PART_ORDER_ID.from(procedure));
     if (order.getStatus() == SparePartOrder.Status.SHIPPED) return; // a retried job: done already
     stock.pick(order.getPartSku(), order.getQuantity(), order.getCaseNumber(), order.partReference());
     order.shipped(done.recordId(), done.carrier(), done.trackingNumber(), clock.instant());
     mailer.sendMilestone(order.getCaseId(), "part-shipped", stepId,
         SparePartMails.partShipped(customerName(order), order, done.carrier(), done.trackingNumber()));
+  }
+
+  /** A model that asks this procedure for another kind is a modelling error: an incident, not a wrong parcel. */
+  private static void onlySpareParts(HandoffKind kind) {
+    if (kind != HandoffKind.SPARE_PART) throw new IllegalStateException("spare-part-request does not hand off " + kind);
   }
 
   @Transactional(readOnly = true)

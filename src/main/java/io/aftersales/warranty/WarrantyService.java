@@ -338,9 +338,10 @@ class WarrantyService implements HandoffParty {
 
   /** The goods left with the parcel: reserved for the case (at the reservation or the supplier's delivery). */
   private void pickReserved(ClaimFacts facts, String sku, String reference) {
-    if (claim(facts.caseNumber()).getStatus() == WarrantyClaim.Status.RESOLVED) return; // a retried job: done
+    WarrantyClaim claim = claim(facts.caseNumber());
+    if (claim.getStatus() == WarrantyClaim.Status.RESOLVED) return; // a retried job: done
     stock.pick(sku, 1, facts.caseNumber(), reference);
-    claim(facts.caseNumber()).resolved(clock.instant());
+    claim.resolved(clock.instant());
   }
 
   private String goodsSku(ClaimFacts facts, String remedy, String sparePartSku) {

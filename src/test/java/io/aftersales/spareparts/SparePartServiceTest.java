@@ -495,4 +495,17 @@ class SparePartServiceTest {
     assertThat(free.getStatus()).isEqualTo(SparePartOrder.Status.SHIPPED);
     assertThat(free.getPartSku()).isEqualTo("SP-LID-28");
   }
+
+  @Test
+  void onlySparePartsAreHandedOff() {
+    org.camunda.bpm.engine.delegate.VariableScope procedure = procedureWith(
+        Map.of(SparePartRequestProcess.SPARE_PART_ORDER_ID.name(), 7L));
+    assertThatThrownBy(() -> service.describe(HandoffKind.REFUND, procedure))
+        .hasMessage("spare-part-request does not hand off REFUND");
+    assertThatThrownBy(() -> service.handedOff(HandoffKind.REPLACEMENT, procedure,
+        new HandedOff(1L, "DHL", "1", null, null, null, null), "pi-1"))
+        .hasMessage("spare-part-request does not hand off REPLACEMENT");
+    verify(stock, never()).pick(any(), anyInt(), any(), any());
+    verify(mailer, never()).sendMilestone(any(), any(), any(), any());
+  }
 }
