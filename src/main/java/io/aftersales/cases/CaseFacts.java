@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What the decisions and procedures need to know about a case, as plain process variables (ids,
@@ -84,13 +85,20 @@ public record CaseFacts(
   private static final java.util.Set<String> CASE_VARIABLES = java.util.Set.of("salesChannel", "fulfilment",
       "customerType", "customerName", "orderKnown", "orderNumber", "productSku", "productCategory");
 
+  /** Facts only the triage decision reads: its history keeps them as inputs; no form or gateway needs them later. */
+  private static final java.util.Set<String> DECISION_ONLY =
+      java.util.Set.of("fulfilment", "customerType", "productCategory", "orderKnown");
+
   /**
    * The facts the service case itself reads (the triage decision's inputs and the review form): fewer variables
-   * in the transaction that opens every case. The procedures load all facts ({@link #toVariables}).
+   * in the transaction that opens every case. The decision-only ones are transient: the decision reads them in the
+   * same transaction and records them with its inputs, and no variable row or history of them is written. The
+   * procedures load all facts ({@link #toVariables}).
    */
   public Map<String, Object> toCaseVariables() {
     Map<String, Object> v = toVariables();
     v.keySet().retainAll(CASE_VARIABLES);
+    DECISION_ONLY.forEach(name -> v.put(name, Variables.untypedValue(v.get(name), true)));
     return v;
   }
 

@@ -4,6 +4,7 @@ import static io.aftersales.cases.ServiceCaseProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,10 @@ class RecordReviewDelegate implements JavaDelegate {
     CaseFacts facts = cases.review(CASE_ID.from(execution), type == null ? null : RequestType.valueOf(type),
         priority == null ? null : Priority.valueOf(priority), ORDER_NUMBER.fromOrNull(execution),
         PRODUCT_SKU.fromOrNull(execution), RETAILER_SENDER.fromOrNull(execution));
-    execution.setVariables(facts.toCaseVariables());
+    // A case opened before the decision-only facts became transient keeps them as variables: update those.
+    facts.toCaseVariables().forEach((name, value) -> execution.setVariable(name,
+        value instanceof TypedValue typed && typed.isTransient() && execution.hasVariable(name)
+            ? typed.getValue()
+            : value));
   }
 }

@@ -1,9 +1,11 @@
 package io.aftersales.masterdata;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,13 +17,15 @@ public class MasterData {
   private final ProductRepository products;
   private final SupplierRepository suppliers;
   private final SalesOrderRepository orders;
+  private final EntityManager entityManager;
 
   MasterData(CustomerRepository customers, ProductRepository products, SupplierRepository suppliers,
-      SalesOrderRepository orders) {
+      SalesOrderRepository orders, EntityManager entityManager) {
     this.customers = customers;
     this.products = products;
     this.suppliers = suppliers;
     this.orders = orders;
+    this.entityManager = entityManager;
   }
 
   /** The customer a contact belongs to, and what the agent should check about the contact details. */
@@ -94,14 +98,22 @@ public class MasterData {
 
   @Transactional(readOnly = true)
   public Optional<Product> productBySku(String sku) {
-    return sku == null || sku.isBlank() ? Optional.empty() : products.findBySku(sku.trim());
+    return sku == null || sku.isBlank() ? Optional.empty() : byNaturalId(Product.class, sku.trim());
   }
 
   @Transactional(readOnly = true)
   public Optional<SalesOrder> orderByNumber(String orderNumber) {
     return orderNumber == null || orderNumber.isBlank()
         ? Optional.empty()
-        : orders.findByOrderNumber(orderNumber.trim());
+        : byNaturalId(SalesOrder.class, orderNumber.trim());
+  }
+
+  /**
+   * By SKU or order number: Hibernate's natural-id loader runs prepared SQL, where a query is translated anew on
+   * each call (a fifth of the CPU of opening a case, JFR profile of the intake benchmark).
+   */
+  private <T> Optional<T> byNaturalId(Class<T> type, String naturalId) {
+    return entityManager.unwrap(Session.class).bySimpleNaturalId(type).loadOptional(naturalId);
   }
 
   public Customer saveCustomer(Customer customer) {

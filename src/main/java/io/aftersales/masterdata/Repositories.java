@@ -29,14 +29,10 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
   int insertIfAbsentByPhoneOnly(String name, String phone);
 }
 
-interface ProductRepository extends JpaRepository<Product, Long> {
-  Optional<Product> findBySku(String sku);
-}
+interface ProductRepository extends JpaRepository<Product, Long> {}
 
 interface SupplierRepository extends JpaRepository<Supplier, Long> {
   Optional<Supplier> findByName(String name);
 }
 
-interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
-  Optional<SalesOrder> findByOrderNumber(String orderNumber);
-}
+interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {}

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.NaturalId;
 
 @Entity
 @Table(name = "sales_order")
@@ -22,6 +23,7 @@ public class SalesOrder {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  @NaturalId
   private String orderNumber;
   @Enumerated(EnumType.STRING)
   private SalesChannel salesChannel;

@@ -46,6 +46,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Not a test: run with {@code mvn -Pbench verify} ({@code -Dbench.rate=15 -Dbench.seconds=20}); the report
  * goes to standard output and {@code target/bench/case-intake.md}.
  */
+// Straight to PostgreSQL: the relay the outage tests cut would add its own CPU to every case.
+@org.springframework.test.context.TestPropertySource(properties = "aftersales.test.database-link=false")
 class CaseIntakeBenchmark extends IntegrationTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "15"));
@@ -61,11 +63,55 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
   @Autowired
   io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
 
-  private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(32))
+  private static final AtomicInteger CLIENT_THREADS = new AtomicInteger();
+  private final HttpClient http = HttpClient.newBuilder()
+      .executor(
+          Executors.newFixedThreadPool(32, r -> new Thread(r, "bench-client-" + CLIENT_THREADS.incrementAndGet())))
       .connectTimeout(Duration.ofSeconds(10)).build();
 
-  record Result(String name, int sent, int ok, double seconds, double p50, double p99, double max,
-      double appCpuMsPerCase, double dbCpuMsPerCase, double asyncAppCpuMsPerCase, double asyncDbCpuMsPerCase) {}
+  record Result(String name, int sent, int ok, double seconds, double p50, double p99, double max, CpuPerCase opening,
+      CpuPerCase async) {}
+
+  /**
+   * CPU per case, in ms. {@code app}: this JVM's process CPU without the harness's own threads (its HTTP client,
+   * GreenMail's SMTP server) and without the JIT compiler's time (warm-up, reported apart); garbage collection is
+   * the application's and stays in. {@code requestThreads}: Tomcat's request threads alone, a part of {@code app}.
+   */
+  record CpuPerCase(double app, double requestThreads, double jit, double harness, double database) {}
+
+  /** A reading of the process's, its threads', the JIT compiler's and PostgreSQL's CPU time (ns). */
+  record Cpu(long process, Map<String, Long> threads, long jit, long database) {
+    static Cpu now(long database) {
+      return new Cpu(processCpuNanos(), threadGroupCpuNanos(), compilerThreadCpuNanos(), database);
+    }
+
+    private static boolean harness(String thread) {
+      return thread.startsWith("bench-") || thread.startsWith("HttpClient-") || thread.startsWith("smtp")
+          || thread.startsWith("imap") || thread.equals("main");
+    }
+
+    private long threads(java.util.function.Predicate<String> which) {
+      return threads.entrySet().stream().filter(e -> which.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    CpuPerCase minus(Cpu before, int count) {
+      long harness = threads(Cpu::harness) - before.threads(Cpu::harness);
+      long requests = threads(t -> t.startsWith("http-nio-")) - before.threads(t -> t.startsWith("http-nio-"));
+      long jitTime = jit - before.jit;
+      return new CpuPerCase((process - before.process - harness - jitTime) / 1e6 / count, requests / 1e6 / count,
+          jitTime / 1e6 / count, harness / 1e6 / count, (database - before.database) / 1e6 / count);
+    }
+
+    String threadsSince(Cpu before, int count) {
+      StringBuilder out = new StringBuilder();
+      // Threads that ended meanwhile (the job executor's, stopped for the phase) are left out.
+      threads.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), e.getValue() - before.threads.getOrDefault(e.getKey(), 0L)))
+          .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+          .forEach(e -> out.append(String.format(Locale.ROOT, "%s=%.2f ", e.getKey(), e.getValue() / 1e6 / count)));
+      return out.toString().strip();
+    }
+  }
 
   @Test
   void intakeAgainstTheBareEngine() throws Exception {
@@ -144,13 +190,12 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
 
   private Result run(String name, IntFunction<HttpRequest> request, int count, double rate) throws Exception {
     engine.getJobExecutor().shutdown(); // the opening transaction alone; jobs are drained below
-    long appBefore = processCpuNanos();
-    long dbBefore = databaseCpuNanos();
-    assertThat(dbBefore).as("PostgreSQL's CPU is readable").isPositive();
+    Cpu before = Cpu.now(databaseCpuNanos());
+    assertThat(before.database()).as("PostgreSQL's CPU is readable").isPositive();
     ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger ok = new AtomicInteger();
     List<CompletableFuture<?>> all = Collections.synchronizedList(new ArrayList<>());
-    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-clock"));
     long start = System.nanoTime();
     long interval = (long) (1_000_000_000L / rate);
     for (int i = 0; i < count; i++) {
@@ -168,25 +213,26 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
     clock.awaitTermination(1, TimeUnit.HOURS);
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     double seconds = (System.nanoTime() - start) / 1e9;
-    long app = processCpuNanos() - appBefore;
-    long db = databaseCpuNanos() - dbBefore;
+    Cpu opened = Cpu.now(databaseCpuNanos());
+    System.out.println(name + ", Java threads, CPU ms/case: " + opened.threadsSince(before, count));
 
-    // The asynchronous work the cases left (acknowledgement, outbox): drained with the job executor back on.
-    long asyncAppBefore = processCpuNanos();
-    long asyncDbBefore = databaseCpuNanos();
+    // The asynchronous work the cases left (acknowledgement, its mail through the outbox): drained with the job
+    // executor back on, and measured apart.
     engine.getJobExecutor().start();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (count("select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())"
-        + " and suspension_state_ = 1") > 0 && System.nanoTime() < deadline) {
+        + " and suspension_state_ = 1") + count(
+            "select count(*) from aftersales.outbound_mail where status in"
+                + " ('PENDING', 'SENDING') and next_attempt_at <= now()") > 0
+        && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    long asyncApp = processCpuNanos() - asyncAppBefore;
-    long asyncDb = databaseCpuNanos() - asyncDbBefore;
+    Cpu drained = Cpu.now(databaseCpuNanos());
     List<Double> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     return new Result(name, count, ok.get(), seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), app / 1e6 / count, db / 1e6 / count,
-        asyncApp / 1e6 / count, asyncDb / 1e6 / count);
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), opened.minus(before, count),
+        drained.minus(opened, count));
   }
 
   private static double percentile(List<Double> sorted, double p) {
@@ -196,6 +242,34 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** CPU of this JVM's Java threads by name without digits (a pool's threads together); ended threads are lost. */
+  private static Map<String, Long> threadGroupCpuNanos() {
+    var threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new java.util.HashMap<>();
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) cpu.merge(info.getThreadName().replaceAll("\\d+", "#"), nanos, Long::sum);
+    }
+    return cpu;
+  }
+
+  /** CPU of the JIT compiler's threads (C1 and C2, native threads that the thread MX bean does not list). */
+  private static long compilerThreadCpuNanos() {
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      return tasks.mapToLong(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          return comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? procTicks(stat) * 10_000_000L : 0;
+        } catch (java.io.IOException e) {
+          return 0; // a thread that ended meanwhile
+        }
+      }).sum();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**
@@ -215,13 +289,16 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
 
   private static long procTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the command name
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+      return procTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (Exception e) {
       return 0; // a backend that ended meanwhile: its time is in the postmaster's cutime
     }
+  }
+
+  /** utime + stime + cutime + cstime of a /proc stat line (fields 14-17; 11-14 after the command name). */
+  private static long procTicks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
   }
 
   private String report(Result engineRun, Result intakeRun, int variableCount) {
@@ -230,23 +307,22 @@ class CaseIntakeBenchmark extends IntegrationTestSupport {
     out.append(String.format(Locale.ROOT,
         "Arrival rate %.1f/s for %d s (open loop), %d start variables, %d cores, %s.%n%n",
         RATE, SECONDS, variableCount, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
-    out.append("| path | sent | ok | achieved/s | p50 ms | p99 ms | max ms | app CPU ms/case | DB CPU ms/case |"
-        + " async app CPU ms/case | async DB CPU ms/case |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    out.append("| path | sent | ok | achieved/s | p50 ms | p99 ms | max ms | app CPU ms/case | of it request"
+        + " threads | DB CPU ms/case | async app + DB CPU ms/case | JIT ms/case | harness ms/case |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Result r : List.of(engineRun, intakeRun)) {
-      out.append(
-          String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f |%n",
-              r.name(), r.sent(), r.ok(), r.ok() / r.seconds(), r.p50(), r.p99(), r.max(), r.appCpuMsPerCase(),
-              r.dbCpuMsPerCase(), r.asyncAppCpuMsPerCase(), r.asyncDbCpuMsPerCase()));
+      CpuPerCase o = r.opening();
+      out.append(String.format(Locale.ROOT,
+          "| %s | %d | %d | %.1f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f + %.1f | %.1f | %.1f |%n", r.name(),
+          r.sent(), r.ok(), r.ok() / r.seconds(), r.p50(), r.p99(), r.max(), o.app(), o.requestThreads(),
+          o.database(), r.async().app(), r.async().database(), o.jit(), o.harness()));
     }
-    double capacityEngine = 1000.0 * Runtime.getRuntime().availableProcessors()
-        / (engineRun.appCpuMsPerCase() + engineRun.dbCpuMsPerCase());
-    double capacityIntake = 1000.0 * Runtime.getRuntime().availableProcessors()
-        / (intakeRun.appCpuMsPerCase() + intakeRun.dbCpuMsPerCase());
+    double engineCpu = engineRun.opening().app() + engineRun.opening().database();
+    double intakeCpu = intakeRun.opening().app() + intakeRun.opening().database();
+    int cores = Runtime.getRuntime().availableProcessors();
     out.append(String.format(Locale.ROOT, "%nCPU-bound capacity of the opening transaction on this machine: bare engine"
-        + " %.0f/s, platform intake %.0f/s (intake costs %.2fx the bare engine's CPU).%n", capacityEngine,
-        capacityIntake,
-        (intakeRun.appCpuMsPerCase() + intakeRun.dbCpuMsPerCase())
-            / (engineRun.appCpuMsPerCase() + engineRun.dbCpuMsPerCase())));
+        + " %.0f/s, platform intake %.0f/s (intake costs %.2fx the bare engine's CPU).%n", 1000.0 * cores / engineCpu,
+        1000.0 * cores / intakeCpu, intakeCpu / engineCpu));
     return out.toString();
   }
 

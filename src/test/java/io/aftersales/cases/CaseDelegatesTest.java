@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /** The case process's own delegates and listener, with the service stubbed. */
@@ -47,7 +48,19 @@ class CaseDelegatesTest {
 
     new RecordReviewDelegate(cases).execute(execution);
 
-    verify(execution).setVariables(FACTS.toCaseVariables());
+    FACTS.toCaseVariables().forEach((name, value) -> verify(execution).setVariable(name, value));
+    verify(execution).setVariable("orderKnown", Variables.untypedValue(false, true));
+  }
+
+  /** A case opened while these facts were still kept as variables: they are updated, not shadowed. */
+  @Test
+  void aCaseThatKeepsTheDecisionOnlyFactsAsVariablesHasThemUpdated() {
+    when(execution.getVariable("caseId")).thenReturn(7L);
+    when(execution.hasVariable("orderKnown")).thenReturn(true);
+    when(cases.review(7L, null, null, null, null, null)).thenReturn(FACTS);
+    new RecordReviewDelegate(cases).execute(execution);
+    verify(execution).setVariable("orderKnown", false);
+    verify(execution).setVariable("fulfilment", Variables.untypedValue(FACTS.fulfilment(), true));
   }
 
   @Test
@@ -56,7 +69,7 @@ class CaseDelegatesTest {
     when(cases.review(7L, null, null, null, null, null)).thenReturn(FACTS);
     new RecordReviewDelegate(cases).execute(execution);
     verify(cases).review(7L, null, null, null, null, null);
-    verify(execution).setVariables(FACTS.toCaseVariables());
+    FACTS.toCaseVariables().forEach((name, value) -> verify(execution).setVariable(name, value));
   }
 
   @Test

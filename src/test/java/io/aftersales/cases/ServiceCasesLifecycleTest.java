@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -119,7 +120,8 @@ class ServiceCasesLifecycleTest {
     assertThat(variables).containsEntry("caseId", 5L).containsEntry("caseNumber", "SC-2026-000042")
         .containsEntry("sourceChannel", "WEB_FORM").containsEntry("subject", "Kettle")
         .containsEntry("customerMessage", Texts.excerpt(message)).containsEntry("priority", "NORMAL")
-        .containsEntry("requestType", null).containsEntry("orderKnown", true).containsEntry("orderNumber", "WEB-1001")
+        .containsEntry("requestType", null).containsEntry("orderKnown", Variables.untypedValue(true, true))
+        .containsEntry("orderNumber", "WEB-1001")
         .containsEntry("customerContact", "maria@example.com").doesNotContainKey("contactNote")
         // the procedures load the rest of the facts from the case; the opening transaction writes fewer variables
         .doesNotContainKeys("productName", "purchasePrice", "daysSinceDelivery", "warrantyMonths", "serialNumber");

@@ -64,6 +64,16 @@ class IntakeApiIT extends IntegrationTestSupport {
     assertThat(row.get("access_token_hash")).isNotEqualTo(token); // only a hash is stored
     // The process runs under the case number.
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+    // The facts only the triage reads are its recorded inputs, not variables: the trail keeps them once.
+    String instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
+        .getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).list())
+        .extracting(v -> v.getName()).contains("salesChannel", "productSku")
+        .doesNotContain("fulfilment", "customerType", "productCategory", "orderKnown");
+    var triage = history.createHistoricDecisionInstanceQuery().processInstanceId(instance).includeInputs()
+        .singleResult();
+    assertThat(triage.getInputs()).extracting(i -> i.getClauseName() + "=" + i.getValue())
+        .contains("Customer type=CONSUMER", "Product category=COOKWARE", "Order known=true");
 
     // The acknowledgement email arrives, with the case number in the subject and our Message-ID.
     MimeMessage ack = awaitMail(email, number, 1).get(0);

@@ -2,15 +2,18 @@ package io.aftersales.masterdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -20,7 +23,13 @@ class MasterDataLookupTest {
   private final ProductRepository products = mock(ProductRepository.class);
   private final SupplierRepository suppliers = mock(SupplierRepository.class);
   private final SalesOrderRepository orders = mock(SalesOrderRepository.class);
-  private final MasterData masterData = new MasterData(customers, products, suppliers, orders);
+  private final Session session = mock(Session.class, RETURNS_DEEP_STUBS);
+  private final EntityManager entityManager = mock(EntityManager.class);
+  private final MasterData masterData = new MasterData(customers, products, suppliers, orders, entityManager);
+
+  {
+    when(entityManager.unwrap(Session.class)).thenReturn(session);
+  }
 
   private static final Supplier SUPPLIER = new Supplier("Kettle Works", "claims@kettleworks.example");
   private static final Product KETTLE = new Product("KW-KET-17", "Kettle", "KETTLE", 24, SUPPLIER,
@@ -28,7 +37,8 @@ class MasterDataLookupTest {
 
   @Test
   void aProductIsFoundByItsTrimmedSku() {
-    when(products.findBySku("KW-KET-17")).thenReturn(Optional.of(KETTLE));
+    when(session.bySimpleNaturalId(Product.class).loadOptional(any())).thenReturn(Optional.empty());
+    when(session.bySimpleNaturalId(Product.class).loadOptional("KW-KET-17")).thenReturn(Optional.of(KETTLE));
     assertThat(masterData.productBySku("  KW-KET-17 ")).containsSame(KETTLE);
     assertThat(masterData.productBySku("KW-NONE")).isEmpty();
   }
@@ -37,14 +47,15 @@ class MasterDataLookupTest {
   void noSkuFindsNoProductWithoutAsking() {
     assertThat(masterData.productBySku(null)).isEmpty();
     assertThat(masterData.productBySku(" ")).isEmpty();
-    verify(products, never()).findBySku(any());
+    verify(entityManager, never()).unwrap(any());
   }
 
   @Test
   void anOrderIsFoundByItsTrimmedNumber() {
     SalesOrder order = new SalesOrder("WEB-1001", SalesChannel.ECOMMERCE, null, null, null, LocalDate.of(2025, 11, 3),
         null);
-    when(orders.findByOrderNumber("WEB-1001")).thenReturn(Optional.of(order));
+    when(session.bySimpleNaturalId(SalesOrder.class).loadOptional(any())).thenReturn(Optional.empty());
+    when(session.bySimpleNaturalId(SalesOrder.class).loadOptional("WEB-1001")).thenReturn(Optional.of(order));
     assertThat(masterData.orderByNumber("\tWEB-1001 ")).containsSame(order);
     assertThat(masterData.orderByNumber("WEB-9")).isEmpty();
   }
@@ -53,7 +64,7 @@ class MasterDataLookupTest {
   void noOrderNumberFindsNoOrderWithoutAsking() {
     assertThat(masterData.orderByNumber(null)).isEmpty();
     assertThat(masterData.orderByNumber("")).isEmpty();
-    verify(orders, never()).findByOrderNumber(any());
+    verify(entityManager, never()).unwrap(any());
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 class MasterDataTest {
   private final CustomerRepository customers = mock(CustomerRepository.class);
   private final MasterData masterData = new MasterData(customers, mock(ProductRepository.class),
-      mock(SupplierRepository.class), mock(SalesOrderRepository.class));
+      mock(SupplierRepository.class), mock(SalesOrderRepository.class), mock(jakarta.persistence.EntityManager.class));
 
   /** A customer as the database would return it (the id is generated there). */
   private static Customer stored(long id, String name, String email, String phone) {
