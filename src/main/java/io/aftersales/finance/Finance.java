@@ -3,7 +3,6 @@ package io.aftersales.finance;
 import io.aftersales.integration.ExternalRequests;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,15 +72,5 @@ public class Finance {
   @Transactional(readOnly = true)
   public Optional<PaymentRequest> payment(String reference) {
     return payments.findByReference(reference);
-  }
-
-  @Transactional(readOnly = true)
-  public List<Refund> refundsOf(String caseNumber) {
-    return refunds.findByCaseNumberOrderByIdAsc(caseNumber);
-  }
-
-  @Transactional(readOnly = true)
-  public List<CreditNote> creditNotesOf(String caseNumber) {
-    return creditNotes.findByCaseNumberOrderByIdAsc(caseNumber);
   }
 }

@@ -2,7 +2,6 @@ package io.aftersales.logistics;
 
 import io.aftersales.integration.ExternalRequests;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +39,5 @@ public class Logistics {
       requests.complete(shipment.getExternalRequestId(), carrierName + " " + trackingNumber);
     }
     return shipment;
-  }
-
-  @Transactional(readOnly = true)
-  public List<Shipment> ofCase(String caseNumber) {
-    return shipments.findByCaseNumberOrderByIdAsc(caseNumber);
   }
 }

@@ -1,11 +1,8 @@
 package io.aftersales.logistics;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ShipmentRepository extends JpaRepository<Shipment, Long> {
   Optional<Shipment> findByCaseNumberAndKindAndReference(String caseNumber, ShipmentKind kind, String reference);
-
-  List<Shipment> findByCaseNumberOrderByIdAsc(String caseNumber);
 }

@@ -1,6 +1,5 @@
 package io.aftersales.stock;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface StockItemRepository extends JpaRepository<StockItem, String> {
@@ -43,6 +42,4 @@ interface StockMovementRepository extends JpaRepository<StockMovement, Long> {
   int recordOnce(String sku, String kind, int quantity, String caseNumber, String reference, java.time.Instant at);
 
   boolean existsByKindAndCaseNumberAndReference(StockMovement.Kind kind, String caseNumber, String reference);
-
-  List<StockMovement> findByCaseNumberOrderByIdAsc(String caseNumber);
 }

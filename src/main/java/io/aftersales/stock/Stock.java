@@ -2,7 +2,6 @@ package io.aftersales.stock;
 
 import io.aftersales.stock.StockMovement.Kind;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +37,6 @@ public class Stock {
     return true;
   }
 
-  public void release(String sku, int quantity, String caseNumber, String reference) {
-    if (recordOnce(sku, Kind.RELEASE, quantity, caseNumber, reference)) items.release(sku, quantity);
-  }
-
   /** The warehouse took reserved units off the shelf for shipping. */
   public void pick(String sku, int quantity, String caseNumber, String reference) {
     if (!recordOnce(sku, Kind.PICK, quantity, caseNumber, reference)) return;
@@ -69,11 +64,6 @@ public class Stock {
   public void set(String sku, int onHand) {
     StockItem item = items.findById(sku).orElseGet(() -> items.save(new StockItem(sku, 0)));
     item.add(onHand - item.getOnHand());
-  }
-
-  @Transactional(readOnly = true)
-  public List<StockMovement> movementsOf(String caseNumber) {
-    return movements.findByCaseNumberOrderByIdAsc(caseNumber);
   }
 
   private void add(Kind kind, String sku, int quantity, String caseNumber, String reference) {

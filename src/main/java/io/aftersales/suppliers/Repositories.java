@@ -1,6 +1,5 @@
 package io.aftersales.suppliers;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -10,14 +9,10 @@ interface PurchaseOrderRepository extends JpaRepository<PurchaseOrder, Long> {
 
   Optional<PurchaseOrder> findFirstByCaseNumberAndSku(String caseNumber, String sku);
 
-  List<PurchaseOrder> findByCaseNumberOrderByIdAsc(String caseNumber);
-
   @Query(value = "select nextval('aftersales.purchase_order_seq')", nativeQuery = true)
   long nextNumber();
 }
 
 interface SupplierClaimRepository extends JpaRepository<SupplierClaim, Long> {
   Optional<SupplierClaim> findFirstByCaseNumberAndSku(String caseNumber, String sku);
-
-  List<SupplierClaim> findByCaseNumberOrderByIdAsc(String caseNumber);
 }

@@ -8,7 +8,6 @@ import io.aftersales.stock.Stock;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,15 +81,5 @@ public class Suppliers {
       }
     }
     return claim;
-  }
-
-  @Transactional(readOnly = true)
-  public List<PurchaseOrder> ordersOf(String caseNumber) {
-    return orders.findByCaseNumberOrderByIdAsc(caseNumber);
-  }
-
-  @Transactional(readOnly = true)
-  public List<SupplierClaim> claimsOf(String caseNumber) {
-    return claims.findByCaseNumberOrderByIdAsc(caseNumber);
   }
 }
