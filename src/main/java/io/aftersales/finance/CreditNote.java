@@ -28,11 +28,4 @@ public class CreditNote {
     this.amount = amount;
     this.issuedAt = issuedAt;
   }
-
-  public Long getId() { return id; }
-  public String getCaseNumber() { return caseNumber; }
-  public String getNumber() { return number; }
-  public String getRetailerName() { return retailerName; }
-  public BigDecimal getAmount() { return amount; }
-  public Instant getIssuedAt() { return issuedAt; }
 }

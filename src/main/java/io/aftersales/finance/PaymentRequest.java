@@ -48,11 +48,9 @@ public class PaymentRequest {
     if (status == Status.OPEN) status = Status.CANCELLED;
   }
 
-  public Long getId() { return id; }
   public String getCaseNumber() { return caseNumber; }
   public String getReference() { return reference; }
   public BigDecimal getAmount() { return amount; }
   public Status getStatus() { return status; }
   public String getPaymentReference() { return paymentReference; }
-  public Instant getPaidAt() { return paidAt; }
 }

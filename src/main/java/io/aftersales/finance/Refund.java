@@ -51,12 +51,8 @@ public class Refund {
   }
 
   public Long getId() { return id; }
-  public String getCaseNumber() { return caseNumber; }
-  public String getReference() { return reference; }
   public BigDecimal getAmount() { return amount; }
-  public String getSalesChannel() { return salesChannel; }
   public Status getStatus() { return status; }
   public String getPaymentReference() { return paymentReference; }
   public Long getExternalRequestId() { return externalRequestId; }
-  public Instant getConfirmedAt() { return confirmedAt; }
 }

@@ -53,14 +53,5 @@ public class Shipment {
   }
 
   public Long getId() { return id; }
-  public String getCaseNumber() { return caseNumber; }
-  public ShipmentKind getKind() { return kind; }
-  public String getReference() { return reference; }
-  public String getDetails() { return details; }
-  public String getCarrier() { return carrier; }
-  public String getTrackingNumber() { return trackingNumber; }
-  public Status getStatus() { return status; }
   public Long getExternalRequestId() { return externalRequestId; }
-  public Instant getRequestedAt() { return requestedAt; }
-  public Instant getConfirmedAt() { return confirmedAt; }
 }

@@ -249,17 +249,14 @@ public class ReturnAuthorization {
   public String getRmaNumber() { return rmaNumber; }
   public Long getCaseId() { return caseId; }
   public String getCaseNumber() { return caseNumber; }
-  public String getProcessInstanceId() { return processInstanceId; }
   public String getSalesChannel() { return salesChannel; }
   public String getFulfilment() { return fulfilment; }
-  public String getCustomerType() { return customerType; }
   public String getCustomerName() { return customerName; }
   public String getRetailerName() { return retailerName; }
   public String getOrderNumber() { return orderNumber; }
   public String getProductSku() { return productSku; }
   public String getProductName() { return productName; }
   public BigDecimal getPurchasePrice() { return purchasePrice; }
-  public Integer getDaysSinceDelivery() { return daysSinceDelivery; }
   public Status getStatus() { return status; }
   public Boolean getApproved() { return approved; }
   public String getRefusalReason() { return refusalReason; }
@@ -270,15 +267,8 @@ public class ReturnAuthorization {
   public String getOutcome() { return outcome; }
   public Integer getRefundPercent() { return refundPercent; }
   public BigDecimal getRefundAmount() { return refundAmount; }
-  public String getDisposition() { return disposition; }
   public Integer getUnitsReceived() { return unitsReceived; }
   public Integer getUnitsDefective() { return unitsDefective; }
   public String getCreditNoteNumber() { return creditNoteNumber; }
   public BigDecimal getCreditNoteAmount() { return creditNoteAmount; }
-  public Instant getRequestedAt() { return requestedAt; }
-  public Instant getDecidedAt() { return decidedAt; }
-  public Instant getAuthorizedAt() { return authorizedAt; }
-  public Instant getReceivedAt() { return receivedAt; }
-  public Instant getInspectedAt() { return inspectedAt; }
-  public Instant getClosedAt() { return closedAt; }
 }

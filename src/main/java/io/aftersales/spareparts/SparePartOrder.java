@@ -205,9 +205,7 @@ public class SparePartOrder {
   public Instant getPaymentDueAt() { return paymentDueAt; }
   public String getPurchaseOrderNumber() { return purchaseOrderNumber; }
   public Long getShipmentId() { return shipmentId; }
-  public String getCarrier() { return carrier; }
   public String getTrackingNumber() { return trackingNumber; }
   public Status getStatus() { return status; }
   public Instant getRequestedAt() { return requestedAt; }
-  public Instant getShippedAt() { return shippedAt; }
 }

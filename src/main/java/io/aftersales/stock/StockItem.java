@@ -20,16 +20,10 @@ public class StockItem {
     this.onHand = onHand;
   }
 
-  int available() {
-    return onHand - reserved;
-  }
-
   /** Stock take only; reservations, picks and receipts change the row atomically in SQL (StockItemRepository). */
   void add(int quantity) {
     onHand += quantity;
   }
 
-  public String getSku() { return sku; }
   public int getOnHand() { return onHand; }
-  public int getReserved() { return reserved; }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
+/** One stock movement, written only by {@code StockMovementRepository.recordOnce} (SQL). */
 @Entity
 public class StockMovement {
   public enum Kind {
@@ -26,20 +27,4 @@ public class StockMovement {
   private Instant movedAt;
 
   protected StockMovement() {}
-
-  StockMovement(String sku, Kind kind, int quantity, String caseNumber, String reference, Instant movedAt) {
-    this.sku = sku;
-    this.kind = kind;
-    this.quantity = quantity;
-    this.caseNumber = caseNumber;
-    this.reference = reference;
-    this.movedAt = movedAt;
-  }
-
-  public String getSku() { return sku; }
-  public Kind getKind() { return kind; }
-  public int getQuantity() { return quantity; }
-  public String getCaseNumber() { return caseNumber; }
-  public String getReference() { return reference; }
-  public Instant getMovedAt() { return movedAt; }
 }

@@ -49,13 +49,10 @@ public class PurchaseOrder {
     this.deliveredAt = at;
   }
 
-  public Long getId() { return id; }
   public String getNumber() { return number; }
   public String getCaseNumber() { return caseNumber; }
-  public Long getSupplierId() { return supplierId; }
   public String getSku() { return sku; }
   public int getQuantity() { return quantity; }
   public Status getStatus() { return status; }
   public Long getExternalRequestId() { return externalRequestId; }
-  public Instant getDeliveredAt() { return deliveredAt; }
 }

@@ -55,12 +55,9 @@ public class SupplierClaim {
 
   public Long getId() { return id; }
   public String getCaseNumber() { return caseNumber; }
-  public Long getSupplierId() { return supplierId; }
   public String getSku() { return sku; }
   public int getQuantity() { return quantity; }
   public String getReason() { return reason; }
   public Status getStatus() { return status; }
-  public BigDecimal getAmountRecovered() { return amountRecovered; }
   public Long getExternalRequestId() { return externalRequestId; }
-  public Instant getSettledAt() { return settledAt; }
 }

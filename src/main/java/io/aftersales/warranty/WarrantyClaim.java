@@ -138,13 +138,9 @@ public class WarrantyClaim {
     this.updatedAt = at;
   }
 
-  public Long getId() { return id; }
   public String getProcessInstanceId() { return processInstanceId; }
-  public Long getCaseId() { return caseId; }
-  public String getCaseNumber() { return caseNumber; }
   public Status getStatus() { return status; }
   public String getSalesChannel() { return salesChannel; }
-  public String getProductSku() { return productSku; }
   public boolean isProofOfPurchase() { return proofOfPurchase; }
   public LocalDate getPurchaseDate() { return purchaseDate; }
   public String getSerialNumber() { return serialNumber; }
@@ -158,10 +154,6 @@ public class WarrantyClaim {
   public String getSparePartSku() { return sparePartSku; }
   public String getShippingAddress() { return shippingAddress; }
   public boolean isDefectiveUnit() { return defectiveUnit; }
-  public Instant getRegisteredAt() { return registeredAt; }
-  public Instant getDocumentsRequestedAt() { return documentsRequestedAt; }
   public Instant getDocumentsReceivedAt() { return documentsReceivedAt; }
-  public Instant getAssessedAt() { return assessedAt; }
   public Instant getClosedAt() { return closedAt; }
-  public Instant getUpdatedAt() { return updatedAt; }
 }
