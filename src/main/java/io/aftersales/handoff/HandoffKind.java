@@ -34,11 +34,6 @@ public enum HandoffKind {
     return ShipmentKind.valueOf(name());
   }
 
-  /** The group that does it by hand: logistics for shipments, finance for refunds. */
-  public String group() {
-    return isShipment() ? "logistics" : "finance";
-  }
-
   /** The kind a call activity names; an unknown name is a modelling error (incident), not a silent default. */
   static HandoffKind named(String name) {
     if (name == null) throw new IllegalStateException("The call activity gives no handoffKind");

@@ -324,11 +324,6 @@ public class SparePartService implements HandoffParty {
     if (kind != HandoffKind.SPARE_PART) throw new IllegalStateException("spare-part-request does not hand off " + kind);
   }
 
-  @Transactional(readOnly = true)
-  public Optional<SparePartOrder> order(Long orderId) {
-    return orders.findById(orderId);
-  }
-
   private SparePartOrder get(Long orderId) {
     return orders.findById(orderId).orElseThrow(() -> new IllegalArgumentException("No spare-part order " + orderId));
   }

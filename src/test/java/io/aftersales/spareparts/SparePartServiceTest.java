@@ -326,12 +326,6 @@ class SparePartServiceTest {
   }
 
   @Test
-  void theOrderIsLookedUpById() {
-    assertThat(service.order(7L)).containsSame(order);
-    assertThat(service.order(8L)).isEmpty();
-  }
-
-  @Test
   void theProcedureIsTheSparePartRequest() {
     assertThat(service.procedure()).isEqualTo("spare-part-request").isEqualTo(SparePartRequestProcess.KEY);
   }
