@@ -6,9 +6,7 @@ import io.aftersales.shared.ProcessVariable;
 public final class OutsideSystemHandoffProcess {
   public static final String KEY = "outside-system-handoff";
 
-  public static final String START_EVENT_HANDOFF_REQUESTED = "StartEvent_HandoffRequested";
   public static final String SERVICE_TASK_REQUEST_HANDOFF = "ServiceTask_RequestHandoff";
-  public static final String GATEWAY_HANDOFF_SYSTEM = "Gateway_HandoffSystem";
   public static final String USER_TASK_BOOK_SHIPMENT = "UserTask_BookShipment";
   public static final String USER_TASK_ISSUE_REFUND = "UserTask_IssueRefund";
   public static final String GATEWAY_HANDOFF_DONE = "Gateway_HandoffDone";
@@ -18,7 +16,6 @@ public final class OutsideSystemHandoffProcess {
   // Inputs of the calling call activity.
   /** A {@link HandoffKind} name. */
   public static final ProcessVariable<String> HANDOFF_KIND = ProcessVariable.of("handoffKind", String.class);
-  public static final ProcessVariable<Long> CASE_ID = ProcessVariable.of("caseId", Long.class);
   public static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.of("caseNumber", String.class);
 
   // Set by ServiceTask_RequestHandoff; read by the forms.

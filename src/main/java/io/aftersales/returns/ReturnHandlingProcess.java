@@ -10,9 +10,6 @@ public final class ReturnHandlingProcess {
   public static final String DECISION_RETURN_OUTCOME = "return-outcome";
 
   // Start and routing by sales channel
-  public static final String START_EVENT_RETURN_REQUESTED = "StartEvent_ReturnRequested";
-  public static final String SERVICE_TASK_PREPARE_RETURN = "ServiceTask_PrepareReturn";
-  public static final String GATEWAY_RETURN_ROUTE = "Gateway_ReturnRoute";
   public static final String SERVICE_TASK_GUIDE_TO_AMAZON_RETURN = "ServiceTask_GuideToAmazonReturn";
   public static final String END_EVENT_GUIDED_TO_AMAZON = "EndEvent_GuidedToAmazon";
   public static final String SERVICE_TASK_REDIRECT_TO_RETAILER = "ServiceTask_RedirectToRetailer";
@@ -29,23 +26,18 @@ public final class ReturnHandlingProcess {
 
   // Consumer return: window and decision
   public static final String BUSINESS_RULE_TASK_CHECK_RETURN_WINDOW = "BusinessRuleTask_CheckReturnWindow";
-  public static final String GATEWAY_DECISION_NEEDED = "Gateway_DecisionNeeded";
-  public static final String SUB_PROCESS_DECIDE_RETURN = "SubProcess_DecideReturn";
   public static final String USER_TASK_DECIDE_RETURN = "UserTask_DecideReturn";
   public static final String END_EVENT_DECISION_MADE = "EndEvent_DecisionMade";
   public static final String BOUNDARY_EVENT_DECISION_OVERDUE = "BoundaryEvent_DecisionOverdue";
   public static final String USER_TASK_EXPEDITE_RETURN_DECISION = "UserTask_ExpediteReturnDecision";
   public static final String END_EVENT_DECISION_EXPEDITED = "EndEvent_DecisionExpedited";
-  public static final String GATEWAY_CUSTOMER_INFO_NEEDED = "Gateway_CustomerInfoNeeded";
   public static final String SERVICE_TASK_ASK_CUSTOMER = "ServiceTask_AskCustomer";
   public static final String GATEWAY_AWAIT_CUSTOMER_ANSWER = "Gateway_AwaitCustomerAnswer";
   public static final String INTERMEDIATE_CATCH_EVENT_CUSTOMER_ANSWERED = "IntermediateCatchEvent_CustomerAnswered";
   public static final String INTERMEDIATE_CATCH_EVENT_ANSWER_OVERDUE = "IntermediateCatchEvent_AnswerOverdue";
   public static final String SERVICE_TASK_CLOSE_UNANSWERED_RETURN = "ServiceTask_CloseUnansweredReturn";
   public static final String END_EVENT_RETURN_ABANDONED = "EndEvent_ReturnAbandoned";
-  public static final String GATEWAY_AMAZON_FBM = "Gateway_AmazonFbm";
   public static final String USER_TASK_RECORD_DECISION_IN_SELLER_CENTRAL = "UserTask_RecordDecisionInSellerCentral";
-  public static final String GATEWAY_RETURN_APPROVED = "Gateway_ReturnApproved";
   public static final String SERVICE_TASK_SEND_RETURN_REFUSAL = "ServiceTask_SendReturnRefusal";
   public static final String END_EVENT_RETURN_REFUSED = "EndEvent_ReturnRefused";
 
@@ -58,7 +50,6 @@ public final class ReturnHandlingProcess {
   public static final String SERVICE_TASK_CLOSE_UNRETURNED_RMA = "ServiceTask_CloseUnreturnedRma";
   public static final String END_EVENT_RETURN_NOT_RECEIVED = "EndEvent_ReturnNotReceived";
   public static final String SERVICE_TASK_SEND_GOODS_RECEIVED = "ServiceTask_SendGoodsReceived";
-  public static final String SUB_PROCESS_INSPECT_RETURN = "SubProcess_InspectReturn";
   public static final String USER_TASK_INSPECT_RETURNED_ITEM = "UserTask_InspectReturnedItem";
   public static final String END_EVENT_INSPECTION_DONE = "EndEvent_InspectionDone";
   public static final String BOUNDARY_EVENT_INSPECTION_OVERDUE = "BoundaryEvent_InspectionOverdue";
@@ -66,7 +57,6 @@ public final class ReturnHandlingProcess {
   public static final String END_EVENT_INSPECTION_EXPEDITED = "EndEvent_InspectionExpedited";
   public static final String BUSINESS_RULE_TASK_DECIDE_RETURN_OUTCOME = "BusinessRuleTask_DecideReturnOutcome";
   public static final String SERVICE_TASK_APPLY_DISPOSITION = "ServiceTask_ApplyDisposition";
-  public static final String GATEWAY_RETURN_OUTCOME = "Gateway_ReturnOutcome";
 
   // Outcomes
   public static final String GATEWAY_REFUND_NEEDED = "Gateway_RefundNeeded";

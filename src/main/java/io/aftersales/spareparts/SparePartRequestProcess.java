@@ -13,17 +13,13 @@ public final class SparePartRequestProcess {
   public static final String DECISION_WARRANTY_PERIOD = "spare-part-warranty-period";
 
   // customer care
-  public static final String START_EVENT_SPARE_PART_REQUESTED = "StartEvent_SparePartRequested";
   public static final String SERVICE_TASK_PREPARE_SPARE_PART_REQUEST = "ServiceTask_PrepareSparePartRequest";
   public static final String USER_TASK_IDENTIFY_PART = "UserTask_IdentifyPart";
-  public static final String GATEWAY_PART_IDENTIFIED = "Gateway_PartIdentified";
   public static final String SERVICE_TASK_CLOSE_SPARE_PART_REQUEST = "ServiceTask_CloseSparePartRequest";
   public static final String END_EVENT_REQUEST_CLOSED = "EndEvent_RequestClosed";
   public static final String SERVICE_TASK_LOAD_PART_DETAILS = "ServiceTask_LoadPartDetails";
   public static final String BUSINESS_RULE_TASK_DECIDE_PART_CHARGE = "BusinessRuleTask_DecidePartCharge";
-  public static final String GATEWAY_PART_FREE = "Gateway_PartFree";
   // team lead
-  public static final String GATEWAY_GOODWILL_REQUESTED = "Gateway_GoodwillRequested";
   public static final String USER_TASK_DECIDE_GOODWILL = "UserTask_DecideGoodwill";
   public static final String GATEWAY_GOODWILL_GRANTED = "Gateway_GoodwillGranted";
   // finance
@@ -70,7 +66,6 @@ public final class SparePartRequestProcess {
   public static final ProcessVariable<String> SALES_CHANNEL = ProcessVariable.of("salesChannel", String.class);
   public static final ProcessVariable<String> CUSTOMER_TYPE = ProcessVariable.of("customerType", String.class);
   public static final ProcessVariable<String> PRODUCT_SKU = ProcessVariable.of("productSku", String.class);
-  public static final ProcessVariable<String> PRODUCT_NAME = ProcessVariable.of("productName", String.class);
   public static final ProcessVariable<Integer> WARRANTY_MONTHS = ProcessVariable.of("warrantyMonths", Integer.class);
   /** ISO date; customer care may correct it from the proof of purchase in UserTask_IdentifyPart. */
   public static final ProcessVariable<String> PURCHASE_DATE = ProcessVariable.of("purchaseDate", String.class);

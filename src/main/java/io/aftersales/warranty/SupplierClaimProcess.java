@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 public final class SupplierClaimProcess {
   public static final String KEY = "supplier-claim";
 
-  public static final String START_EVENT_SUPPLIER_CLAIM_RAISED = "StartEvent_SupplierClaimRaised";
   public static final String SERVICE_TASK_FILE_SUPPLIER_CLAIM = "ServiceTask_FileSupplierClaim";
   public static final String USER_TASK_SETTLE_SUPPLIER_CLAIM = "UserTask_SettleSupplierClaim";
   public static final String BOUNDARY_EVENT_SETTLEMENT_OVERDUE = "BoundaryEvent_SettlementOverdue";

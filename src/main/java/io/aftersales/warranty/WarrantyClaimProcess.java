@@ -11,13 +11,10 @@ import java.math.BigDecimal;
  */
 public final class WarrantyClaimProcess {
   public static final String KEY = "warranty-claim";
-  public static final String DECISION_WARRANTY_ELIGIBILITY = "warranty-eligibility";
 
-  public static final String START_EVENT_WARRANTY_CLAIMED = "StartEvent_WarrantyClaimed";
   public static final String SERVICE_TASK_REGISTER_CLAIM = "ServiceTask_RegisterClaim";
   public static final String BUSINESS_RULE_TASK_CHECK_WARRANTY_ELIGIBILITY =
       "BusinessRuleTask_CheckWarrantyEligibility";
-  public static final String GATEWAY_ELIGIBILITY = "Gateway_Eligibility";
   public static final String SERVICE_TASK_REQUEST_MISSING_DOCUMENTS = "ServiceTask_RequestMissingDocuments";
   public static final String GATEWAY_AWAIT_DOCUMENTS = "Gateway_AwaitDocuments";
   public static final String INTERMEDIATE_CATCH_EVENT_DOCUMENTS_RECEIVED = "IntermediateCatchEvent_DocumentsReceived";
@@ -40,11 +37,8 @@ public final class WarrantyClaimProcess {
   public static final String BOUNDARY_EVENT_ASSESSMENT_OVERDUE = "BoundaryEvent_AssessmentOverdue";
   public static final String USER_TASK_EXPEDITE_ASSESSMENT = "UserTask_ExpediteAssessment";
   public static final String END_EVENT_ASSESSMENT_EXPEDITED = "EndEvent_AssessmentExpedited";
-  public static final String GATEWAY_REMEDY = "Gateway_Remedy";
   // Spare part or replacement unit: reserved, or ordered and received first, then shipped.
-  public static final String GATEWAY_WARRANTY_GOODS_TO_SHIP = "Gateway_WarrantyGoodsToShip";
   public static final String SERVICE_TASK_RESERVE_WARRANTY_GOODS = "ServiceTask_ReserveWarrantyGoods";
-  public static final String GATEWAY_WARRANTY_GOODS_IN_STOCK = "Gateway_WarrantyGoodsInStock";
   public static final String USER_TASK_RECEIVE_WARRANTY_GOODS = "UserTask_ReceiveWarrantyGoods";
   public static final String SERVICE_TASK_BOOK_WARRANTY_DELIVERY = "ServiceTask_BookWarrantyDelivery";
   /** outside-system-handoff with kind = the remedy (SPARE_PART or REPLACEMENT). */
@@ -53,7 +47,6 @@ public final class WarrantyClaimProcess {
   /** outside-system-handoff, kind RETURN_LABEL. */
   public static final String CALL_ACTIVITY_BOOK_DEFECTIVE_UNIT_PICKUP = "CallActivity_BookDefectiveUnitPickup";
   public static final String USER_TASK_RECEIVE_DEFECTIVE_UNIT = "UserTask_ReceiveDefectiveUnit";
-  public static final String GATEWAY_REPAIR_WHERE = "Gateway_RepairWhere";
   public static final String USER_TASK_REPAIR_UNIT = "UserTask_RepairUnit";
   /** outside-system-handoff, kind TO_SUPPLIER. */
   public static final String CALL_ACTIVITY_SHIP_UNIT_TO_SUPPLIER = "CallActivity_ShipUnitToSupplier";
@@ -62,7 +55,6 @@ public final class WarrantyClaimProcess {
   public static final String CALL_ACTIVITY_SHIP_REPAIRED_UNIT = "CallActivity_ShipRepairedUnit";
   /** outside-system-handoff, kind REFUND. */
   public static final String CALL_ACTIVITY_REFUND_PURCHASE_PRICE = "CallActivity_RefundPurchasePrice";
-  public static final String GATEWAY_DEFECTIVE_UNIT = "Gateway_DefectiveUnit";
   public static final String INTERMEDIATE_THROW_EVENT_SUPPLIER_CLAIM_RAISED =
       "IntermediateThrowEvent_SupplierClaimRaised";
   public static final String END_EVENT_CLAIM_RESOLVED = "EndEvent_ClaimResolved";
