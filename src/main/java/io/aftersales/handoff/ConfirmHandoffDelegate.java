@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * what the person entered; the calling procedure records it and tells the customer.
  */
 @Component
-class ConfirmHandoffDelegate implements JavaDelegate {
-  private final Handoffs handoffs;
-
-  ConfirmHandoffDelegate(Handoffs handoffs) {
-    this.handoffs = handoffs;
-  }
-
+record ConfirmHandoffDelegate(Handoffs handoffs) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     HandoffKind kind = HandoffKind.named(HANDOFF_KIND.from(execution));

@@ -14,15 +14,7 @@ import org.springframework.stereotype.Component;
  * with the rule's message (Tasklist shows it; REST 400), and stores the values trimmed.
  */
 @Component
-class HandoffInputListener implements TaskListener {
-  private final Handoffs handoffs;
-  private final Clock clock;
-
-  HandoffInputListener(Handoffs handoffs, Clock clock) {
-    this.handoffs = handoffs;
-    this.clock = clock;
-  }
-
+record HandoffInputListener(Handoffs handoffs, Clock clock) implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     HandedOff done = handoffs.check(HandoffKind.named(HANDOFF_KIND.from(task)), task.getVariables(),

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * request; the request is recorded in the outside system's list, and the form gets its reference and details.
  */
 @Component
-class RequestHandoffDelegate implements JavaDelegate {
-  private final Handoffs handoffs;
-
-  RequestHandoffDelegate(Handoffs handoffs) {
-    this.handoffs = handoffs;
-  }
-
+record RequestHandoffDelegate(Handoffs handoffs) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Handoffs.Requested requested = handoffs.request(Caller.procedureKey(execution),

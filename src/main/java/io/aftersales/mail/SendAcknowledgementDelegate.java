@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * to the {@link Outbox}, which sends it after commit, so an SMTP outage never fails the job.
  */
 @Component
-class SendAcknowledgementDelegate implements JavaDelegate {
-  private final CustomerMailer mailer;
-
-  SendAcknowledgementDelegate(CustomerMailer mailer) {
-    this.mailer = mailer;
-  }
-
+record SendAcknowledgementDelegate(CustomerMailer mailer) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mailer.sendAcknowledgement(CASE_ID.from(execution), execution.getProcessInstanceId());

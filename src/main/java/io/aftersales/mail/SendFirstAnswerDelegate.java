@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendFirstAnswer} in service-case.bpmn: the agent's first answer, recorded as the first response. */
 @Component
-class SendFirstAnswerDelegate implements JavaDelegate {
-  private final CustomerMailer mailer;
-
-  SendFirstAnswerDelegate(CustomerMailer mailer) {
-    this.mailer = mailer;
-  }
-
+record SendFirstAnswerDelegate(CustomerMailer mailer) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mailer.send(CASE_ID.from(execution), CustomerMailer.Kind.FIRST_ANSWER, execution.getProcessInstanceId(),

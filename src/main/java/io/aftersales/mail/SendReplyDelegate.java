@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * step id is the subprocess instance, so each reply gets its own Message-ID.
  */
 @Component
-class SendReplyDelegate implements JavaDelegate {
-  private final CustomerMailer mailer;
-
-  SendReplyDelegate(CustomerMailer mailer) {
-    this.mailer = mailer;
-  }
-
+record SendReplyDelegate(CustomerMailer mailer) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mailer.send(CASE_ID.from(execution), CustomerMailer.Kind.REPLY, execution.getParentActivityInstanceId(),

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendResolution} in service-case.bpmn: the agent's closing answer. */
 @Component
-class SendResolutionDelegate implements JavaDelegate {
-  private final CustomerMailer mailer;
-
-  SendResolutionDelegate(CustomerMailer mailer) {
-    this.mailer = mailer;
-  }
-
+record SendResolutionDelegate(CustomerMailer mailer) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     mailer.send(CASE_ID.from(execution), CustomerMailer.Kind.RESOLUTION, execution.getProcessInstanceId(),

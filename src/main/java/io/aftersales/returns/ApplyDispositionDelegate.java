@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * outcome, restocks or scraps the item, works out the refund.
  */
 @Component
-class ApplyDispositionDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  ApplyDispositionDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record ApplyDispositionDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var refund = returns.applyDisposition(RETURN_ID.from(execution),

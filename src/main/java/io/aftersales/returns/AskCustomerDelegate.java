@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * the activity instance.
  */
 @Component
-class AskCustomerDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  AskCustomerDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record AskCustomerDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String question = QUESTION_TO_CUSTOMER.fromOrNull(execution);

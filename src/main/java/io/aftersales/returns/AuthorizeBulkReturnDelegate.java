@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * logistics books the collection next (CallActivity_ArrangeBulkPickup).
  */
 @Component
-class AuthorizeBulkReturnDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  AuthorizeBulkReturnDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record AuthorizeBulkReturnDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RMA_NUMBER.set(execution, returns.authorizeBulkReturn(RETURN_ID.from(execution)));

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * answer in time.
  */
 @Component
-class CloseUnansweredReturnDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  CloseUnansweredReturnDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record CloseUnansweredReturnDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.closeUnanswered(RETURN_ID.from(execution), execution.getProcessInstanceId());

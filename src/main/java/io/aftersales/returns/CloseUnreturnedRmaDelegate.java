@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * arrive in time; the RMA expires.
  */
 @Component
-class CloseUnreturnedRmaDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  CloseUnreturnedRmaDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record CloseUnreturnedRmaDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.expire(RETURN_ID.from(execution), RETURN_SHIPMENT_TIMEOUT.from(execution),

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * number.
  */
 @Component
-class CreateRmaDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  CreateRmaDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record CreateRmaDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RMA_NUMBER.set(execution, returns.authorize(RETURN_ID.from(execution), CUSTOMER_WISH.fromOrNull(execution),

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * customer how to return through Amazon and records it.
  */
 @Component
-class GuideToAmazonReturnDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  GuideToAmazonReturnDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record GuideToAmazonReturnDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.guideToAmazon(RETURN_ID.from(execution), execution.getProcessInstanceId());

@@ -15,16 +15,10 @@ import org.springframework.stereotype.Component;
  * the variables the gateways and forms read exist, even if the caller left some out.
  */
 @Component
-class PrepareReturnDelegate implements JavaDelegate {
+record PrepareReturnDelegate(ReturnService returns) implements JavaDelegate {
   private static final List<ProcessVariable<?>> READ_BY_GATEWAYS_AND_FORMS = List.of(SALES_CHANNEL, FULFILMENT,
       CUSTOMER_TYPE, RETAILER_NAME, ORDER_NUMBER, PRODUCT_SKU, PRODUCT_NAME, DAYS_SINCE_DELIVERY, PURCHASE_PRICE,
       LAST_CUSTOMER_MESSAGE);
-
-  private final ReturnService returns;
-
-  PrepareReturnDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * of the units, mail to the retailer.
  */
 @Component
-class RecordCreditNoteDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  RecordCreditNoteDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record RecordCreditNoteDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.recordCreditNote(RETURN_ID.from(execution),

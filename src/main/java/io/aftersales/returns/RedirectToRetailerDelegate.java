@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * returns to the shop; the warranty stays with us.
  */
 @Component
-class RedirectToRetailerDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  RedirectToRetailerDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record RedirectToRetailerDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.redirectToRetailer(RETURN_ID.from(execution), execution.getProcessInstanceId());

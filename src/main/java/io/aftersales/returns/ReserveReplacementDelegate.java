@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * logistics to ship (CallActivity_ShipReplacement); none in stock turns the outcome into a full refund.
  */
 @Component
-class ReserveReplacementDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  ReserveReplacementDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record ReserveReplacementDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReplacementRequest request = returns.reserveReplacement(RETURN_ID.from(execution));

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * decision is in the outside-system list while customer care records it in Seller Central, and done when confirmed.
  */
 @Component
-class SellerCentralDecisionListener implements TaskListener {
-  private final ReturnService returns;
-
-  SellerCentralDecisionListener(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record SellerCentralDecisionListener(ReturnService returns) implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * tells the customer.
  */
 @Component
-class SendGoodsReceivedDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  SendGoodsReceivedDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record SendGoodsReceivedDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.confirmReceipt(RETURN_ID.from(execution), INSPECTION_OLA.from(execution), execution.getProcessInstanceId());

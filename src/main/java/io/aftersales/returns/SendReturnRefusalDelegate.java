@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * mails the reason.
  */
 @Component
-class SendReturnRefusalDelegate implements JavaDelegate {
-  private final ReturnService returns;
-
-  SendReturnRefusalDelegate(ReturnService returns) {
-    this.returns = returns;
-  }
-
+record SendReturnRefusalDelegate(ReturnService returns) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     returns.refuse(RETURN_ID.from(execution), REFUSAL_REASON.fromOrNull(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_CancelQuote} in spare-part-request.bpmn (async): cancels the payment request and tells the customer. Idempotent per process instance. */
 @Component
-class CancelQuoteDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  CancelQuoteDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record CancelQuoteDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     spareParts.cancelQuote(SPARE_PART_ORDER_ID.from(execution), execution.getProcessInstanceId() + "-quote-expired");

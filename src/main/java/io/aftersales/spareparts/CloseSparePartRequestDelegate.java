@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_CloseSparePartRequest} in spare-part-request.bpmn (async): sends customer care's message that no part can be sent. Idempotent per process instance. */
 @Component
-class CloseSparePartRequestDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  CloseSparePartRequestDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record CloseSparePartRequestDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     spareParts.closeRequest(SPARE_PART_ORDER_ID.from(execution), MESSAGE_TO_CUSTOMER.fromOrNull(execution),

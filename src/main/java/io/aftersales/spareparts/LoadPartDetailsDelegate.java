@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * the reason ({@code TaskInputRefused}), so the task stays open with the agent's input.
  */
 @Component
-class LoadPartDetailsDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  LoadPartDetailsDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record LoadPartDetailsDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var part = spareParts.identifyPart(SPARE_PART_ORDER_ID.from(execution), SPARE_PART_SKU.fromOrNull(execution),

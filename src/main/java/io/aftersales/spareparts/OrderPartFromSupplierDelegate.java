@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_OrderPartFromSupplier} in spare-part-request.bpmn (async): purchase order (recorded for purchasing) and a mail about the wait. */
 @Component
-class OrderPartFromSupplierDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  OrderPartFromSupplierDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record OrderPartFromSupplierDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String number = spareParts.orderFromSupplier(SPARE_PART_ORDER_ID.from(execution),

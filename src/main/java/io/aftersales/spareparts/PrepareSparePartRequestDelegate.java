@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_PrepareSparePartRequest} in spare-part-request.bpmn: records the request and sets the timer durations and form defaults. */
 @Component
-class PrepareSparePartRequestDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  PrepareSparePartRequestDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record PrepareSparePartRequestDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var prepared = spareParts.prepare(execution.getProcessInstanceId(), CASE_ID.from(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_ReservePart} in spare-part-request.bpmn (async): reserves the part; {@code partReserved} decides whether the supplier is needed. */
 @Component
-class ReservePartDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  ReservePartDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record ReservePartDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var charge = new SparePartService.ChargeDecision(Boolean.TRUE.equals(FREE.fromOrNull(execution)),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendDeliveryUpdate} in spare-part-request.bpmn (async): tells the customer the date the chased supplier promised. Idempotent per purchase order and date. */
 @Component
-class SendDeliveryUpdateDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  SendDeliveryUpdateDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record SendDeliveryUpdateDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String expected = SUPPLIER_EXPECTED_DATE.fromOrNull(execution);

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendPaymentReminder} in spare-part-request.bpmn (async). Idempotent per process instance. */
 @Component
-class SendPaymentReminderDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  SendPaymentReminderDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record SendPaymentReminderDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     spareParts.sendPaymentReminder(SPARE_PART_ORDER_ID.from(execution),

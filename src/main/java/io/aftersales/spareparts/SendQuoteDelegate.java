@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendQuote} in spare-part-request.bpmn (async): payment request with finance and the quote mail. Idempotent per process instance. */
 @Component
-class SendQuoteDelegate implements JavaDelegate {
-  private final SparePartService spareParts;
-
-  SendQuoteDelegate(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record SendQuoteDelegate(SparePartService spareParts) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var quote = spareParts.sendQuote(SPARE_PART_ORDER_ID.from(execution), CHARGE_NOTE.fromOrNull(execution),

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * reserved for the case, so logistics can ship it.
  */
 @Component
-class BookWarrantyDeliveryDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  BookWarrantyDeliveryDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record BookWarrantyDeliveryDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.bookDelivery(ClaimFacts.of(execution), REMEDY.from(execution), SPARE_PART_SKU.fromOrNull(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_CloseAbandonedClaim} in warranty-claim.bpmn: closes the claim as abandoned and tells the customer how to reopen it. Async: idempotent per step. */
 @Component
-class CloseAbandonedClaimDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  CloseAbandonedClaimDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record CloseAbandonedClaimDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.closeAbandoned(ClaimFacts.of(execution), MISSING_DOCUMENTS.fromOrNull(execution),

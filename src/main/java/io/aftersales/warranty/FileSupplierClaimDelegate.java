@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_FileSupplierClaim} in supplier-claim.bpmn: records the claim against the supplier for supplier management. Async: idempotent per case and SKU. */
 @Component
-class FileSupplierClaimDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  FileSupplierClaimDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record FileSupplierClaimDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var filed = warranty.fileSupplierClaim(CASE_NUMBER.from(execution), PRODUCT_SKU.from(execution),

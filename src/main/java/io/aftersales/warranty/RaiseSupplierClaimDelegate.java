@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code IntermediateThrowEvent_SupplierClaimRaised} in warranty-claim.bpmn: starts supplier-claim by its start message. Async: a running claim for the case is not started twice. */
 @Component
-class RaiseSupplierClaimDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  RaiseSupplierClaimDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RaiseSupplierClaimDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.raiseSupplierClaim(ClaimFacts.of(execution), ASSESSMENT_NOTES.fromOrNull(execution));

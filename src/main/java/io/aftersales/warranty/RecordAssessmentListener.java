@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * form instead of the process failing later.
  */
 @Component
-class RecordAssessmentListener implements TaskListener {
-  private final WarrantyService warranty;
-
-  RecordAssessmentListener(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RecordAssessmentListener(WarrantyService warranty) implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     warranty.recordAssessment(CASE_NUMBER.from(task), REMEDY.fromOrNull(task), SPARE_PART_SKU.fromOrNull(task),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_RecordClaimSettlement} in supplier-claim.bpmn: records the amount the supplier credits (0 = rejected) and closes the portal request. Async: idempotent (a settled claim stays settled). */
 @Component
-class RecordClaimSettlementDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  RecordClaimSettlementDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RecordClaimSettlementDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // A number field of a form may arrive as Long or Double.

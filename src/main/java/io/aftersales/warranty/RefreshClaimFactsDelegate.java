@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * recomputes the facts of the next eligibility check.
  */
 @Component
-class RefreshClaimFactsDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  RefreshClaimFactsDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RefreshClaimFactsDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     WarrantyService.Refreshed refreshed = warranty.refreshFacts(ClaimFacts.of(execution),

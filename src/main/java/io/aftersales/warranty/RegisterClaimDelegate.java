@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_RegisterClaim} in warranty-claim.bpmn: records the claim and sets the timer durations and the proof-of-purchase flag the decision reads. */
 @Component
-class RegisterClaimDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  RegisterClaimDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RegisterClaimDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var registration = warranty.registerClaim(execution.getProcessInstanceId(), ClaimFacts.of(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_RequestMissingDocuments} in warranty-claim.bpmn: asks the customer for what the decision found missing. Async: idempotent per step (the mail step id). */
 @Component
-class RequestMissingDocumentsDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  RequestMissingDocumentsDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record RequestMissingDocumentsDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.requestMissingDocuments(ClaimFacts.of(execution), ELIGIBILITY.fromOrNull(execution),

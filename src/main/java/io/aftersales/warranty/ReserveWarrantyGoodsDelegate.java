@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * orders it from the supplier ({@code inStock} false, {@code purchaseOrderNumber} for the warehouse's receipt).
  */
 @Component
-class ReserveWarrantyGoodsDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  ReserveWarrantyGoodsDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record ReserveWarrantyGoodsDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     WarrantyService.Reservation reservation = warranty.reserveGoods(ClaimFacts.of(execution), REMEDY.from(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendClaimRejection} in warranty-claim.bpmn: explains an expired warranty or a rejected assessment to the customer. Async: idempotent per step. */
 @Component
-class SendClaimRejectionDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  SendClaimRejectionDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record SendClaimRejectionDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.sendRejection(ClaimFacts.of(execution), ELIGIBILITY.fromOrNull(execution),

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_SendDocumentsReminder} in warranty-claim.bpmn: reminds the customer of the missing documents. Async: idempotent per step. */
 @Component
-class SendDocumentsReminderDelegate implements JavaDelegate {
-  private final WarrantyService warranty;
-
-  SendDocumentsReminderDelegate(WarrantyService warranty) {
-    this.warranty = warranty;
-  }
-
+record SendDocumentsReminderDelegate(WarrantyService warranty) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     warranty.sendDocumentsReminder(ClaimFacts.of(execution), MISSING_DOCUMENTS.fromOrNull(execution),
