@@ -10,13 +10,7 @@ import org.springframework.stereotype.Component;
  * is recorded for the {@code finance} group, who issue it there by hand and confirm it in Tasklist.
  */
 @Component
-class ManualRefundAdapter implements RefundPort {
-  private final ExternalRequests requests;
-
-  ManualRefundAdapter(ExternalRequests requests) {
-    this.requests = requests;
-  }
-
+record ManualRefundAdapter(ExternalRequests requests) implements RefundPort {
   @Override
   public Long requestRefund(String salesChannel, String caseNumber, String reference, BigDecimal amount) {
     ExternalSystem system = "AMAZON".equals(salesChannel) ? ExternalSystem.AMAZON_SELLER_CENTRAL : ExternalSystem.SHOP;

@@ -17,14 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/external-requests")
-class ExternalRequestsController {
+record ExternalRequestsController(ExternalRequests requests) {
   private static final Set<String> SEE_ALL = Set.of("team-lead", "auditor");
-
-  private final ExternalRequests requests;
-
-  ExternalRequestsController(ExternalRequests requests) {
-    this.requests = requests;
-  }
 
   record View(Long id, String system, String operation, String caseNumber, String reference, String details,
       String responsibleGroup, String status, String result, Instant requestedAt, Instant completedAt) {}

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code logistics} group, who book it in the carrier's portal by hand (the next user task).
  */
 @Component
-class ManualCarrierAdapter implements CarrierPort {
-  private final ExternalRequests requests;
-
-  ManualCarrierAdapter(ExternalRequests requests) {
-    this.requests = requests;
-  }
-
+record ManualCarrierAdapter(ExternalRequests requests) implements CarrierPort {
   @Override
   public Long request(ShipmentKind kind, String caseNumber, String reference, String details) {
     return requests.record(ExternalSystem.CARRIER, kind.name(), caseNumber, reference, details, "logistics").getId();

@@ -16,15 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/mail/failures")
-class MailFailuresController {
-  private final InboundMailRepository ledger;
-  private final InboundMailProcessor processor;
-
-  MailFailuresController(InboundMailRepository ledger, InboundMailProcessor processor) {
-    this.ledger = ledger;
-    this.processor = processor;
-  }
-
+record MailFailuresController(InboundMailRepository ledger, InboundMailProcessor processor) {
   record FailedMail(Long id, String messageId, String from, String subject, String error, Instant receivedAt,
       int sizeBytes) {}
 

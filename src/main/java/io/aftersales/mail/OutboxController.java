@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/mail/outbox")
-class OutboxController {
-  private final JdbcTemplate jdbc;
-  private final Outbox outbox;
-
-  OutboxController(JdbcTemplate jdbc, Outbox outbox) {
-    this.jdbc = jdbc;
-    this.outbox = outbox;
-  }
-
+record OutboxController(JdbcTemplate jdbc, Outbox outbox) {
   record WaitingMail(long id, String messageId, String caseNumber, String recipient, String subject, String status,
       int attempts, String lastError, Instant createdAt, Instant nextAttemptAt) {}
 

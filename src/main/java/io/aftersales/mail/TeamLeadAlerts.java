@@ -12,14 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code team-lead}, one per outage (its id names the outage, so a repeated alert creates nothing).
  */
 @Component
-class TeamLeadAlerts {
+record TeamLeadAlerts(TaskService tasks) {
   private static final Logger log = LoggerFactory.getLogger(TeamLeadAlerts.class);
-
-  private final TaskService tasks;
-
-  TeamLeadAlerts(TaskService tasks) {
-    this.tasks = tasks;
-  }
 
   /** Raises the alert of the outage that began at {@code since}, unless it was raised already. */
   void raise(String kind, Instant since, String name, String description) {

@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
  * groups become the authorities.
  */
 @Component
-class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
-  private final IdentityService identity;
-
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
-    this.identity = identity;
-  }
-
+record CamundaIdentityAuthenticationProvider(IdentityService identity) implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();

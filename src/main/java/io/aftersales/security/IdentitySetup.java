@@ -35,22 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class IdentitySetup implements ApplicationRunner {
+public record IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+    TaskService tasks) implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   public static final String MY_TASKS_FILTER = "My tasks";
-
-  private final IdentityService identity;
-  private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
-
-  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks) {
-    this.identity = identity;
-    this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
-  }
 
   @Override
   public void run(ApplicationArguments args) {

@@ -26,13 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/payments")
-class PaymentConfirmationController {
-  private final SparePartService spareParts;
-
-  PaymentConfirmationController(SparePartService spareParts) {
-    this.spareParts = spareParts;
-  }
-
+record PaymentConfirmationController(SparePartService spareParts) {
   record ConfirmationRequest(@NotBlank @Size(max = 100) String paymentReference) {}
 
   @PostMapping("/{reference}/confirmation")

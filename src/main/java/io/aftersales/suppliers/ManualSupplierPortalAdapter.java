@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code purchasing} and claims for {@code supplier-management}, who place them by hand.
  */
 @Component
-class ManualSupplierPortalAdapter implements SupplierPortalPort {
-  private final ExternalRequests requests;
-
-  ManualSupplierPortalAdapter(ExternalRequests requests) {
-    this.requests = requests;
-  }
-
+record ManualSupplierPortalAdapter(ExternalRequests requests) implements SupplierPortalPort {
   @Override
   public Long sendPurchaseOrder(PurchaseOrder order, String supplierName) {
     return requests.record(ExternalSystem.SUPPLIER_PORTAL, "PURCHASE_ORDER", order.getCaseNumber(), order.getNumber(),
