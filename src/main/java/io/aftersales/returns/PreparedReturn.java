@@ -1,4 +1,4 @@
 package io.aftersales.returns;
 
 /** The return is recorded; its timer durations come from configuration. */
-record PreparedReturn(Long returnId, ReturnTimers timers) {}
+record PreparedReturn(Long returnId, ReturnSettings timers) {}

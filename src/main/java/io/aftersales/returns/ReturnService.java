@@ -65,7 +65,7 @@ class ReturnService implements HandoffParty {
         .orElseGet(() -> returns.save(new ReturnAuthorization(request, clock.instant())));
     log.info("Return {} recorded for case {} (channel {}, {})", r.getId(), r.getCaseNumber(), r.getSalesChannel(),
         r.getFulfilment());
-    return new PreparedReturn(r.getId(), settings.timers());
+    return new PreparedReturn(r.getId(), settings);
   }
 
   /** ServiceTask_GuideToAmazonReturn: Amazon FBA orders are returned through Amazon's return centre. */

@@ -30,8 +30,4 @@ record ReturnSettings(
       throw new IllegalArgumentException("aftersales.returns.return-address must be set");
     }
   }
-
-  ReturnTimers timers() {
-    return new ReturnTimers(decisionOla, shipmentTimeout, inspectionOla, customerAnswerTimeout);
-  }
 }

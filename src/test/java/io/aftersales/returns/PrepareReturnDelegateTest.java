@@ -17,7 +17,8 @@ class PrepareReturnDelegateTest {
   PrepareReturnDelegate delegate = new PrepareReturnDelegate(returns);
 
   PrepareReturnDelegateTest() {
-    when(returns.prepare(any())).thenReturn(new PreparedReturn(7L, new ReturnTimers("PT24H", "P30D", "P2D", "P14D")));
+    when(returns.prepare(any())).thenReturn(
+        new PreparedReturn(7L, new ReturnSettings("PT24H", "P30D", "P2D", "P14D", "Returns Centre, Cologne")));
   }
 
   @Test

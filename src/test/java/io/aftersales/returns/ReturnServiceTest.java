@@ -109,7 +109,7 @@ class ReturnServiceTest {
     PreparedReturn prepared = service.prepare(new ReturnRequest(CASE_ID, CASE, "pi-1", null, null, null, null, null,
         null, null, null, null, null));
     verify(repository, never()).save(any());
-    assertThat(prepared.timers()).isEqualTo(new ReturnTimers("PT24H", "P30D", "P2D", "P14D"));
+    assertThat(prepared.timers()).isSameAs(settings);
   }
 
   @Test
