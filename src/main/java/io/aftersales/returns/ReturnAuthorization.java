@@ -118,10 +118,6 @@ public class ReturnAuthorization {
     this.requestedAt = requestedAt;
   }
 
-  boolean is(Status s) {
-    return status == s;
-  }
-
   private boolean undecided() {
     return status == Status.REQUESTED || status == Status.INFO_REQUESTED;
   }

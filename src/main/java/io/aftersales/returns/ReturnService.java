@@ -161,7 +161,7 @@ class ReturnService implements HandoffParty {
   void refuse(Long returnId, String reason, Boolean sellerCentralRecorded, String stepId) {
     ReturnAuthorization r = get(returnId);
     r.refuse(required(reason, "refusalReason").trim(), sellerCentralRecorded, clock.instant());
-    if (!r.is(ReturnAuthorization.Status.REFUSED)) {
+    if (r.getStatus() != ReturnAuthorization.Status.REFUSED) {
       log.warn("Return of case {} is {}, not refused: no refusal mail", r.getCaseNumber(), r.getStatus());
       return;
     }

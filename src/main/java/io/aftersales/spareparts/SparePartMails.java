@@ -82,7 +82,7 @@ final class SparePartMails {
   static String deliveryUpdate(String customerName, SparePartOrder order, String expectedDate) {
     String when = expectedDate == null || expectedDate.isBlank()
         ? "as soon as possible"
-        : "by " + date(LocalDate.parse(expectedDate.substring(0, 10)));
+        : "by " + DATE.format(LocalDate.parse(expectedDate.substring(0, 10)));
     return greeting(customerName)
         + "we are sorry: our supplier is taking longer than expected to deliver " + line(order) + ".\n"
         + "We have chased the supplier, who now promises delivery " + when + ".\n\n"
@@ -146,9 +146,5 @@ final class SparePartMails {
 
   private static String date(Instant instant, ZoneId zone) {
     return DATE.format(instant.atZone(zone));
-  }
-
-  private static String date(LocalDate date) {
-    return DATE.format(date);
   }
 }

@@ -2,7 +2,6 @@ package io.aftersales.warranty;
 
 import static io.aftersales.warranty.WarrantyClaimProcess.*;
 
-import io.aftersales.mail.CustomerMailer;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -25,9 +24,5 @@ record ClaimFacts(Long caseId, String caseNumber, String customerName, String sa
   /** "your Electric kettle 1.7 l", or "your product" when we could not identify it. */
   String product() {
     return productName == null || productName.isBlank() ? "your product" : "your " + productName;
-  }
-
-  String greeting() {
-    return CustomerMailer.greeting(customerName);
   }
 }

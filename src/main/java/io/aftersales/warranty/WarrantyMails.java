@@ -1,5 +1,6 @@
 package io.aftersales.warranty;
 
+import io.aftersales.mail.CustomerMailer;
 import io.aftersales.shared.IsoDurations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -145,7 +146,7 @@ final class WarrantyMails {
   }
 
   private static String greeting(ClaimFacts facts) {
-    return facts.greeting() + "\n\n";
+    return CustomerMailer.greeting(facts.customerName()) + "\n\n";
   }
 
   /** What the customer is asked to send: the missing document, photos, and the serial number unless we have it. */
