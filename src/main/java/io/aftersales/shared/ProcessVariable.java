@@ -1,7 +1,6 @@
 package io.aftersales.shared;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -26,11 +25,6 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
   public T fromOrNull(VariableScope scope) {
     Object value = scope.getVariable(name);
-    return value == null ? null : convert(value);
-  }
-
-  public T fromOrNull(Map<String, Object> variables) {
-    Object value = variables.get(name);
     return value == null ? null : convert(value);
   }
 
