@@ -49,7 +49,6 @@ public class CaseMessage {
     this.createdAt = createdAt;
   }
 
-  public Long getId() { return id; }
   public MessageDirection getDirection() { return direction; }
   public String getChannel() { return channel; }
   public String getAuthor() { return author; }

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ServiceTask_CloseCase} in service-case.bpmn. Idempotent: closing a closed case keeps its time. */
 @Component
-class CloseCaseDelegate implements JavaDelegate {
-  private final ServiceCases cases;
-
-  CloseCaseDelegate(ServiceCases cases) {
-    this.cases = cases;
-  }
-
+record CloseCaseDelegate(ServiceCases cases) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     cases.close(CASE_ID.from(execution));

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * from the case, here, once. One place instead of a copy of every fact mapping per call activity.
  */
 @Component
-class LoadCaseFactsListener implements ExecutionListener {
-  private final ServiceCases cases;
-
-  LoadCaseFactsListener(ServiceCases cases) {
-    this.cases = cases;
-  }
-
+record LoadCaseFactsListener(ServiceCases cases) implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     execution.setVariables(cases.procedureFacts(CASE_ID.from(execution)));

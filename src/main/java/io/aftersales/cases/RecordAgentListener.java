@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * answered, so the mail is signed and the audit trail names the agent.
  */
 @Component
-class RecordAgentListener implements TaskListener {
-  private final IdentityService identity;
-
-  RecordAgentListener(IdentityService identity) {
-    this.identity = identity;
-  }
-
+record RecordAgentListener(IdentityService identity) implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String who = task.getAssignee();

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Component;
  * order number or SKU go onto the case, and the case facts are refreshed for the routing decision.
  */
 @Component
-class RecordReviewDelegate implements JavaDelegate {
-  private final ServiceCases cases;
-
-  RecordReviewDelegate(ServiceCases cases) {
-    this.cases = cases;
-  }
-
+record RecordReviewDelegate(ServiceCases cases) implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String type = REQUEST_TYPE.fromOrNull(execution);
