@@ -22,5 +22,4 @@ class IdempotencyRecord {
   String getRequestHash() { return requestHash; }
   String getCaseNumber() { return caseNumber; }
   String getTokenSalt() { return tokenSalt; }
-  Instant getCreatedAt() { return createdAt; }
 }

@@ -92,11 +92,6 @@ public class MasterData {
   }
 
   @Transactional(readOnly = true)
-  public Optional<Customer> customer(Long id) {
-    return customers.findById(id);
-  }
-
-  @Transactional(readOnly = true)
   public Optional<Product> productBySku(String sku) {
     return sku == null || sku.isBlank() ? Optional.empty() : byNaturalId(Product.class, sku.trim());
   }

@@ -31,8 +31,6 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
 interface ProductRepository extends JpaRepository<Product, Long> {}
 
-interface SupplierRepository extends JpaRepository<Supplier, Long> {
-  Optional<Supplier> findByName(String name);
-}
+interface SupplierRepository extends JpaRepository<Supplier, Long> {}
 
 interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {}

@@ -68,14 +68,6 @@ class MasterDataLookupTest {
   }
 
   @Test
-  void aCustomerIsFoundById() {
-    Customer maria = new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);
-    when(customers.findById(1L)).thenReturn(Optional.of(maria));
-    assertThat(masterData.customer(1L)).containsSame(maria);
-    assertThat(masterData.customer(2L)).isEmpty();
-  }
-
-  @Test
   void registeringReturnsWhatTheRepositoryStored() {
     Customer maria = new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);
     SalesOrder order = new SalesOrder("WEB-1", SalesChannel.ECOMMERCE, null, null, maria, null, null);
