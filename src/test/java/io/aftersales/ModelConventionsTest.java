@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,7 @@ class ModelConventionsTest {
   private static Set<String> beanNames;
 
   @BeforeAll
-  static void scan() throws IOException {
+  static void scan() throws IOException, ClassNotFoundException {
     bpmnFiles = files(PROCESSES, ".bpmn");
     assertThat(bpmnFiles).isNotEmpty();
     formsById = new HashMap<>();
@@ -72,8 +73,14 @@ class ModelConventionsTest {
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
     AnnotationBeanNameGenerator names = AnnotationBeanNameGenerator.INSTANCE;
     SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
-    beanNames = scanner.findCandidateComponents("io.aftersales").stream()
-        .map((BeanDefinition bd) -> names.generateBeanName(bd, registry)).collect(Collectors.toSet());
+    beanNames = new java.util.HashSet<>();
+    for (BeanDefinition bd : scanner.findCandidateComponents("io.aftersales")) {
+      beanNames.add(names.generateBeanName(bd, registry));
+      // A configuration's @Bean methods are beans too, named after the method (the procedures' delegates).
+      for (java.lang.reflect.Method method : Class.forName(bd.getBeanClassName()).getDeclaredMethods()) {
+        if (method.isAnnotationPresent(Bean.class)) beanNames.add(method.getName());
+      }
+    }
   }
 
   private static List<Path> files(Path root, String suffix) throws IOException {

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.community.mockito.delegate.DelegateExecutionFake;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -14,7 +15,7 @@ import org.mockito.ArgumentCaptor;
 /** ServiceTask_PrepareReturn: the facts recorded, timer durations from configuration unless passed in. */
 class PrepareReturnDelegateTest {
   ReturnService returns = mock(ReturnService.class);
-  PrepareReturnDelegate delegate = new PrepareReturnDelegate(returns);
+  JavaDelegate delegate = new ReturnHandlingDelegates().prepareReturnDelegate(returns);
 
   PrepareReturnDelegateTest() {
     when(returns.prepare(any())).thenReturn(
