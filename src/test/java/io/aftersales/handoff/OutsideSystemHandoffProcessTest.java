@@ -88,9 +88,10 @@ class OutsideSystemHandoffProcessTest {
       }
     };
     Handoffs handoffs = new Handoffs(List.of(party), logistics, finance);
-    Mocks.register("requestHandoffDelegate", new RequestHandoffDelegate(handoffs));
-    Mocks.register("confirmHandoffDelegate", new ConfirmHandoffDelegate(handoffs));
-    Mocks.register("handoffInputListener", new HandoffInputListener(handoffs, Clock.fixed(NOW, ZoneOffset.UTC)));
+    OutsideSystemHandoffDelegates delegates = new OutsideSystemHandoffDelegates();
+    Mocks.register("requestHandoffDelegate", delegates.requestHandoffDelegate(handoffs));
+    Mocks.register("confirmHandoffDelegate", delegates.confirmHandoffDelegate(handoffs));
+    Mocks.register("handoffInputListener", delegates.handoffInputListener(handoffs, Clock.fixed(NOW, ZoneOffset.UTC)));
     // A procedure calling the hand-off exactly as the real ones do (business key, case, kind).
     parentDeployment = repositoryService().createDeployment().addModelInstance("test-procedure.bpmn",
         Bpmn.createExecutableProcess(PROCEDURE).camundaHistoryTimeToLive(1).startEvent()
