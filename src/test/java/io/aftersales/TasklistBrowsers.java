@@ -101,10 +101,10 @@ public final class TasklistBrowsers implements BeforeEachCallback, AfterEachCall
     throw failure;
   }
 
-  /** A fresh chromium (own profile, so no shared session) logged in to Tasklist through its login form. */
-  public WebDriver login(String user) throws IOException {
+  /** A fresh chromium with its own profile (no shared session), not logged in: a customer's browser, say. */
+  public WebDriver open(String who) throws IOException {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    Path profile = Files.createTempDirectory("tasklist-browser-" + user + "-");
+    Path profile = Files.createTempDirectory("tasklist-browser-" + who + "-");
     profiles.add(profile);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString()); // with binary and driver given, Selenium Manager is never asked
@@ -117,7 +117,12 @@ public final class TasklistBrowsers implements BeforeEachCallback, AfterEachCall
     WebDriver browser = new ChromeDriver(service, options);
     browsers.add(browser);
     current = browser;
+    return browser;
+  }
 
+  /** A fresh chromium (own profile, so no shared session) logged in to Tasklist through its login form. */
+  public WebDriver login(String user) throws IOException {
+    WebDriver browser = open(user);
     browser.get(rootUri.get() + "/camunda/app/tasklist/");
     By username = By.cssSelector("input[ng-model='username'], form[name='signinForm'] input[type='text']");
     By secret = By.cssSelector("input[ng-model='password'], form[name='signinForm'] input[type='password']");

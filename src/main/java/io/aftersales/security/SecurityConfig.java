@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftersales.shared.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,6 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.Header;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -72,9 +77,24 @@ class SecurityConfig {
         // The API is stateless (basic auth, no cookies of ours); the webapps have Camunda's own CSRF filter.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                request -> CUSTOMER_PAGES.contains(request.getRequestURI()), new StaticHeadersWriter(List.of(
+                    new Header("Content-Security-Policy", CUSTOMER_PAGES_POLICY),
+                    new Header("Referrer-Policy", "no-referrer"))))));
     return http.build();
   }
+
+  /** The customer's pages (the Camunda webapps send their own policy). */
+  static final Set<String> CUSTOMER_PAGES = Set.of("/", "/index.html", "/contact.html", "/status.html");
+
+  /**
+   * Only our own scripts, styles and API on the customer's pages (the favicon is a data: image), so injected markup
+   * cannot run or send anything elsewhere; and no page passes its address on as a Referer, because the status
+   * page's address carries the case's access token.
+   */
+  static final String CUSTOMER_PAGES_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   /**
    * The firewall's refusals (a header value with bytes it does not allow, an encoded slash, ...) are the

@@ -66,6 +66,22 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(get("/actuator/health", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  /** The status page's address carries the case's token: no Referer leaves with it, and only our scripts run. */
+  @Test
+  void theCustomerPagesRunOnlyOurScriptsAndSendNoReferrer() throws Exception {
+    for (String page : List.of("/", "/contact.html", "/status.html?case=SC-2026-000001&token=abc")) {
+      ResponseEntity<String> response = get(page, new HttpHeaders());
+      assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+      assertThat(response.getHeaders().getFirst("Referrer-Policy")).as(page).isEqualTo("no-referrer");
+      assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(page)
+          .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");
+    }
+    // The Camunda webapps keep their own policy.
+    ResponseEntity<String> tasklist = get("/camunda/app/tasklist/", new HttpHeaders());
+    assertThat(tasklist.getHeaders().getFirst("Content-Security-Policy")).doesNotContain("default-src 'none'");
+    assertThat(tasklist.getHeaders().getFirst("Referrer-Policy")).isNull();
+  }
+
   @Test
   void eachGroupSeesOnlyItsOwnWorkInTasklist() throws Exception {
     ResponseEntity<String> created = post("/api/cases", """

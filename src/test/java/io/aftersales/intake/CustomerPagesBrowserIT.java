@@ -1,0 +1,48 @@
+package io.aftersales.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftersales.IntegrationTestSupport;
+import io.aftersales.TasklistBrowsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The customer's pages under their content security policy, in Chromium: the status page's own script and
+ * stylesheet load, its script reaches our API, and the case shows (a policy too strict would leave it loading).
+ */
+class CustomerPagesBrowserIT extends IntegrationTestSupport {
+  @Autowired
+  ObjectMapper json;
+
+  @RegisterExtension
+  final TasklistBrowsers browsers = new TasklistBrowsers(() -> rest.getRootUri(), DEMO_PASSWORD);
+
+  @Test
+  void theStatusPageShowsTheCaseUnderItsPolicy() throws Exception {
+    String created = post("/api/cases", """
+        {"channel":"WEB_FORM","customer":{"name":"Lena Vogt","email":"%s"},"requestType":"RETURN",
+         "subject":"Lid does not close","message":"The lid of my kettle does not close any more."}"""
+        .formatted(uniqueEmail("lena")), json()).getBody();
+    var body = json.readTree(created);
+    String number = body.get("caseNumber").asText();
+
+    browsers.step("customer opens the status page");
+    WebDriver browser = browsers.open("customer");
+    browser.get(rest.getRootUri() + "/status.html?case=" + number + "&token=" + body.get("accessToken").asText());
+    TasklistBrowsers.waiting(browser).withMessage(() -> "the status page shows case " + number)
+        .until(d -> d.findElement(By.id("case")).isDisplayed());
+    assertThat(browser.findElement(By.id("case-subject")).getText()).isEqualTo("Lid does not close");
+    assertThat(browser.findElement(By.id("case-title")).getText()).contains(number);
+    // Our stylesheet was allowed (a blocked one would not be in the document's style sheets).
+    assertThat((Long) ((JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.styleSheets).filter(s => s.href && s.href.endsWith('/assets/app.css'))"
+            + ".reduce((n, s) => n + s.cssRules.length, 0)"))
+        .isPositive();
+  }
+}
