@@ -82,12 +82,13 @@ public record CaseFacts(
     return (int) ChronoUnit.MONTHS.between(purchase, today);
   }
 
-  private static final java.util.Set<String> CASE_VARIABLES = java.util.Set.of("salesChannel", "fulfilment",
-      "customerType", "customerName", "orderKnown", "orderNumber", "productSku", "productCategory");
-
   /** Facts only the triage decision reads: its history keeps them as inputs; no form or gateway needs them later. */
   private static final java.util.Set<String> DECISION_ONLY =
       java.util.Set.of("fulfilment", "customerType", "productCategory", "orderKnown");
+
+  /** Facts the review form shows (and the routing decision reads too). */
+  private static final java.util.Set<String> REVIEW_FORM =
+      java.util.Set.of("salesChannel", "customerName", "orderNumber", "productSku");
 
   /**
    * The facts the service case itself reads (the triage decision's inputs and the review form): fewer variables
@@ -97,7 +98,7 @@ public record CaseFacts(
    */
   public Map<String, Object> toCaseVariables() {
     Map<String, Object> v = toVariables();
-    v.keySet().retainAll(CASE_VARIABLES);
+    v.keySet().removeIf(name -> !REVIEW_FORM.contains(name) && !DECISION_ONLY.contains(name));
     DECISION_ONLY.forEach(name -> v.put(name, Variables.untypedValue(v.get(name), true)));
     return v;
   }
