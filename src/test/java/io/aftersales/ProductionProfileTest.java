@@ -45,4 +45,12 @@ class ProductionProfileTest {
     assertThat(environment.getRequiredProperty("aftersales.spare-parts.payment-instructions"))
         .isEqualTo("Pay to DE89 3704 0044 0532 0130 00").doesNotContain("DE00");
   }
+
+  @Test
+  void productionSendsTheEnginesBatchesAsMultiRowInserts() throws Exception {
+    // The pool binds this into the PostgreSQL driver's connection properties (as the tests' pool does).
+    assertThat(
+        production(Map.of()).getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
+        .isEqualTo("true");
+  }
 }

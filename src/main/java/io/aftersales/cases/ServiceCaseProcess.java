@@ -6,8 +6,6 @@ import io.aftersales.shared.ProcessVariable;
 public final class ServiceCaseProcess {
   public static final String KEY = "service-case";
 
-  public static final String SERVICE_TASK_SEND_ACKNOWLEDGEMENT = "ServiceTask_SendAcknowledgement";
-  public static final String END_EVENT_ACKNOWLEDGEMENT_SENT = "EndEvent_AcknowledgementSent";
   public static final String BUSINESS_RULE_TASK_TRIAGE_CASE = "BusinessRuleTask_TriageCase";
   public static final String USER_TASK_REVIEW_CASE = "UserTask_ReviewCase";
   public static final String SERVICE_TASK_RECORD_REVIEW = "ServiceTask_RecordReview";

@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,14 +47,16 @@ public class ServiceCases {
   private final MasterData masterData;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ServiceCases(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
-      RuntimeService runtime, Clock clock) {
+      RuntimeService runtime, Clock clock, ApplicationEventPublisher events) {
     this.cases = cases;
     this.messages = messages;
     this.masterData = masterData;
     this.runtime = runtime;
     this.clock = clock;
+    this.events = events;
   }
 
   public OpenedCase open(OpenCaseCommand command) {
@@ -98,6 +101,8 @@ public class ServiceCases {
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
     if (serviceCase.getContactNote() != null) variables.put(CONTACT_NOTE.name(), serviceCase.getContactNote());
     runtime.startProcessInstanceByKey(KEY, number, variables);
+    // The acknowledgement joins this transaction (outbox), so it is sent once the case exists, and never without it.
+    events.publishEvent(new CaseOpened(serviceCase.getId(), number));
     log.info("Opened case {} from {}", number, command.channel());
     return new OpenedCase(serviceCase.getId(), number, token);
   }

@@ -86,7 +86,7 @@ public class CustomerMailer {
     return customerName == null || customerName.isBlank() ? "Hello," : "Hello " + customerName.trim() + ",";
   }
 
-  /** The automatic acknowledgement (ServiceTask_SendAcknowledgement): the case number, and a human is on it. */
+  /** The automatic acknowledgement of a new case ({@link AcknowledgeOpenedCase}): the case number, and a human is on it. */
   public void sendAcknowledgement(Long caseId, String stepId) {
     OutboundMail to = cases.outboundMail(caseId);
     send(caseId, Kind.ACKNOWLEDGEMENT, stepId,

@@ -40,7 +40,6 @@ class ServiceCaseProcessTest {
       .builder("process-test.cfg.xml").assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys("return-handling", "warranty-claim", "spare-part-request").build();
 
-  JavaDelegate sendAcknowledgement;
   JavaDelegate recordReview;
   JavaDelegate sendFirstAnswer;
   JavaDelegate sendResolution;
@@ -50,7 +49,6 @@ class ServiceCaseProcessTest {
 
   @BeforeEach
   void mockDelegates() {
-    sendAcknowledgement = DelegateExpressions.registerJavaDelegateMock("sendAcknowledgementDelegate").getMock();
     recordReview = DelegateExpressions.registerJavaDelegateMock("recordReviewDelegate").getMock();
     sendFirstAnswer = DelegateExpressions.registerJavaDelegateMock("sendFirstAnswerDelegate").getMock();
     sendResolution = DelegateExpressions.registerJavaDelegateMock("sendResolutionDelegate").getMock();
@@ -100,24 +98,21 @@ class ServiceCaseProcessTest {
   }
 
   @Test
-  void triagesAndAcknowledgesWhileAnAgentReviews() throws Exception {
+  void triagesAndWaitsForAnAgentsReview() throws Exception {
     ProcessInstance pi = openCase("SC-2026-000009", "RETURN", "AMAZON", "FBM");
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_CASE)
-        .hasPassed(BUSINESS_RULE_TASK_TRIAGE_CASE);
+    assertThat(pi).isWaitingAt(USER_TASK_REVIEW_CASE).hasPassed(BUSINESS_RULE_TASK_TRIAGE_CASE);
+    // Nothing asynchronous: the acknowledgement is written to the outbox as the case opens (AcknowledgeOpenedCase).
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
     // The review form shows the decision's suggestion: Amazon FBM returns are urgent.
     assertThat(pi).variables().containsEntry(PRIORITY.name(), "HIGH")
         .containsEntry(SUGGESTED_PROCEDURE.name(), "return-handling").doesNotContainKey("triage");
     assertThat((String) runtimeService().getVariable(pi.getId(), TRIAGE_NOTE.name())).contains("Seller Central");
     assertThat(task(pi)).hasCandidateGroup("crm-frontend");
-    execute(job(pi));
-    verify(sendAcknowledgement).execute(any());
-    assertThat(pi).hasPassed(END_EVENT_ACKNOWLEDGEMENT_SENT).isWaitingAt(USER_TASK_REVIEW_CASE);
   }
 
   @Test
   void closesAnInformationRequestAfterTheFirstAnswer() throws Exception {
     ProcessInstance pi = openCase();
-    execute(job(pi));
     complete(task(pi), withVariables(REQUEST_TYPE.name(), "INFORMATION", PRIORITY.name(), "LOW",
         FIRST_ANSWER.name(), "Our pans are oven-safe up to 220 °C."));
     assertThat(pi).variables().containsEntry(PROCEDURE.name(), "none");
@@ -140,7 +135,6 @@ class ServiceCaseProcessTest {
         {"SPARE_PART", CALL_ACTIVITY_SPARE_PART_REQUEST, "spare-part-request"}};
     for (String[] c : cases) {
       ProcessInstance pi = openCase("SC-2026-" + c[0], null, "ECOMMERCE", null);
-      execute(job(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, pi));
       review(pi, c[0]);
       assertThat(pi).hasPassed(SERVICE_TASK_RECORD_REVIEW, BUSINESS_RULE_TASK_ROUTE_CASE)
           .variables().containsEntry(PROCEDURE.name(), c[2]);
@@ -160,7 +154,6 @@ class ServiceCaseProcessTest {
   void passesTheCaseByReferenceToTheProcedure() throws Exception {
     mockProcedures();
     ProcessInstance pi = openCase("SC-2026-000077", "WARRANTY", "RETAILER", null);
-    execute(job(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, pi));
     review(pi, "WARRANTY");
     execute(job(SERVICE_TASK_SEND_FIRST_ANSWER, pi));
     execute(job(CALL_ACTIVITY_WARRANTY_CLAIM, pi));
@@ -177,7 +170,6 @@ class ServiceCaseProcessTest {
   @Test
   void aCaseNoProcedureFitsIsResolvedByHand() throws Exception {
     ProcessInstance pi = openCase();
-    execute(job(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, pi));
     // A type the decision has no procedure for (e.g. after a process owner changed the table).
     review(pi, "COMPLAINT");
     assertThat(pi).variables().containsEntry(PROCEDURE.name(), "manual");
@@ -193,7 +185,6 @@ class ServiceCaseProcessTest {
   @Test
   void aCustomerReplyReachesTheAgentWithoutInterruptingTheCase() throws Exception {
     ProcessInstance pi = openCase();
-    execute(job(pi));
     runtimeService().createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey("SC-2026-000001")
         .setVariable(LAST_CUSTOMER_MESSAGE.name(), "Here is my receipt")
         .correlateAllWithResult();
@@ -215,7 +206,6 @@ class ServiceCaseProcessTest {
   @Test
   void aReplyThatNeedsNoAnswerSendsNothing() throws Exception {
     ProcessInstance pi = openCase();
-    execute(job(pi));
     runtimeService().createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey("SC-2026-000001")
         .setVariable(LAST_CUSTOMER_MESSAGE.name(), "Thanks!")
         .correlateAllWithResult();
@@ -228,17 +218,17 @@ class ServiceCaseProcessTest {
 
   @Test
   void aPersistentMailFailureBecomesAnIncidentNotALoss() throws Exception {
-    doThrow(new IllegalStateException("SMTP down")).when(sendAcknowledgement).execute(any());
+    doThrow(new IllegalStateException("database gone")).when(sendFirstAnswer).execute(any());
     ProcessInstance pi = openCase();
+    review(pi, "INFORMATION");
     int attempts = 0;
     while (job(pi).getRetries() > 0) {
-      assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("SMTP down");
+      assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("database gone");
       attempts++;
     }
     assertThat(attempts).as("attempts of retry cycle R5/PT5M").isEqualTo(5);
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
-    // The customer is still served: the review does not wait for the acknowledgement.
-    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_ACKNOWLEDGEMENT, USER_TASK_REVIEW_CASE).isNotEnded();
-    assertThat(task(pi)).hasCandidateGroup("crm-frontend");
+    // The answer is not lost: the case waits at its step for the team lead to retry the incident.
+    assertThat(pi).isWaitingAt(SERVICE_TASK_SEND_FIRST_ANSWER).isNotEnded();
   }
 }

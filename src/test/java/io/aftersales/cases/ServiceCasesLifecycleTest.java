@@ -47,9 +47,11 @@ class ServiceCasesLifecycleTest {
   private final CaseMessageRepository messageRepository = mock(CaseMessageRepository.class);
   private final MasterData masterData = mock(MasterData.class);
   private final RuntimeService runtime = mock(RuntimeService.class);
+  private final org.springframework.context.ApplicationEventPublisher events =
+      mock(org.springframework.context.ApplicationEventPublisher.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
-      Clock.fixed(NOW, ZoneOffset.UTC));
+      Clock.fixed(NOW, ZoneOffset.UTC), events);
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", "+491701234567", CustomerType.CONSUMER);

@@ -32,8 +32,10 @@ class ServiceCasesTest {
   private final CaseMessageRepository messageRepository = mock(CaseMessageRepository.class);
   private final MasterData masterData = mock(MasterData.class);
   private final RuntimeService runtime = mock(RuntimeService.class);
+  private final org.springframework.context.ApplicationEventPublisher events =
+      mock(org.springframework.context.ApplicationEventPublisher.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
-      Clock.fixed(NOW, ZoneOffset.UTC));
+      Clock.fixed(NOW, ZoneOffset.UTC), events);
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);
@@ -236,6 +238,8 @@ class ServiceCasesTest {
     assertThat(variables.getValue()).containsEntry("subject", c.getSubject())
         .containsEntry("requestType", "RETURN").containsEntry("customerContact", "maria@example.com")
         .doesNotContainKey("contactNote");
+    // The acknowledgement's listener joins the opening transaction.
+    verify(events).publishEvent(new CaseOpened(c.getId(), "SC-2026-000042"));
   }
 
   @Test

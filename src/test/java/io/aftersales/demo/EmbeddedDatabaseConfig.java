@@ -49,6 +49,8 @@ class EmbeddedDatabaseConfig {
 
   @Bean(destroyMethod = "close")
   @Primary
+  // The pool settings every profile shares (application.yaml), e.g. the driver's batched inserts.
+  @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
   DataSource dataSource(EmbeddedPostgres postgres,
       org.springframework.beans.factory.ObjectProvider<DatabaseLink> link) {
     HikariDataSource dataSource = new HikariDataSource();

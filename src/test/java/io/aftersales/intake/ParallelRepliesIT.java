@@ -32,7 +32,7 @@ class ParallelRepliesIT extends IntegrationTestSupport {
     HttpHeaders token = json();
     token.set("X-Case-Token", body.get("accessToken").asText());
 
-    // At once, and while the acknowledgement job of the new case runs.
+    // At once, right after the case opened.
     List<ResponseEntity<String>> answers = inParallel(8, i -> post("/api/cases/" + number + "/messages",
         "{\"channel\":\"CHAT\",\"message\":\"Reply number " + i + "\"}", token));
 

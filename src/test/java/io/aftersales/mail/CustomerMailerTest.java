@@ -113,8 +113,8 @@ class CustomerMailerTest {
 
   @Test
   void theDelegatesSendTheirStepsText() throws Exception {
-    new SendAcknowledgementDelegate(mockMailer).execute(execution("anna"));
-    verify(mockMailer).sendAcknowledgement(7L, "pi-7");
+    new AcknowledgeOpenedCase(mockMailer).on(new io.aftersales.cases.CaseOpened(7L, "SC-7"));
+    verify(mockMailer).sendAcknowledgement(7L, "case-opened");
     new SendFirstAnswerDelegate(mockMailer).execute(execution("anna"));
     verify(mockMailer).send(7L, CustomerMailer.Kind.FIRST_ANSWER, "pi-7", "first", "anna");
     new SendReplyDelegate(mockMailer).execute(execution("bob"));

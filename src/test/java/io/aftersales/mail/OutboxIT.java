@@ -144,6 +144,44 @@ class OutboxIT extends IntegrationTestSupport {
   }
 
   @Test
+  void aCaseWhoseOpeningFailsAtCommitSendsNoAcknowledgement() throws Exception {
+    // The acknowledgement is written in the transaction that opens the case: a deferred trigger fails the first
+    // commit of this test's case after everything (case, thread, outbox row, process) was written.
+    jdbc.execute("create sequence if not exists aftersales.open_fault_seq");
+    jdbc.execute("""
+        create or replace function aftersales.fail_first_opening() returns trigger language plpgsql as $$
+        begin
+          if new.subject like '%[open-fault]%' and nextval('aftersales.open_fault_seq') = 1
+          then raise exception 'injected failure at commit'; end if;
+          return new;
+        end $$""");
+    jdbc.execute("drop trigger if exists fail_first_opening on aftersales.service_case");
+    jdbc.execute("create constraint trigger fail_first_opening after insert on aftersales.service_case"
+        + " deferrable initially deferred for each row execute function aftersales.fail_first_opening()");
+    try {
+      String email = uniqueEmail("openfault");
+      String subject = "Pan [open-fault] " + UUID.randomUUID();
+      String body = """
+          {"channel":"WEB_FORM","customer":{"name":"Out Box","email":"%s"},"subject":"%s","message":"Hello"}"""
+          .formatted(email, subject);
+      ResponseEntity<String> failed = post("/api/cases", body, json());
+      // An unforeseen database fault: problem+json saying nothing was saved, so the client sends again.
+      assertThat(failed.getStatusCode().value()).as(failed.toString()).isEqualTo(500);
+      assertThat(failed.getBody()).contains("nothing was saved");
+      assertThat(jdbc.queryForObject("select last_value from aftersales.open_fault_seq", Long.class))
+          .as("the fault was injected").isGreaterThanOrEqualTo(1);
+      assertThat(count("select count(*) from aftersales.outbound_mail where subject like ?", "%" + subject))
+          .as("no acknowledgement without its case").isZero();
+      // The customer sends again: one case, one acknowledgement.
+      String number = json.readTree(post("/api/cases", body, json()).getBody()).get("caseNumber").asText();
+      assertExactlyOnce(email, number);
+      assertThat(mailTo(email, subject)).hasSize(1);
+    } finally {
+      jdbc.execute("drop trigger if exists fail_first_opening on aftersales.service_case");
+    }
+  }
+
+  @Test
   void parallelCasesEachGetExactlyOneAcknowledgement() throws Exception {
     String stamp = UUID.randomUUID().toString();
     List<String> emails = new ArrayList<>();
