@@ -18,8 +18,6 @@ interface CaseMessageRepository extends JpaRepository<CaseMessage, Long> {
   @Query("select m.serviceCase from CaseMessage m where m.messageId in :messageIds order by m.createdAt desc")
   java.util.List<ServiceCase> findCasesByMessageIds(@Param("messageIds") Collection<String> messageIds);
 
-  boolean existsByMessageId(String messageId);
-
   @org.springframework.data.jpa.repository.Query("select m from CaseMessage m where m.direction = io.aftersales.cases.MessageDirection.OUTBOUND and m.messageId in :messageIds")
   java.util.List<CaseMessage> findOutboundByMessageIds(@Param("messageIds") Collection<String> messageIds);
 }

@@ -274,10 +274,12 @@ public class ServiceCases {
     if (humanAnswer) c.recordAnswer(now);
   }
 
-  /** True if a message with this Message-ID is recorded: a retried mail job must not send twice. */
-  @Transactional(readOnly = true)
-  public boolean hasOutboundMessageId(String messageId) {
-    return messages.existsByMessageId(messageId);
+  /**
+   * True if the case's thread holds a message with this Message-ID: a retried mail step must not send twice. Our
+   * Message-IDs name their case, so its own thread is where one would be (already loaded, no query).
+   */
+  public boolean hasMessage(Long caseId, String messageId) {
+    return get(caseId).getMessages().stream().anyMatch(m -> messageId.equals(m.getMessageId()));
   }
 
   public void close(Long caseId) {

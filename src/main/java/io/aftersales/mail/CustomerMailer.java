@@ -67,7 +67,7 @@ public class CustomerMailer {
     OutboundMail to = cases.outboundMail(caseId);
     String messageId = "<" + to.caseNumber() + "." + kind.toLowerCase().replace('_', '-') + "."
         + stepId.replaceAll("[^A-Za-z0-9.-]", "") + "@" + settings.messageIdDomain() + ">";
-    if (cases.hasOutboundMessageId(messageId)) {
+    if (cases.hasMessage(caseId, messageId)) {
       log.info("{} for case {} already sent as {}", kind, to.caseNumber(), messageId);
       return;
     }

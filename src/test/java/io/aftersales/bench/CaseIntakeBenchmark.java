@@ -43,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * asynchronous work the cases leave behind (acknowledgement, outbox) is then drained and reported apart.
  * CPU: this JVM's process CPU time, and PostgreSQL's (postmaster and its backends, from /proc).
  *
- * <p>Not a test: run with {@code mvn -Pbench verify} ({@code -Dbench.rate=15 -Dbench.seconds=20}); the report
+ * <p>Not a test: run with {@code mvn -Pbench verify} ({@code -Dbench.rate=15 -Dbench.seconds=60 -Dbench.warmup=3000}); the report
  * goes to standard output and {@code target/bench/case-intake.md}.
  */
 // Straight to PostgreSQL: the relay the outage tests cut would add its own CPU to every case.
@@ -51,8 +51,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CaseIntakeBenchmark extends IntegrationTestSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double RATE = Double.parseDouble(System.getProperty("bench.rate", "15"));
-  private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-  private static final int WARM_UP = Integer.getInteger("bench.warmup", 150);
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 3000);
 
   @LocalServerPort
   int port;

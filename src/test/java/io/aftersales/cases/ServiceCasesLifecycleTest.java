@@ -419,9 +419,10 @@ class ServiceCasesLifecycleTest {
 
   @Test
   void aSentMessageIsKnownByItsId() {
-    when(messageRepository.existsByMessageId("<a@x>")).thenReturn(true);
-    assertThat(cases.hasOutboundMessageId("<a@x>")).isTrue();
-    assertThat(cases.hasOutboundMessageId("<b@x>")).isFalse();
+    reviewed();
+    cases.recordOutbound(1L, "EMAIL", "anna", "Re: pan", "We replace it.", "<a@x>", null, true);
+    assertThat(cases.hasMessage(1L, "<a@x>")).isTrue();
+    assertThat(cases.hasMessage(1L, "<b@x>")).isFalse();
   }
 
   @Test

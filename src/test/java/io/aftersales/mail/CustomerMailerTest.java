@@ -44,7 +44,7 @@ class CustomerMailerTest {
   @Test
   void aStepAlreadySentIsNotSentAgain() {
     caseWithEmail("maria@example.com", "Maria");
-    when(cases.hasOutboundMessageId("<SC-1.reply.s1@aftersales.local>")).thenReturn(true);
+    when(cases.hasMessage(1L, "<SC-1.reply.s1@aftersales.local>")).thenReturn(true);
     mailer.send(1L, CustomerMailer.Kind.REPLY, "s1", "Text", "anna");
     verify(cases, never()).recordOutbound(anyLong(), anyString(), anyString(), anyString(), anyString(), anyString(),
         any(), anyBoolean());
