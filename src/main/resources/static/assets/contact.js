@@ -249,8 +249,8 @@
   function showConfirmation(data, hadEmail) {
     var caseNumber = String(data.caseNumber || '');
     var token = String(data.accessToken || '');
-    var url = safeUrl(data.statusUrl) ||
-      safeUrl('status.html?case=' + encodeURIComponent(caseNumber) + '&token=' + encodeURIComponent(token));
+    // Built on the address the customer is using, so it works whatever the configured public URL says.
+    var url = safeUrl('status.html#case=' + encodeURIComponent(caseNumber) + '&token=' + encodeURIComponent(token));
     $('case-number').textContent = caseNumber;
     $('access-token').textContent = token;
     $('status-url').value = url || '';

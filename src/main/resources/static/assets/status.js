@@ -1,6 +1,7 @@
 /*
- * Case status page: status.html?case=SC-2026-000001&token=... shows the case and its messages and
- * lets the customer reply. The token travels in the X-Case-Token header, not in the API address.
+ * Case status page: status.html#case=SC-2026-000001&token=... shows the case and its messages and
+ * lets the customer reply. The token stays in the fragment, which the browser never sends to a server,
+ * and travels to the API in the X-Case-Token header, not in an address.
  * Server text is only ever written with textContent.
  */
 (function () {
@@ -29,9 +30,20 @@
   };
 
   var $ = function (id) { return document.getElementById(id); };
-  var params = new URLSearchParams(window.location.search);
+  var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  var legacy = new URLSearchParams(window.location.search);
+  if (!params.get('token') && legacy.get('token')) {
+    // An older link carried the token in the query: use it, and take it out of the address bar and history.
+    params = legacy;
+    window.history.replaceState(null, '', 'status.html#' + fragment(legacy.get('case') || '', legacy.get('token')));
+  }
   var caseNumber = (params.get('case') || '').trim().toUpperCase();
   var token = (params.get('token') || '').trim();
+
+  function fragment(number, secret) {
+    return 'case=' + encodeURIComponent(number.trim()) + '&token=' + encodeURIComponent(secret.trim());
+  }
+
   var loading = false;
   var sending = false;
   var replyBlocked = false; // the case closed while the customer was writing: keep their text, no sending

@@ -134,8 +134,9 @@ class IntakeService {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** The token rides in the fragment, which browsers never send to a server (no access logs, no Referer). */
   private String statusUrl(String caseNumber, String token) {
     return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/status.html")
-        .queryParam("case", caseNumber).queryParam("token", token).build().toUriString();
+        .fragment("case=" + caseNumber + "&token=" + token).build().toUriString();
   }
 }

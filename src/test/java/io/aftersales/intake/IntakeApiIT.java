@@ -53,7 +53,9 @@ class IntakeApiIT extends IntegrationTestSupport {
     assertThat(number).matches("SC-\\d{4}-\\d{6}");
     assertThat(created.getHeaders().getLocation()).hasToString("/api/cases/" + number);
     String token = body.get("accessToken").asText();
-    assertThat(body.get("statusUrl").asText()).contains("status.html?case=" + number).contains("token=" + token);
+    // The token only in the fragment, which a browser never sends to a server.
+    assertThat(body.get("statusUrl").asText()).contains("/status.html#case=" + number + "&token=" + token)
+        .doesNotContain("?");
 
     // The record: linked to the known order and product, first message stored, status NEW.
     var row = jdbc.queryForMap("select c.*, o.order_number, p.sku from aftersales.service_case c"

@@ -48,7 +48,7 @@ class IntakeControllerTest {
   }
 
   private static IntakeResponse response() {
-    return new IntakeResponse(CASE, "token-1", "https://service.example/status.html?case=" + CASE + "&token=token-1");
+    return new IntakeResponse(CASE, "token-1", "https://service.example/status.html#case=" + CASE + "&token=token-1");
   }
 
   private static CaseView view(String status, String subject) {

@@ -95,7 +95,7 @@ class IntakeServiceTest {
     assertThat(result.response().caseNumber()).isEqualTo("SC-2026-000001");
     assertThat(result.response().accessToken()).isEqualTo("random-token");
     assertThat(result.response().statusUrl())
-        .isEqualTo("https://service.example/status.html?case=SC-2026-000001&token=random-token");
+        .isEqualTo("https://service.example/status.html#case=SC-2026-000001&token=random-token");
     ArgumentCaptor<OpenCaseCommand> command = ArgumentCaptor.forClass(OpenCaseCommand.class);
     verify(cases).open(command.capture(), eq(null));
     assertThat(command.getValue().channel()).isEqualTo(SourceChannel.WHATSAPP);
