@@ -32,7 +32,7 @@ class ProductionProfileTest {
   void withoutItsOwnPaymentInstructionsAndSecretsProductionDoesNotStart() throws Exception {
     StandardEnvironment environment = production(Map.of());
     for (String required : new String[]{"aftersales.spare-parts.payment-instructions", "aftersales.intake.token-secret",
-        "camunda.bpm.admin-user.password", "spring.datasource.url"}) {
+        "camunda.bpm.admin-user.password", "spring.datasource.url", "aftersales.public-base-url"}) {
       assertThatThrownBy(() -> environment.getRequiredProperty(required)).as(required)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AFTERSALES_");
     }

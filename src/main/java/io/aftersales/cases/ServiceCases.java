@@ -48,15 +48,17 @@ public class ServiceCases {
   private final RuntimeService runtime;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final CaseLinks links;
 
   ServiceCases(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
-      RuntimeService runtime, Clock clock, ApplicationEventPublisher events) {
+      RuntimeService runtime, Clock clock, ApplicationEventPublisher events, CaseLinks links) {
     this.cases = cases;
     this.messages = messages;
     this.masterData = masterData;
     this.runtime = runtime;
     this.clock = clock;
     this.events = events;
+    this.links = links;
   }
 
   public OpenedCase open(OpenCaseCommand command) {
@@ -102,7 +104,7 @@ public class ServiceCases {
     if (serviceCase.getContactNote() != null) variables.put(CONTACT_NOTE.name(), serviceCase.getContactNote());
     runtime.startProcessInstanceByKey(KEY, number, variables);
     // The acknowledgement joins this transaction (outbox), so it is sent once the case exists, and never without it.
-    events.publishEvent(new CaseOpened(serviceCase.getId(), number));
+    events.publishEvent(new CaseOpened(serviceCase.getId(), number, links.statusUrl(number, token)));
     log.info("Opened case {} from {}", number, command.channel());
     return new OpenedCase(serviceCase.getId(), number, token);
   }

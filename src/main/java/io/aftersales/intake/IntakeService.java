@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Opens a case for an API request, exactly once per Idempotency-Key. The key is claimed first, in the
@@ -45,12 +44,12 @@ class IntakeService {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Clock clock;
-  private final String publicBaseUrl;
+  private final io.aftersales.cases.CaseLinks links;
   private final byte[] tokenSecret;
   private final Duration retention;
 
   IntakeService(ServiceCases cases, IdempotencyRecordRepository idempotency, JdbcTemplate jdbc, ObjectMapper json,
-      Clock clock, @Value("${aftersales.public-base-url}") String publicBaseUrl,
+      Clock clock, io.aftersales.cases.CaseLinks links,
       @Value("${aftersales.intake.token-secret}") String tokenSecret,
       @Value("${aftersales.intake.idempotency-retention:P1D}") Duration retention) {
     if (tokenSecret == null || tokenSecret.length() < 16) {
@@ -62,7 +61,7 @@ class IntakeService {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
-    this.publicBaseUrl = publicBaseUrl;
+    this.links = links;
     this.tokenSecret = tokenSecret.getBytes(StandardCharsets.UTF_8);
     this.retention = retention;
   }
@@ -134,9 +133,7 @@ class IntakeService {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** The token rides in the fragment, which browsers never send to a server (no access logs, no Referer). */
   private String statusUrl(String caseNumber, String token) {
-    return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/status.html")
-        .fragment("case=" + caseNumber + "&token=" + token).build().toUriString();
+    return links.statusUrl(caseNumber, token);
   }
 }

@@ -17,6 +17,6 @@ record AcknowledgeOpenedCase(CustomerMailer mailer) {
 
   @EventListener
   void on(CaseOpened opened) {
-    mailer.sendAcknowledgement(opened.caseId(), STEP_ID);
+    mailer.sendAcknowledgement(opened.caseId(), STEP_ID, opened.statusUrl());
   }
 }

@@ -64,6 +64,15 @@ public class CustomerMailer {
   }
 
   private void send(Long caseId, String kind, boolean humanAnswer, String stepId, String body, String author) {
+    send(caseId, kind, humanAnswer, stepId, body, author, null);
+  }
+
+  /**
+   * @param privateLink a link only the customer may hold (their status page): in the mail, never on the thread,
+   *     and in the outbox only until the mail is sent
+   */
+  private void send(Long caseId, String kind, boolean humanAnswer, String stepId, String body, String author,
+      String privateLink) {
     OutboundMail to = cases.outboundMail(caseId);
     String messageId = "<" + to.caseNumber() + "." + kind.toLowerCase().replace('_', '-') + "."
         + stepId.replaceAll("[^A-Za-z0-9.-]", "") + "@" + settings.messageIdDomain() + ">";
@@ -76,10 +85,18 @@ public class CustomerMailer {
       cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, humanAnswer);
       return;
     }
+    String kept = privateLink == null ? body : body + LINK_INTRO + "(your personal link, in the email only)";
     // The thread and the outbox row commit with the step; SMTP comes after commit (Outbox).
-    cases.recordOutbound(caseId, "EMAIL", author, subject, body, messageId, to.inReplyTo(), humanAnswer);
-    outbox.enqueue(messageId, caseId, to.email(), subject, body + signature(to), to.inReplyTo());
+    cases.recordOutbound(caseId, "EMAIL", author, subject, kept, messageId, to.inReplyTo(), humanAnswer);
+    if (privateLink == null) {
+      outbox.enqueue(messageId, caseId, to.email(), subject, body + signature(to), to.inReplyTo(), null);
+    } else {
+      outbox.enqueue(messageId, caseId, to.email(), subject, body + LINK_INTRO + privateLink + signature(to),
+          to.inReplyTo(), kept + signature(to));
+    }
   }
+
+  private static final String LINK_INTRO = "\n\nFollow your case and write to us on its page:\n";
 
   /** How every mail to a customer opens: {@code Hello Maria Rossi,} or {@code Hello,} without a name. */
   public static String greeting(String customerName) {
@@ -87,13 +104,13 @@ public class CustomerMailer {
   }
 
   /** The automatic acknowledgement of a new case ({@link AcknowledgeOpenedCase}): the case number, and a human is on it. */
-  public void sendAcknowledgement(Long caseId, String stepId) {
+  public void sendAcknowledgement(Long caseId, String stepId, String statusUrl) {
     OutboundMail to = cases.outboundMail(caseId);
-    send(caseId, Kind.ACKNOWLEDGEMENT, stepId,
+    send(caseId, Kind.ACKNOWLEDGEMENT.name(), false, stepId,
         greeting(to.customerName()) + "\n\nthank you for contacting us. We have opened case "
             + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
             + "A member of our customer care team will answer you personally, usually within one business day.",
-        "system");
+        "system", statusUrl);
   }
 
   private String signature(OutboundMail to) {

@@ -81,12 +81,22 @@ class Outbox implements HealthIndicator {
 
   /** Writes a message in the caller's transaction; it is sent after that transaction commits. */
   void enqueue(String messageId, Long caseId, String recipient, String subject, String body, String inReplyTo) {
+    enqueue(messageId, caseId, recipient, subject, body, inReplyTo, null);
+  }
+
+  /**
+   * @param redactedBody what replaces the body once the mail is sent (it carried a secret, e.g. the customer's
+   *     status link); null keeps the body
+   */
+  void enqueue(String messageId, Long caseId, String recipient, String subject, String body, String inReplyTo,
+      String redactedBody) {
     Instant now = clock.instant();
     jdbc.update(
         """
             insert into aftersales.outbound_mail (message_id, case_id, recipient, subject, body, in_reply_to, status,
-              next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (message_id) do nothing""",
-        messageId, caseId, recipient, subject, body, inReplyTo, Timestamp.from(now), Timestamp.from(now));
+              next_attempt_at, created_at, redacted_body) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)
+              on conflict (message_id) do nothing""",
+        messageId, caseId, recipient, subject, body, inReplyTo, Timestamp.from(now), Timestamp.from(now), redactedBody);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -186,8 +196,10 @@ class Outbox implements HealthIndicator {
   private void recordAccepted() {
     for (Long id : List.copyOf(acceptedUnrecorded.keySet())) {
       try {
+        // A secret the mail carried (redacted_body) leaves the database with it.
         jdbc.update("update aftersales.outbound_mail set status = 'SENT', sent_at = ?, claimed_by = null,"
-            + " last_error = null where id = ?", Timestamp.from(acceptedUnrecorded.get(id)), id);
+            + " last_error = null, body = coalesce(redacted_body, body), redacted_body = null where id = ?",
+            Timestamp.from(acceptedUnrecorded.get(id)), id);
         acceptedUnrecorded.remove(id);
       } catch (RuntimeException e) {
         log.warn("Mail {} was accepted by the server; recording it failed, will record it again: {}", id, e.toString());

@@ -51,7 +51,8 @@ class ServiceCasesLifecycleTest {
       mock(org.springframework.context.ApplicationEventPublisher.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
-      Clock.fixed(NOW, ZoneOffset.UTC), events);
+      Clock.fixed(NOW, ZoneOffset.UTC), events,
+      new CaseLinks("https://service.example"));
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", "+491701234567", CustomerType.CONSUMER);

@@ -35,7 +35,8 @@ class ServiceCasesTest {
   private final org.springframework.context.ApplicationEventPublisher events =
       mock(org.springframework.context.ApplicationEventPublisher.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
-      Clock.fixed(NOW, ZoneOffset.UTC), events);
+      Clock.fixed(NOW, ZoneOffset.UTC), events,
+      new CaseLinks("https://service.example"));
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);
@@ -239,7 +240,8 @@ class ServiceCasesTest {
         .containsEntry("requestType", "RETURN").containsEntry("customerContact", "maria@example.com")
         .doesNotContainKey("contactNote");
     // The acknowledgement's listener joins the opening transaction.
-    verify(events).publishEvent(new CaseOpened(c.getId(), "SC-2026-000042"));
+    verify(events).publishEvent(new CaseOpened(c.getId(), "SC-2026-000042",
+        "https://service.example/status.html#case=SC-2026-000042&token=" + opened.accessToken()));
   }
 
   @Test

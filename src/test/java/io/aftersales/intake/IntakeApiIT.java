@@ -1,6 +1,7 @@
 package io.aftersales.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,6 +83,16 @@ class IntakeApiIT extends IntegrationTestSupport {
     assertThat(ack.getSubject()).isEqualTo("[" + number + "] Dented pan");
     assertThat(ack.getMessageID()).startsWith("<" + number + ".acknowledgement.");
     assertThat((String) ack.getContent()).contains(number);
+    // It carries the customer's status link, on the address the customer used, the token in the fragment.
+    assertThat((String) ack.getContent())
+        .contains(rest.getRootUri() + "/status.html#case=" + number + "&token=" + token + "\r\n");
+    // The token is kept nowhere in clear: not on the thread, and not in the outbox once the mail is sent.
+    await().atMost(java.time.Duration.ofSeconds(30)).until(() -> count("select count(*) from"
+        + " aftersales.outbound_mail o join aftersales.service_case c on c.id = o.case_id where c.case_number = ?"
+        + " and o.status = 'SENT'", number) == 1);
+    assertThat(count("select count(*) from aftersales.outbound_mail where body like ? or redacted_body like ?",
+        "%" + token + "%", "%" + token + "%")).isZero();
+    assertThat(count("select count(*) from aftersales.case_message where body like ?", "%" + token + "%")).isZero();
 
     // The customer reads the case with the token; without it the case does not exist for them.
     HttpHeaders withToken = new HttpHeaders();

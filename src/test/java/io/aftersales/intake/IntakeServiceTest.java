@@ -40,7 +40,7 @@ class IntakeServiceTest {
 
   private IntakeService service(String secret) {
     return new IntakeService(cases, idempotency, jdbc, json, Clock.fixed(NOW, ZoneOffset.UTC),
-        "https://service.example", secret, Duration.ofDays(1));
+        new io.aftersales.cases.CaseLinks("https://service.example"), secret, Duration.ofDays(1));
   }
 
   private static IntakeRequest request(String subject) {

@@ -38,7 +38,7 @@ class CustomerMailerTest {
     mailer.send(1L, CustomerMailer.Kind.FIRST_ANSWER, "Activity_1:abc/42", "We replace it.", "anna");
     String id = "<SC-1.first-answer.Activity1abc42@aftersales.local>";
     verify(cases).recordOutbound(1L, "EMAIL", "anna", "[SC-1] Kettle", "We replace it.", id, "<in@x>", true);
-    verify(outbox).enqueue(id, 1L, "maria@example.com", "[SC-1] Kettle", "We replace it." + SIGNATURE, "<in@x>");
+    verify(outbox).enqueue(id, 1L, "maria@example.com", "[SC-1] Kettle", "We replace it." + SIGNATURE, "<in@x>", null);
   }
 
   @Test
@@ -67,17 +67,23 @@ class CustomerMailerTest {
     verify(cases).recordOutbound(1L, "EMAIL", "customer care", "[SC-1] Kettle", "Your RMA",
         "<SC-1.rma-issued.s3@aftersales.local>", "<in@x>", false);
     verify(outbox).enqueue(eq("<SC-1.rma-issued.s3@aftersales.local>"), eq(1L), eq("maria@example.com"),
-        eq("[SC-1] Kettle"), eq("Your RMA" + SIGNATURE), eq("<in@x>"));
+        eq("[SC-1] Kettle"), eq("Your RMA" + SIGNATURE), eq("<in@x>"), eq(null));
   }
 
   @Test
   void theAcknowledgementNamesTheCaseAndIsNoHumanAnswer() {
     caseWithEmail("maria@example.com", " Maria Rossi ");
-    mailer.sendAcknowledgement(1L, "pi-1");
+    mailer.sendAcknowledgement(1L, "case-opened", "https://s.example/status.html#case=SC-1&token=secret");
     String body = "Hello Maria Rossi,\n\nthank you for contacting us. We have opened case SC-1 for your request"
-        + " \"Kettle\".\nA member of our customer care team will answer you personally, usually within one business day.";
-    verify(cases).recordOutbound(1L, "EMAIL", "system", "[SC-1] Kettle", body,
-        "<SC-1.acknowledgement.pi-1@aftersales.local>", "<in@x>", false);
+        + " \"Kettle\".\nA member of our customer care team will answer you personally, usually within one business day."
+        + "\n\nFollow your case and write to us on its page:\n";
+    // The thread keeps the mail without the customer's secret link; the outbox sends it, then keeps the same.
+    String kept = body + "(your personal link, in the email only)";
+    verify(cases).recordOutbound(1L, "EMAIL", "system", "[SC-1] Kettle", kept,
+        "<SC-1.acknowledgement.case-opened@aftersales.local>", "<in@x>", false);
+    verify(outbox).enqueue("<SC-1.acknowledgement.case-opened@aftersales.local>", 1L, "maria@example.com",
+        "[SC-1] Kettle", body + "https://s.example/status.html#case=SC-1&token=secret" + SIGNATURE, "<in@x>",
+        kept + SIGNATURE);
   }
 
   @Test
@@ -113,8 +119,8 @@ class CustomerMailerTest {
 
   @Test
   void theDelegatesSendTheirStepsText() throws Exception {
-    new AcknowledgeOpenedCase(mockMailer).on(new io.aftersales.cases.CaseOpened(7L, "SC-7"));
-    verify(mockMailer).sendAcknowledgement(7L, "case-opened");
+    new AcknowledgeOpenedCase(mockMailer).on(new io.aftersales.cases.CaseOpened(7L, "SC-7", "https://s/status.html#t"));
+    verify(mockMailer).sendAcknowledgement(7L, "case-opened", "https://s/status.html#t");
     new SendFirstAnswerDelegate(mockMailer).execute(execution("anna"));
     verify(mockMailer).send(7L, CustomerMailer.Kind.FIRST_ANSWER, "pi-7", "first", "anna");
     new SendReplyDelegate(mockMailer).execute(execution("bob"));

@@ -354,9 +354,10 @@ class OutboxTest {
   void enqueueWritesTheRowAndWakesTheSenderAfterCommit() {
     TransactionSynchronizationManager.initSynchronization();
     try {
-      outbox.enqueue("<m1@x>", 5L, "maria@example.com", "S", "B", "<in@x>");
+      outbox.enqueue("<m1@x>", 5L, "maria@example.com", "S", "B", "<in@x>", "B without its secret");
       verify(jdbc).update(startsWith("insert into aftersales.outbound_mail"), eq("<m1@x>"), eq(5L),
-          eq("maria@example.com"), eq("S"), eq("B"), eq("<in@x>"), eq(Timestamp.from(T0)), eq(Timestamp.from(T0)));
+          eq("maria@example.com"), eq("S"), eq("B"), eq("<in@x>"), eq(Timestamp.from(T0)), eq(Timestamp.from(T0)),
+          eq("B without its secret"));
       List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
       assertThat(synchronizations).hasSize(1);
       verify(jdbc, after(300).never()).update(startsWith("insert into aftersales.outbox_node"), any(Object[].class));
