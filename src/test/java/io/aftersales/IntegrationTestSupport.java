@@ -84,6 +84,26 @@ public abstract class IntegrationTestSupport {
     return headers;
   }
 
+  /**
+   * What Tasklist's card of a task shows to {@code user} in the Tasklist filter named {@code filterName}: the
+   * filter's variables as the engine embeds them (name to value); empty if the task is not in that filter.
+   */
+  protected Map<String, String> card(String taskId, String user, String filterName) throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var filters = mapper.readTree(get("/engine-rest/filter?name=" + filterName, jsonAs(user)).getBody());
+    HttpHeaders hal = jsonAs(user);
+    hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    var list = mapper.readTree(post("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=200",
+        "{}", hal).getBody());
+    Map<String, String> card = new java.util.HashMap<>();
+    for (var task : list.path("_embedded").path("task")) {
+      if (!taskId.equals(task.path("id").asText())) continue;
+      for (var variable : task.path("_embedded").path("variable"))
+        card.put(variable.path("name").asText(), variable.path("value").asText());
+    }
+    return card;
+  }
+
   protected ResponseEntity<String> post(String path, String body, HttpHeaders headers) {
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }

@@ -303,6 +303,17 @@ public class ServiceCases {
         .orElse(false);
   }
 
+  /** What a Tasklist card says of a task's case ({@link TaskCards}). */
+  public record TaskCard(String caseNumber, String customerName, String subject, Priority priority) {}
+
+  TaskCard taskCard(Long caseId) {
+    ServiceCase c = get(caseId);
+    String customer = c.getCustomer().getName() != null
+        ? c.getCustomer().getName()
+        : c.getCustomer().getEmail() != null ? c.getCustomer().getEmail() : c.getCustomer().getPhone();
+    return new TaskCard(c.getCaseNumber(), customer, c.getSubject(), c.getPriority());
+  }
+
   private ServiceCase get(Long caseId) {
     return cases.findById(caseId).orElseThrow(() -> new CaseNotFoundException("id " + caseId));
   }

@@ -39,6 +39,8 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
     TaskService tasks) implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   public static final String MY_TASKS_FILTER = "My tasks";
+  public static final String UNASSIGNED_FILTER = "Unassigned";
+  public static final String OVERDUE_FILTER = "Overdue";
 
   @Override
   public void run(ApplicationArguments args) {
@@ -103,6 +105,10 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
     }
     filter("All open tasks", "Every open task, for escalations", 20, "#d62728", tasks.createTaskQuery(),
         List.of(Groups.TEAM_LEAD));
+    filter(UNASSIGNED_FILTER, "Open tasks nobody has claimed", 21, "#ff7f0e", tasks.createTaskQuery().taskUnassigned(),
+        List.of(Groups.TEAM_LEAD));
+    filter(OVERDUE_FILTER, "Open tasks past their due date", 22, "#8c564b",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"), List.of(Groups.TEAM_LEAD));
   }
 
   private void filter(String name, String description, int priority, String color, TaskQuery query,
@@ -113,11 +119,8 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
     properties.put("color", color);
     properties.put("refresh", true);
     // Shown with each task in the list, so open tasks of different cases are told apart.
-    properties.put("variables", List.of(
-        Map.of("name", "caseNumber", "label", "Case"),
-        Map.of("name", "customerName", "label", "Customer"),
-        Map.of("name", "subject", "label", "Subject"),
-        Map.of("name", "priority", "label", "Priority")));
+    properties.put("variables", io.aftersales.cases.TaskCards.CARD_VARIABLES.entrySet().stream()
+        .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList());
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query);

@@ -5,6 +5,8 @@ import static io.aftersales.TasklistBrowsers.filterNames;
 import static io.aftersales.TasklistBrowsers.openTask;
 import static io.aftersales.TasklistBrowsers.selectFilter;
 import static io.aftersales.TasklistBrowsers.waiting;
+import static io.aftersales.security.IdentitySetup.OVERDUE_FILTER;
+import static io.aftersales.security.IdentitySetup.UNASSIGNED_FILTER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,8 +53,9 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     String token = UUID.randomUUID().toString().substring(0, 8);
     String subjectA = "Blender jar cracked " + token;
     String subjectB = "Kettle lid loose " + token;
-    String caseA = openCase("Li Wei", subjectA);
-    String caseB = openCase("Ada Berg", subjectB);
+    // Case A: a warranty claim for an electrical appliance, which the triage makes HIGH priority.
+    String caseA = openCase("Li Wei", subjectA, ",\"requestType\":\"WARRANTY\",\"productSku\":\"SA-BLEND-900\"");
+    String caseB = openCase("Ada Berg", subjectB, "");
     String taskA = await().atMost(WAIT).until(() -> taskOf(caseA, "UserTask_ReviewCase", "anna"), o -> o.isPresent())
         .orElseThrow();
     String taskB = await().atMost(WAIT).until(() -> taskOf(caseB, "UserTask_ReviewCase", "anna"), o -> o.isPresent())
@@ -67,9 +70,19 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     tasklist.step("2-customer-care-filter");
     selectFilter(anna, CUSTOMER_CARE);
     awaitTasks(anna, ids -> ids.containsAll(List.of(taskA, taskB)), "both cases' review tasks");
-    // The cards show none of the filter's variables (case number, subject, ...) to anna: the engine embeds them only
-    // for users who may read the process instance (READ_INSTANCE), which task workers are not granted. The task
-    // opened from the card shows them in its form instead.
+    // Each card says what the work is: case number, customer, subject and priority (TaskCards grants the candidate
+    // group READ on the case's process instance, so the engine embeds the filter's variables for anna too).
+    waiting(anna).withMessage(() -> "case A's card shows its case, customer, subject and priority").until(d -> {
+      String card = card(d, taskA);
+      return card.contains(caseA) && card.contains("Li Wei") && card.contains(subjectA) && card.contains("HIGH")
+          && card.contains("75");
+    });
+    assertThat(card(anna, taskB)).contains(caseB, "Ada Berg", subjectB);
+    // The task's priority follows the case's: HIGH is 75, NORMAL 50 (Tasklist sorts and shows it).
+    assertThat(json.readTree(get("/engine-rest/task/" + taskA, jsonAs("anna")).getBody()).path("priority").asInt())
+        .isEqualTo(75);
+    assertThat(json.readTree(get("/engine-rest/task/" + taskB, jsonAs("anna")).getBody()).path("priority").asInt())
+        .isEqualTo(50);
     openTask(anna, taskA);
     awaitFormField(anna, "caseNumber", caseA);
     awaitFormField(anna, "subject", subjectA);
@@ -109,6 +122,19 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     awaitTasks(anna, ids -> ids.contains(taskA) && !ids.contains(taskB), "the claimed task only, under My tasks");
     assertNoErrorShown(anna);
 
+    // Team leads' views: "Unassigned" lists what nobody has claimed, "Overdue" what is past its due date.
+    assertThat(card(taskB, "tara", UNASSIGNED_FILTER)).containsEntry("caseNumber", caseB);
+    assertThat(card(taskA, "tara", UNASSIGNED_FILTER)).as("claimed by anna").isEmpty();
+    assertThat(card(taskB, "tara", OVERDUE_FILTER)).as("no due date yet").isEmpty();
+    var task = json.readTree(get("/engine-rest/task/" + taskB, jsonAs("tara")).getBody());
+    String due = json.createObjectNode().put("name", task.get("name").asText())
+        .put("priority", task.get("priority").asInt()).put("due", "2020-01-01T09:00:00.000+0000").toString();
+    var set = rest.exchange("/engine-rest/task/" + taskB, org.springframework.http.HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(due, jsonAs("tara")), String.class);
+    assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(204);
+    assertThat(card(taskB, "tara", OVERDUE_FILTER)).containsEntry("caseNumber", caseB);
+    assertThat(card(taskB, "anna", CUSTOMER_CARE)).as("anna's own filter still has it").isNotEmpty();
+
     // 5. walter (warehouse), in a fresh browser, has his own filter and finds anna's case nowhere.
     tasklist.step("5-walter");
     WebDriver walter = tasklist.login("walter");
@@ -126,10 +152,10 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     assertThat(walter.findElements(By.cssSelector("input[id$='Field_caseNumber']"))).isEmpty();
   }
 
-  private String openCase(String name, String subject) throws Exception {
+  private String openCase(String name, String subject, String moreFields) throws Exception {
     var created = post("/api/cases", """
-        {"channel":"CHAT","customer":{"name":"%s","email":"%s"},"subject":"%s","message":"Can I buy a new one?"}"""
-        .formatted(name, uniqueEmail(name.split(" ")[0].toLowerCase()), subject), json());
+        {"channel":"CHAT","customer":{"name":"%s","email":"%s"},"subject":"%s","message":"Can I buy a new one?"%s}"""
+        .formatted(name, uniqueEmail(name.split(" ")[0].toLowerCase()), subject, moreFields), json());
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     return json.readTree(created.getBody()).get("caseNumber").asText();
   }
@@ -169,6 +195,14 @@ class TasklistBrowserIT extends IntegrationTestSupport {
   private WebElement displayed(WebDriver browser, By locator) {
     return waiting(browser).withMessage(() -> "displayed: " + locator).until(d -> d.findElements(locator).stream()
         .filter(WebElement::isDisplayed).findFirst().orElse(null));
+  }
+
+  /** The text of the task's card in the list, with the variables folded under its "more" arrow ("" if not listed). */
+  private static String card(WebDriver browser, String taskId) {
+    return browser.findElements(By.cssSelector("[cam-tasks] .tasks-list li.task")).stream()
+        .filter(li -> li.findElements(By.cssSelector("h4.task a")).stream()
+            .anyMatch(a -> String.valueOf(a.getDomAttribute("href")).contains("task=" + taskId)))
+        .map(li -> li.getDomProperty("textContent")).findFirst().orElse("");
   }
 
   private static List<String> taskIds(WebDriver browser) {

@@ -100,7 +100,12 @@ class SparePartProcedureIT extends IntegrationTestSupport {
         "quantity", 1, "partReason", "DEFECT", "shippingAddress", address)).getStatusCode().value()).isEqualTo(204);
 
     // Own shop, delivered 6 days ago, pan with 24 months: free. Reserved, then the warehouse picks.
-    claimAndComplete(awaitTask(number, "UserTask_PickPart", "walter"), "walter",
+    String pick = awaitTask(number, "UserTask_PickPart", "walter");
+    // The warehouse's Tasklist card says what the work is, though the procedure carries no subject or priority.
+    assertThat(card(pick, "walter", "Warehouse")).containsEntry("caseNumber", number)
+        .containsEntry("customerName", "Maria Rossi").containsEntry("subject", "Lid cracked")
+        .containsEntry("priority", "NORMAL");
+    claimAndComplete(pick, "walter",
         Map.of("partPicked", true, "binLocation", "B-04-2"));
     assertThat(order(number)).containsEntry("free", true).containsEntry("part_sku", "SP-LID-28");
     String booking = awaitTask(number, "UserTask_BookShipment", "lisa");

@@ -1,0 +1,114 @@
+package io.aftersales.cases;
+
+import static io.aftersales.cases.ServiceCaseProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of every model, as it is created, says what the work is on its Tasklist card: the case's
+ * priority becomes the task's priority, the card's variables (case number, customer, subject, priority; the filters
+ * of {@code IdentitySetup}) are readable where the task lives, and each candidate group may read that process
+ * instance, so its cards and forms show the case. That is the group's view of the case: instances it may work on
+ * or has worked on, not every case (team leads and auditors read all).
+ */
+@Component
+public class TaskCards extends AbstractProcessEnginePlugin {
+  /** The variables a Tasklist card shows, in its order, with their labels; the filters show them. */
+  public static final Map<String, String> CARD_VARIABLES = cardVariables();
+
+  private static Map<String, String> cardVariables() {
+    Map<String, String> card = new java.util.LinkedHashMap<>();
+    card.put(CASE_NUMBER.name(), "Case");
+    card.put(CUSTOMER_NAME.name(), "Customer");
+    card.put(SUBJECT.name(), "Subject");
+    card.put(PRIORITY.name(), "Priority");
+    return java.util.Collections.unmodifiableMap(card);
+  }
+  private static final Map<Priority, Integer> TASK_PRIORITY =
+      Map.of(Priority.LOW, 25, Priority.NORMAL, 50, Priority.HIGH, 75, Priority.URGENT, 100);
+
+  // The cases service needs the engine; the engine is built with this plugin: look it up when a task is created.
+  private final ObjectProvider<ServiceCases> cases;
+
+  TaskCards(ObjectProvider<ServiceCases> cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = new ArrayList<>();
+    if (configuration.getCustomPreBPMNParseListeners() != null) {
+      listeners.addAll(configuration.getCustomPreBPMNParseListeners());
+    }
+    TaskListener onCreate = this::describe;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+      }
+    });
+    configuration.setCustomPreBPMNParseListeners(listeners);
+  }
+
+  void describe(DelegateTask task) {
+    Long caseId = CASE_ID.fromOrNull(task.getExecution());
+    if (caseId == null) return; // a task of no case (e.g. a team lead's mail alert)
+    ServiceCases.TaskCard card = cases.getObject().taskCard(caseId);
+    // The service case carries the priority the triage suggested and the agent confirmed; a procedure, the case's.
+    String carried = PRIORITY.fromOrNull(task.getExecution());
+    Priority priority = carried != null ? Priority.valueOf(carried) : card.priority();
+    task.setPriority(TASK_PRIORITY.get(priority));
+    Map<String, Object> values = Map.of(CASE_NUMBER.name(), card.caseNumber(), CUSTOMER_NAME.name(),
+        card.customerName(), SUBJECT.name(), card.subject(), PRIORITY.name(), priority.name());
+    for (String name : CARD_VARIABLES.keySet()) {
+      // Where the process carries it (the service case), the card reads the process's; elsewhere the task's own.
+      if (task.getExecution().getVariable(name) == null) task.setVariableLocal(name, values.get(name));
+    }
+    List<String> groups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).toList();
+    if (groups.isEmpty()) return;
+    CommandContext context = Context.getCommandContext();
+    context.runWithoutAuthorization(() -> {
+      groups.forEach(group -> readInstance(context, group, task.getProcessInstanceId()));
+      return null;
+    });
+  }
+
+  private static void readInstance(CommandContext context, String group, String processInstanceId) {
+    var authorizations = context.getProcessEngineConfiguration().getAuthorizationService();
+    if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(processInstanceId).count() > 0) {
+      return;
+    }
+    AuthorizationEntity grant = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(Resources.PROCESS_INSTANCE);
+    grant.setResourceId(processInstanceId);
+    grant.addPermission(Permissions.READ);
+    // Removed with the instance's other authorizations when the instance is deleted (engine's removal time).
+    grant.setRootProcessInstanceId(processInstanceId);
+    authorizations.saveAuthorization(grant);
+  }
+}
