@@ -93,8 +93,9 @@ public abstract class IntegrationTestSupport {
     var filters = mapper.readTree(get("/engine-rest/filter?name=" + filterName, jsonAs(user)).getBody());
     HttpHeaders hal = jsonAs(user);
     hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
-    var list = mapper.readTree(post("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=200",
-        "{}", hal).getBody());
+    // The filter's query extended by the task's id, as Tasklist extends it by a search.
+    var list = mapper.readTree(post("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list",
+        "{\"taskId\":\"" + taskId + "\"}", hal).getBody());
     Map<String, String> card = new java.util.HashMap<>();
     for (var task : list.path("_embedded").path("task")) {
       if (!taskId.equals(task.path("id").asText())) continue;
