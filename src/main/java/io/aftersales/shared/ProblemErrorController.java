@@ -50,6 +50,41 @@ class ProblemErrorController implements ErrorController {
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
+  /**
+   * A person's browser (it asks for HTML) gets a page in words, with the way back, instead of problem+json or
+   * Spring's "Whitelabel Error Page"; programs keep the problem+json above.
+   */
+  @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> errorPage(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> problem = error(request);
+    HttpStatus status = HttpStatus.valueOf(problem.getStatusCode().value());
+    String[] words = switch (status) {
+      case FORBIDDEN -> new String[]{"You may not open this page",
+          "Your account is not allowed to use this page or application. If your work needs it, ask a team lead"
+              + " or the administrator to add you to the right group."};
+      case UNAUTHORIZED -> new String[]{"Please sign in", "This page is for staff who have signed in."};
+      case NOT_FOUND -> new String[]{"Page not found", "There is no page at this address."};
+      case SERVICE_UNAVAILABLE -> new String[]{"Back in a moment",
+          "The service cannot reach its database just now. Please try again in a minute."};
+      default -> status.is5xxServerError()
+          ? new String[]{"Something went wrong", "The request could not be completed; nothing was saved. Please retry."}
+          : new String[]{status.getReasonPhrase(), "The request was refused (" + status.value() + ")."};
+    };
+    String page = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%1$s · Aftersales</title><link rel="stylesheet" href="/assets/app.css"></head>
+        <body><main class="container"><section class="card"><h1>%1$s</h1><p>%2$s</p>
+        <p class="muted">%3$d %4$s</p>
+        <p><a href="/camunda/app/tasklist/">Tasklist</a> · <a href="/camunda/app/welcome/">Camunda start page</a>
+         · <a href="/">Customer service home</a></p></section></main></body></html>
+        """.formatted(words[0], words[1], status.value(), status.getReasonPhrase());
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(problem.getHeaders());
+    headers.setContentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8));
+    return new ResponseEntity<>(page, headers, status);
+  }
+
   private static String slug(HttpStatus status) {
     return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }

@@ -119,6 +119,12 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(filters("walter")).contains("My tasks", "Warehouse").doesNotContain("Customer care (CRM front end)");
     assertThat(filters("tara")).contains("All open tasks", "Warehouse", "Customer care (CRM front end)");
     assertThat(filters("audrey")).isEmpty();
+
+    // A case's process instance: its candidate group reads it (its cards and forms); another work group does not.
+    assertThat(json.readTree(get("/engine-rest/process-instance?businessKey=" + number, as("anna")).getBody()))
+        .hasSize(1);
+    assertThat(json.readTree(get("/engine-rest/process-instance?businessKey=" + number, as("walter")).getBody()))
+        .isEmpty();
   }
 
   @Test

@@ -153,6 +153,13 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     waiting(walter).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert")));
     assertThat(walter.findElements(By.cssSelector("[cam-tasklist-task] section.task-card"))).isEmpty();
     assertThat(walter.findElements(By.cssSelector("input[id$='Field_caseNumber']"))).isEmpty();
+
+    // 6. Cockpit is not his: he reads why, in words, with the way back (not a bare error page).
+    tasklist.step("6-walter-cockpit");
+    walter.get(rest.getRootUri() + "/camunda/app/cockpit/default/");
+    waiting(walter).until(d -> d.findElement(By.tagName("body")).getText().contains("You may not open this page"));
+    String page = walter.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("ask a team lead").contains("Tasklist").doesNotContain("Whitelabel", "\"status\"");
   }
 
   private String openCase(String name, String subject, String moreFields) throws Exception {

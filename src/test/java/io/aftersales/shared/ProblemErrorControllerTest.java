@@ -92,4 +92,28 @@ class ProblemErrorControllerTest {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(response.getBody().getInstance()).isNull();
   }
+
+  private ResponseEntity<String> page(Object status, Throwable failure) {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+    request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+    if (failure != null) request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, failure);
+    return controller.errorPage(request);
+  }
+
+  @Test
+  void aBrowserReadsTheRefusalInWordsWithItsStatus() {
+    ResponseEntity<String> forbidden = page(403, null);
+    assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(forbidden.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(forbidden.getBody()).contains("<h1>You may not open this page</h1>", "ask a team lead", "403 Forbidden",
+        "href=\"/camunda/app/tasklist/\"");
+    assertThat(page(401, null).getBody()).contains("Please sign in");
+    assertThat(page(404, null).getBody()).contains("Page not found");
+    assertThat(page(500, null).getBody()).contains("Something went wrong", "nothing was saved");
+    assertThat(page(409, null).getBody()).contains("<h1>Conflict</h1>", "refused (409)");
+    ResponseEntity<String> outage = page(500, new SQLTransientConnectionException("connection refused"));
+    assertThat(outage.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(outage.getBody()).contains("Back in a moment");
+    assertThat(outage.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)).isTrue();
+  }
 }
