@@ -109,6 +109,20 @@ class SecurityConfig {
     };
   }
 
+  /** Wrong passwords and new cases, limited per client before any authentication runs ({@link ClientLimits}). */
+  @Bean
+  FilterRegistrationBean<ClientLimits> clientLimits(ObjectMapper json, java.time.Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${aftersales.limits.login-failures:10}") int loginFailures,
+      @org.springframework.beans.factory.annotation.Value("${aftersales.limits.login-window:PT5M}") java.time.Duration loginWindow,
+      @org.springframework.beans.factory.annotation.Value("${aftersales.limits.intake-requests:20}") int intakeRequests,
+      @org.springframework.beans.factory.annotation.Value("${aftersales.limits.intake-window:PT1M}") java.time.Duration intakeWindow) {
+    FilterRegistrationBean<ClientLimits> registration = new FilterRegistrationBean<>(new ClientLimits(
+        new ClientLimits.Settings(loginFailures, loginWindow, intakeRequests, intakeWindow), json, clock));
+    registration.setName("client-limits");
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   /** HTTP basic against Camunda's identity service on the engine REST API (Camunda Modeler deploys here). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

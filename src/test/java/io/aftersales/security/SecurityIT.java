@@ -67,6 +67,46 @@ class SecurityIT extends IntegrationTestSupport {
   }
 
   /** The status page's address carries the case's token: no Referer leaves with it, and only our scripts run. */
+  private static HttpHeaders from(String address, HttpHeaders headers) {
+    headers.set("X-Forwarded-For", address); // as our reverse proxy reports the client (trusted: loopback)
+    return headers;
+  }
+
+  @Test
+  void guessingPasswordsStopsTheGuesserNeverTheColleague() {
+    HttpHeaders wrong = new HttpHeaders();
+    wrong.setBasicAuth("chris", "not-his-password");
+    for (int i = 0; i < 10; i++)
+      assertThat(get("/engine-rest/task", from("203.0.113.50", wrong)).getStatusCode())
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> stopped = get("/engine-rest/task", from("203.0.113.50", wrong));
+    assertThat(stopped.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(stopped.getHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(get("/api/mail/outbox", from("203.0.113.50", as("tara"))).getStatusCode())
+        .as("even the right password waits at that address").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    // A second address guesses on: more wrong passwords for chris than the engine's own lock would take (10) ...
+    for (int i = 0; i < 5; i++)
+      get("/engine-rest/task", from("203.0.113.51", wrong));
+    // ... and chris, at his desk, works as ever: his account was never locked.
+    assertThat(get("/engine-rest/task", from("198.51.100.20", as("chris"))).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void thePublicIntakeTakesTwentyNewCasesAMinuteFromOneAddress() {
+    String body = """
+        {"channel":"WEB_FORM","customer":{"email":"%s"},"subject":"Flood","message":"Hello"}""";
+    for (int i = 0; i < 20; i++)
+      assertThat(post("/api/cases", body.formatted(uniqueEmail("flood")), from("203.0.113.60", json()))
+          .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<String> refused = post("/api/cases", body.formatted(uniqueEmail("flood")),
+        from("203.0.113.60", json()));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.getHeaders().getFirst("Retry-After")).isNotBlank();
+    assertThat(refused.getBody()).contains("Too many new cases");
+    assertThat(post("/api/cases", body.formatted(uniqueEmail("flood")), from("203.0.113.61", json())).getStatusCode())
+        .as("another customer is not held up").isEqualTo(HttpStatus.CREATED);
+  }
+
   @Test
   void theCustomerPagesRunOnlyOurScriptsAndSendNoReferrer() throws Exception {
     for (String page : List.of("/", "/contact.html", "/status.html?case=SC-2026-000001&token=abc")) {
