@@ -53,4 +53,13 @@ class ProductionProfileTest {
         production(Map.of()).getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
         .isEqualTo("true");
   }
+
+  @Test
+  void productionCookiesTravelOnlyOverHttps() throws Exception {
+    StandardEnvironment environment = production(Map.of());
+    for (String secure : new String[]{"server.servlet.session.cookie.secure",
+        "camunda.bpm.webapp.session-cookie.enable-secure-cookie", "camunda.bpm.webapp.csrf.enable-secure-cookie"}) {
+      assertThat(environment.getProperty(secure)).as(secure).isEqualTo("true");
+    }
+  }
 }
