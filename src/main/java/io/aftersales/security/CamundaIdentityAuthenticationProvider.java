@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Staff log in to our API with the same user and password as in Tasklist: Camunda's identity
- * service checks the password (with its lock-out after repeated failures), and the user's Camunda
+ * service checks the password (wrong ones are limited per client, ClientLimits), and the user's Camunda
  * groups become the authorities.
  */
 @Component

@@ -43,7 +43,13 @@ class SecurityConfig {
         json.writeValue(response.getOutputStream(), Problems.databaseUnavailable());
         return;
       }
-      // Only API clients get the Basic challenge: on a page, a browser would pop up its own login box.
+      // A person's browser (it asks for HTML) reads why in words and where to log in (ProblemErrorController), with
+      // no login box of the browser's own; API clients get the Basic challenge.
+      String accept = request.getHeader("Accept");
+      if (accept != null && accept.contains("text/html")) {
+        response.sendError(HttpStatus.UNAUTHORIZED.value());
+        return;
+      }
       String uri = request.getRequestURI();
       if (uri.startsWith("/api/") || uri.startsWith("/actuator/") || uri.startsWith("/sop/")) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"aftersales\"");
@@ -73,10 +79,14 @@ class SecurityConfig {
             .requestMatchers("/actuator/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.PROCESS_OWNER)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .addFilterBefore(new TasklistSession(),
+            org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
         // The API is stateless (basic auth, no cookies of ours); the webapps have Camunda's own CSRF filter.
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            // An authentication read from the webapps' session (TasklistSession) must not renew that session's id.
+            .sessionFixation(fixation -> fixation.none()))
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 request -> CUSTOMER_PAGES.contains(request.getRequestURI()), new StaticHeadersWriter(List.of(

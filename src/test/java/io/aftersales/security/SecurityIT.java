@@ -61,6 +61,19 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(sop.getHeaders().getContentType().toString()).startsWith("text/plain");
     assertThat(sop.getBody()).contains("Review case");
     assertThat(get("/sop/cases/review-case.md", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // A browser gets it as a page; without a login, a page that says so, and no login box of the browser's own.
+    HttpHeaders browser = as("anna");
+    browser.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> page = get("/sop/cases/review-case.md", browser);
+    assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    assertThat(page.getBody()).contains("<h1>", "<table>", "Review case").doesNotContain("| ---");
+    HttpHeaders stranger = new HttpHeaders();
+    stranger.setAccept(List.of(MediaType.TEXT_HTML));
+    ResponseEntity<String> signIn = get("/sop/cases/review-case.md", stranger);
+    assertThat(signIn.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(signIn.getHeaders().getFirst("WWW-Authenticate")).isNull();
+    assertThat(signIn.getBody()).contains("Please sign in", "/camunda/app/tasklist/");
+    assertThat(get("/sop/../application.yaml", browser).getStatusCode().is4xxClientError()).isTrue();
     // What a customer must reach stays public.
     assertThat(get("/contact.html", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("/actuator/health", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.OK);

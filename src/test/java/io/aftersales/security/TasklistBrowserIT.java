@@ -125,6 +125,18 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     awaitTasks(anna, ids -> ids.contains(taskA) && !ids.contains(taskB), "the claimed task only, under My tasks");
     assertNoErrorShown(anna);
 
+    // The task's SOP opens as a page, in the same Tasklist session: no second login, no Markdown source.
+    tasklist.step("4b-sop");
+    anna.get(rest.getRootUri() + "/sop/cases/review-case.md");
+    waiting(anna).until(d -> !d.findElements(By.cssSelector("article h1")).isEmpty());
+    assertThat(anna.findElement(By.cssSelector("article h1")).getText()).contains("Review case");
+    assertThat(anna.findElements(By.cssSelector("article table"))).as("the SOP's tables as tables").isNotEmpty();
+    assertThat(anna.findElement(By.tagName("body")).getText()).doesNotContain("| ---");
+    // Back in Tasklist, she is still logged in: reading the SOP did not touch her session.
+    anna.get(rest.getRootUri() + "/camunda/app/tasklist/");
+    waiting(anna).withMessage(() -> "anna's filters, without logging in again")
+        .until(d -> filterNames(d).contains(CUSTOMER_CARE));
+
     // Team leads' views: "Unassigned" lists what nobody has claimed, "Overdue" what is past its due date.
     assertThat(card(taskB, "tara", UNASSIGNED_FILTER)).containsEntry("caseNumber", caseB);
     assertThat(card(taskA, "tara", UNASSIGNED_FILTER)).as("claimed by anna").isEmpty();
