@@ -261,6 +261,53 @@ class ModelConventionsTest {
     assertThat(wrong).isEmpty();
   }
 
+  /**
+   * A code a person chooses in one form (a select or radio with labelled values) reads in words on every form that
+   * shows it: a (read-only) select with the same codes, never a text field showing ECOMMERCE or REFUND.
+   */
+  @Test
+  void aCodeReadsInWordsOnEveryFormThatShowsIt() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Set<String>> codes = new java.util.TreeMap<>();
+    Map<String, List<JsonNode>> fields = new java.util.TreeMap<>();
+    for (Path form : formsById.values()) {
+      for (JsonNode component : json.readTree(form.toFile()).get("components")) {
+        String key = component.path("key").asText(null);
+        if (key == null) continue;
+        ((com.fasterxml.jackson.databind.node.ObjectNode) component).put("form", form.toString());
+        fields.computeIfAbsent(key, k -> new ArrayList<>()).add(component);
+        if (component.has("values")) {
+          Set<String> values = new java.util.TreeSet<>();
+          component.get("values").forEach(v -> values.add(v.path("value").asText()));
+          codes.merge(key, values, (a, b) -> {
+            a.addAll(b);
+            return a;
+          });
+        }
+      }
+    }
+    List<String> wrong = new ArrayList<>();
+    codes.forEach((key, values) -> {
+      for (JsonNode field : fields.get(key)) {
+        String where = field.path("form").asText() + ": " + key;
+        if (!field.has("values")) {
+          wrong.add(where + " shows a code as text; make it a select with the labels of " + values);
+          continue;
+        }
+        Set<String> own = new java.util.TreeSet<>();
+        field.get("values").forEach(v -> {
+          own.add(v.path("value").asText());
+          if (v.path("label").asText().equals(v.path("value").asText()) && v.path("value").asText().matches("[A-Z_]+"))
+            wrong.add(where + " labels " + v.path("value").asText() + " with the code itself");
+        });
+        if (!own.containsAll(values) && field.path("readonly").asBoolean(false)) {
+          wrong.add(where + " cannot show " + values + " (has " + own + ")");
+        }
+      }
+    });
+    assertThat(wrong).isEmpty();
+  }
+
   @Test
   void formsAreValidCamundaFormsForTasklist() throws IOException {
     ObjectMapper json = new ObjectMapper();

@@ -63,6 +63,11 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
     // (incidents) in Cockpit.
     grant(Groups.TEAM_LEAD, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
     grant(Groups.TEAM_LEAD, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+    // Reassigning in Tasklist looks the colleague up: team leads read the users (names, not passwords).
+    grant(Groups.TEAM_LEAD, Resources.USER, "*", Permissions.READ);
+    // Tasklist shows a task's groups by name ("Warehouse", not "warehouse") to whoever may read the group.
+    for (String group : Groups.ALL)
+      grant(group, Resources.GROUP, "*", Permissions.READ);
     createFilters();
     log.info("Groups, authorizations and Tasklist filters are in place");
   }

@@ -173,6 +173,17 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(filters("tara")).contains("All open tasks", "Warehouse", "Customer care (CRM front end)");
     assertThat(filters("audrey")).isEmpty();
 
+    // Tasklist names the groups ("Customer care (CRM front end)", not crm-frontend) for every member of staff.
+    assertThat(json.readTree(get("/engine-rest/group?id=crm-frontend", as("walter")).getBody()).get(0).get("name")
+        .asText()).isEqualTo("Customer care (CRM front end)");
+    // Team leads look colleagues up to reassign a task, and do reassign it; a work group looks up nobody else.
+    assertThat(json.readTree(get("/engine-rest/user?id=chris", as("tara")).getBody())).hasSize(1);
+    assertThat(json.readTree(get("/engine-rest/user?id=chris", as("walter")).getBody())).isEmpty();
+    assertThat(post("/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"chris\"}", jsonAs("tara"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(json.readTree(get("/engine-rest/task/" + taskId, as("chris")).getBody()).get("assignee").asText())
+        .isEqualTo("chris");
+
     // A case's process instance: its candidate group reads it (its cards and forms); another work group does not.
     assertThat(json.readTree(get("/engine-rest/process-instance?businessKey=" + number, as("anna")).getBody()))
         .hasSize(1);
