@@ -77,4 +77,54 @@ class TaskCardsTest {
     assertThat(TaskCards.CARD_VARIABLES).containsExactly(Map.entry("caseNumber", "Case"),
         Map.entry("customerName", "Customer"), Map.entry("subject", "Subject"), Map.entry("priority", "Priority"));
   }
+
+  @Test
+  void eachCandidateGroupMayReadTheCaseItsTaskBelongsTo() throws Exception {
+    taskOfCase(Map.of("caseId", 7L, "caseNumber", "SC-2026-000007", "customerName", "Maria Rossi", "subject",
+        "Lid cracked", "priority", "NORMAL"));
+    var warehouse = mock(org.camunda.bpm.engine.task.IdentityLink.class);
+    when(warehouse.getType()).thenReturn("candidate");
+    when(warehouse.getGroupId()).thenReturn("warehouse");
+    var user = mock(org.camunda.bpm.engine.task.IdentityLink.class);
+    when(user.getType()).thenReturn("candidate");
+    when(user.getUserId()).thenReturn("anna");
+    var owner = mock(org.camunda.bpm.engine.task.IdentityLink.class);
+    when(owner.getType()).thenReturn("owner");
+    when(owner.getGroupId()).thenReturn("finance");
+    when(task.getCandidates()).thenReturn(Set.of(warehouse, user, owner));
+    when(task.getProcessInstanceId()).thenReturn("pi-1");
+
+    var context = mock(org.camunda.bpm.engine.impl.interceptor.CommandContext.class);
+    when(context.runWithoutAuthorization(any(java.util.concurrent.Callable.class)))
+        .thenAnswer(call -> ((java.util.concurrent.Callable<?>) call.getArgument(0)).call());
+    var configuration = mock(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl.class);
+    var authorizations = mock(org.camunda.bpm.engine.AuthorizationService.class);
+    var query = mock(org.camunda.bpm.engine.authorization.AuthorizationQuery.class,
+        org.mockito.Mockito.RETURNS_SELF);
+    when(context.getProcessEngineConfiguration()).thenReturn(configuration);
+    when(configuration.getAuthorizationService()).thenReturn(authorizations);
+    when(authorizations.createAuthorizationQuery()).thenReturn(query);
+    when(query.count()).thenReturn(0L, 1L); // the second task of the same case finds the grant made
+    org.camunda.bpm.engine.impl.context.Context.setCommandContext(context);
+    try {
+      cards.describe(task);
+      cards.describe(task);
+    } finally {
+      org.camunda.bpm.engine.impl.context.Context.removeCommandContext();
+    }
+    var saved = org.mockito.ArgumentCaptor.forClass(org.camunda.bpm.engine.authorization.Authorization.class);
+    verify(authorizations).saveAuthorization(saved.capture());
+    var grant = saved.getValue();
+    assertThat(grant.getGroupId()).isEqualTo("warehouse");
+    assertThat(grant.getResourceType())
+        .isEqualTo(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType());
+    assertThat(grant.getResourceId()).isEqualTo("pi-1");
+    assertThat(grant.getAuthorizationType())
+        .isEqualTo(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isTrue();
+    assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
+    verify(query, org.mockito.Mockito.times(2)).groupIdIn("warehouse");
+    verify(query, never()).groupIdIn("finance");
+    verify(query, org.mockito.Mockito.times(2)).resourceId("pi-1");
+  }
 }
