@@ -466,4 +466,27 @@ class ServiceCasesLifecycleTest {
     assertThat(view.status()).isEqualTo("NEW");
     assertThat(view.openedAt()).isEqualTo(NOW);
   }
+
+  @Test
+  void aTaskCardNamesTheCustomerByNameElseByAddressElseByPhone() {
+    for (var who : new Customer[]{new Customer("Maria Rossi", "maria@example.com", "+391234567", CustomerType.CONSUMER),
+        new Customer(null, "maria@example.com", "+391234567", CustomerType.CONSUMER),
+        new Customer(null, null, "+391234567", CustomerType.CONSUMER)}) {
+      ServiceCase c = new ServiceCase("SC-2026-000009", SourceChannel.WHATSAPP, null, who, "Lid", "hash", NOW);
+      when(caseRepository.findById(9L)).thenReturn(Optional.of(c));
+      ServiceCases.TaskCard card = cases.taskCard(9L);
+      assertThat(card.caseNumber()).isEqualTo("SC-2026-000009");
+      assertThat(card.subject()).isEqualTo("Lid");
+      assertThat(card.priority()).isEqualTo(c.getPriority()).isNotNull();
+      assertThat(card.customerName()).isEqualTo(who.getName() != null
+          ? "Maria Rossi"
+          : who.getEmail() != null ? "maria@example.com" : "+391234567");
+    }
+  }
+
+  @Test
+  void theOpenedEventNeverPrintsTheCustomersLink() {
+    CaseOpened opened = new CaseOpened(9L, "SC-2026-000009", "https://s.example/status.html#case=SC&token=secret");
+    assertThat(opened.toString()).contains("SC-2026-000009", "9").doesNotContain("secret");
+  }
 }

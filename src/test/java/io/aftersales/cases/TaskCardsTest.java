@@ -9,6 +9,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -119,6 +120,8 @@ class TaskCardsTest {
     assertThat(grant.getResourceType())
         .isEqualTo(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType());
     assertThat(grant.getResourceId()).isEqualTo("pi-1");
+    assertThat(((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) grant).getRootProcessInstanceId())
+        .as("removed with the case's history").isEqualTo("pi-1");
     assertThat(grant.getAuthorizationType())
         .isEqualTo(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
     assertThat(grant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isTrue();
@@ -126,5 +129,26 @@ class TaskCardsTest {
     verify(query, org.mockito.Mockito.times(2)).groupIdIn("warehouse");
     verify(query, never()).groupIdIn("finance");
     verify(query, org.mockito.Mockito.times(2)).resourceId("pi-1");
+  }
+
+  @Test
+  void everyUserTaskOfEveryModelGetsTheCardListener() {
+    var configuration = new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration();
+    configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(List.of(
+        new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
+        })));
+    cards.preInit(configuration);
+    assertThat(configuration.getCustomPreBPMNParseListeners()).as("others' listeners kept").hasSize(2);
+    var definition = new org.camunda.bpm.engine.impl.task.TaskDefinition(null);
+    var activity = new org.camunda.bpm.engine.impl.pvm.process.ActivityImpl("UserTask_X", null);
+    activity.setActivityBehavior(new org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior(
+        new org.camunda.bpm.engine.impl.task.TaskDecorator(definition, null)));
+    configuration.getCustomPreBPMNParseListeners().get(1).parseUserTask(null, null, activity);
+    assertThat(definition.getTaskListeners().get(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE))
+        .hasSize(1);
+    // Without listeners of others, the list is made.
+    var bare = new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration();
+    cards.preInit(bare);
+    assertThat(bare.getCustomPreBPMNParseListeners()).hasSize(1);
   }
 }
