@@ -38,10 +38,12 @@ class IntakeController {
 
   private final IntakeService intake;
   private final ServiceCases cases;
+  private final io.aftersales.security.CaseReaders readers;
 
-  IntakeController(IntakeService intake, ServiceCases cases) {
+  IntakeController(IntakeService intake, ServiceCases cases, io.aftersales.security.CaseReaders readers) {
     this.intake = intake;
     this.cases = cases;
+    this.readers = readers;
   }
 
   @PostMapping
@@ -105,13 +107,13 @@ class IntakeController {
   }
 
   /**
-   * Staff may read every case; a customer only with the token. A wrong token answers 404 like an
-   * unknown number, so case numbers cannot be probed.
+   * A customer reads the case with its token; staff the cases their groups may read ({@link io.aftersales.security.CaseReaders}: team
+   * leads and auditors all). A wrong token, or a case not theirs, answers 404 like an unknown number, so case numbers
+   * cannot be probed.
    */
   private void requireAccess(String caseNumber, String token, Authentication staff) {
     boolean isStaff = staff != null && staff.isAuthenticated() && !"anonymousUser".equals(staff.getPrincipal());
-    if (!isStaff && !cases.tokenMatches(caseNumber, token)) {
-      throw Problems.notFound("case " + caseNumber);
-    }
+    boolean allowed = isStaff ? readers.mayRead(staff, caseNumber) : cases.tokenMatches(caseNumber, token);
+    if (!allowed) throw Problems.notFound("case " + caseNumber);
   }
 }

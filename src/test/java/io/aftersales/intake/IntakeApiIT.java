@@ -109,6 +109,10 @@ class IntakeApiIT extends IntegrationTestSupport {
         .isEqualTo(HttpStatus.NOT_FOUND);
     // Staff read it with their credentials.
     assertThat(get("/api/cases/" + number, jsonAs("anna")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    // Only staff whose group may work on it (and team leads, auditors): the warehouse has no task of this case.
+    assertThat(get("/api/cases/" + number, jsonAs("tara")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/cases/" + number, jsonAs("audrey")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("/api/cases/" + number, jsonAs("walter")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(get("/api/cases/" + number, jsonAs("nobody")).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 

@@ -39,7 +39,8 @@ class IntakeControllerTest {
 
   private final IntakeService intake = mock(IntakeService.class);
   private final ServiceCases cases = mock(ServiceCases.class);
-  private final IntakeController controller = new IntakeController(intake, cases);
+  private final io.aftersales.security.CaseReaders readers = mock(io.aftersales.security.CaseReaders.class);
+  private final IntakeController controller = new IntakeController(intake, cases, readers);
 
   private static IntakeRequest request() {
     return new IntakeRequest(IntakeRequest.ApiChannel.WEB_FORM,
@@ -171,11 +172,18 @@ class IntakeControllerTest {
   }
 
   @Test
-  void staffReadEveryCaseWithoutToken() {
+  void staffReadTheCasesTheirGroupsMayReadWithoutToken() {
     when(cases.view(CASE)).thenReturn(Optional.of(view("NEW", "Kettle")));
-    assertThat(controller.status(CASE, null, null, UsernamePasswordAuthenticationToken.authenticated("anna", null,
-        List.of(new SimpleGrantedAuthority("ROLE_AGENT"))))).isNotNull();
+    var anna = UsernamePasswordAuthenticationToken.authenticated("anna", null,
+        List.of(new SimpleGrantedAuthority("crm-frontend")));
+    when(readers.mayRead(anna, CASE)).thenReturn(true);
+    assertThat(controller.status(CASE, null, null, anna)).isNotNull();
     verify(cases, never()).tokenMatches(anyString(), any());
+    // Not hers: like an unknown case, whatever token comes along.
+    var walter = UsernamePasswordAuthenticationToken.authenticated("walter", null,
+        List.of(new SimpleGrantedAuthority("warehouse")));
+    assertThatThrownBy(() -> controller.status(CASE, "the-token", null, walter))
+        .hasMessageContaining(CASE);
   }
 
   @Test
