@@ -112,7 +112,7 @@ class IntakeService {
   }
 
   private IntakeResponse response(String caseNumber, String token) {
-    return new IntakeResponse(caseNumber, token, statusUrl(caseNumber, token));
+    return new IntakeResponse(caseNumber, token, links.statusUrl(caseNumber, token));
   }
 
   /** HMAC-SHA256 of key and salt under the server secret: the salt alone (in the database) reveals nothing. */
@@ -131,9 +131,5 @@ class IntakeService {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private String statusUrl(String caseNumber, String token) {
-    return links.statusUrl(caseNumber, token);
   }
 }

@@ -49,7 +49,7 @@ public class CustomerMailer {
    */
   @Transactional
   public void send(Long caseId, Kind kind, String stepId, String body, String author) {
-    send(caseId, kind.name(), kind.humanAnswer, stepId, body, author);
+    send(caseId, kind.name(), kind.humanAnswer, stepId, body, author, null);
   }
 
   /**
@@ -60,11 +60,7 @@ public class CustomerMailer {
    */
   @Transactional
   public void sendMilestone(Long caseId, String milestone, String stepId, String body) {
-    send(caseId, milestone, false, stepId, body, "customer care");
-  }
-
-  private void send(Long caseId, String kind, boolean humanAnswer, String stepId, String body, String author) {
-    send(caseId, kind, humanAnswer, stepId, body, author, null);
+    send(caseId, milestone, false, stepId, body, "customer care", null);
   }
 
   /**
@@ -86,14 +82,11 @@ public class CustomerMailer {
       return;
     }
     String kept = privateLink == null ? body : body + LINK_INTRO + "(your personal link, in the email only)";
+    String mailed = privateLink == null ? body : body + LINK_INTRO + privateLink;
     // The thread and the outbox row commit with the step; SMTP comes after commit (Outbox).
     cases.recordOutbound(caseId, "EMAIL", author, subject, kept, messageId, to.inReplyTo(), humanAnswer);
-    if (privateLink == null) {
-      outbox.enqueue(messageId, caseId, to.email(), subject, body + signature(to), to.inReplyTo(), null);
-    } else {
-      outbox.enqueue(messageId, caseId, to.email(), subject, body + LINK_INTRO + privateLink + signature(to),
-          to.inReplyTo(), kept + signature(to));
-    }
+    outbox.enqueue(messageId, caseId, to.email(), subject, mailed + signature(to), to.inReplyTo(),
+        privateLink == null ? null : kept + signature(to));
   }
 
   private static final String LINK_INTRO = "\n\nFollow your case and write to us on its page:\n";

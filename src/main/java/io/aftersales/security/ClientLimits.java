@@ -1,7 +1,6 @@
 package io.aftersales.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aftersales.shared.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +15,6 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,14 +35,12 @@ class ClientLimits extends OncePerRequestFilter {
 
   record Settings(int loginFailures, Duration loginWindow, int intakeRequests, Duration intakeWindow) {}
 
-  private final Settings settings;
   private final ObjectMapper json;
   private final Clock clock;
   private final Window logins;
   private final Window intake;
 
   ClientLimits(Settings settings, ObjectMapper json, Clock clock) {
-    this.settings = settings;
     this.json = json;
     this.clock = clock;
     this.logins = new Window(settings.loginFailures(), settings.loginWindow());
@@ -99,10 +95,8 @@ class ClientLimits extends OncePerRequestFilter {
 
   private void refuse(HttpServletResponse response, long waitMillis, String type, String title, String detail)
       throws IOException {
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader("Retry-After", String.valueOf(Math.max(1, (waitMillis + 999) / 1000)));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), Problems.detail(HttpStatus.TOO_MANY_REQUESTS, type, title, detail));
+    SecurityConfig.write(response, json, HttpStatus.TOO_MANY_REQUESTS, type, title, detail);
   }
 
   /** Events per client in a sliding window. */

@@ -164,7 +164,8 @@ class SecurityConfig {
     return registration;
   }
 
-  private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+  /** A refusal before any controller: RFC 9457 problem+json with its status. */
+  static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
       String title, String detail) throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
