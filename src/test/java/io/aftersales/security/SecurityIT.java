@@ -245,6 +245,50 @@ class SecurityIT extends IntegrationTestSupport {
             running)));
   }
 
+  /**
+   * The attack from issue 8: a model whose expression calls the identity service made its deployer a Camunda
+   * administrator once a case passed it. The deployment check refuses it over REST with each violation, and
+   * nothing is stored.
+   */
+  @Test
+  void aModelThatWouldRunCodeIsRefusedWithItsViolations() throws Exception {
+    long deployments = repository.createDeploymentQuery().count();
+    String evil = new ClassPathResource("processes/cases/service-case.bpmn").getContentAsString(StandardCharsets.UTF_8)
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"evil\"")
+        .replace("${closeCaseDelegate}", "${identityService}")
+        .replaceFirst("<bpmn:extensionElements>", java.util.regex.Matcher.quoteReplacement(
+            "<bpmn:extensionElements><camunda:executionListener expression=\"${execution.processEngineServices"
+                + ".identityService.createMembership('otto','camunda-admin')}\" event=\"start\" />"));
+
+    ResponseEntity<String> refused = deploy(evil, as("otto"));
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode body = json.readTree(refused.getBody());
+    assertThat(body.get("type").asText()).isEqualTo("ParseException");
+    assertThat(body.get("message").asText()).contains("deployment check refused", "2 violations");
+    JsonNode errors = body.get("details").get("service-case.bpmn").get("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).get("message").asText()).contains("execution.processEngineServices is not allowed");
+    assertThat(errors.get(0).get("line").asInt()).isPositive();
+    assertThat(errors.get(1).get("message").asText()).contains("camunda:delegateExpression=\"${identityService}\"");
+    assertThat(errors.get(1).get("mainElementId").asText()).isEqualTo("ServiceTask_CloseCase");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(engineIdentity.createUserQuery().memberOfGroup("camunda-admin").userId("otto").count()).isZero();
+
+    String script = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="t">
+          <bpmn:process id="evil-script" isExecutable="true">
+            <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F" sourceRef="Start" targetRef="Script" />
+            <bpmn:scriptTask id="Script" scriptFormat="javascript"><bpmn:script>1</bpmn:script></bpmn:scriptTask>
+          </bpmn:process>
+        </bpmn:definitions>""";
+    ResponseEntity<String> scripted = deploy(script, as("otto"));
+    assertThat(scripted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(scripted.getBody()).contains("scripts are not allowed");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("evil-script").count()).isZero();
+  }
+
   @Test
   void theWebappsLogStaffInWithTheirGroupsApplications() {
     // Without the webapp's CSRF token a login is refused, and the refusal is not masked as a 401.
