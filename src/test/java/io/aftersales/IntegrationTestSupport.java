@@ -109,6 +109,10 @@ public abstract class IntegrationTestSupport {
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
+  protected ResponseEntity<String> put(String path, String body, HttpHeaders headers) {
+    return rest.exchange(path, org.springframework.http.HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+  }
+
   protected ResponseEntity<String> get(String path, HttpHeaders headers) {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }

@@ -3,8 +3,11 @@ package io.aftersales.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,8 +15,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -35,12 +41,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public record IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-    TaskService tasks) implements ApplicationRunner {
+public class IdentitySetup implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
   public static final String MY_TASKS_FILTER = "My tasks";
   public static final String UNASSIGNED_FILTER = "Unassigned";
   public static final String OVERDUE_FILTER = "Overdue";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
 
   @Override
   public void run(ApplicationArguments args) {
@@ -59,16 +77,20 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
         Permissions.READ_INSTANCE, Permissions.UPDATE);
     grant(Groups.PROCESS_OWNER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
         Permissions.UPDATE);
-    // Team leads handle escalations: they see and reassign every task, and retry failed steps
-    // (incidents) in Cockpit.
-    grant(Groups.TEAM_LEAD, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
-    grant(Groups.TEAM_LEAD, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+    // Team leads handle escalations: they see, claim, work and reassign every task (money-moving ones stay with
+    // finance: MoneyStaysWithFinance) and retry failed steps (incidents) in Cockpit. They do not edit variables,
+    // suspend, modify or message cases (no UPDATE).
+    grant(Groups.TEAM_LEAD, Resources.TASK, "*", Permissions.READ, TaskPermissions.TASK_ASSIGN,
+        TaskPermissions.TASK_WORK);
+    grant(Groups.TEAM_LEAD, Resources.PROCESS_INSTANCE, "*", Permissions.READ, ProcessInstancePermissions.RETRY_JOB);
+    grant(Groups.TEAM_LEAD, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.RETRY_JOB);
     // Reassigning in Tasklist looks the colleague up: team leads read the users (names, not passwords).
     grant(Groups.TEAM_LEAD, Resources.USER, "*", Permissions.READ);
     // Tasklist shows a task's groups by name ("Warehouse", not "warehouse") to whoever may read the group.
     for (String group : Groups.ALL)
       grant(group, Resources.GROUP, "*", Permissions.READ);
     createFilters();
+    apply();
     log.info("Groups, authorizations and Tasklist filters are in place");
   }
 
@@ -135,17 +157,36 @@ public record IdentitySetup(IdentityService identity, AuthorizationService autho
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
 
+  /** The grants of this start-up, per group, resource and id; written exactly by {@link #apply()}. */
+  private final Map<List<Object>, Set<Permission>> wanted = new LinkedHashMap<>();
+
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-        .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
-    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    if (existing == null) {
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    for (Permission permission : permissions)
-      authorization.addPermission(permission);
-    authorizations.saveAuthorization(authorization);
+    wanted.computeIfAbsent(List.of(groupId, resource, resourceId), key -> new LinkedHashSet<>())
+        .addAll(List.of(permissions));
   }
+
+  /**
+   * Each grant holds exactly what this version gives, so a permission taken away in a new version (e.g. team leads'
+   * UPDATE on every case) is taken away from an existing database too, not only from a new one.
+   */
+  private void apply() {
+    wanted.forEach((key, permissions) -> {
+      String groupId = (String) key.get(0);
+      Resource resource = (Resource) key.get(1);
+      String resourceId = (String) key.get(2);
+      Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+          .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+      Authorization authorization =
+          existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      if (existing == null) {
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+      }
+      authorization.setPermissions(permissions.toArray(Permission[]::new));
+      authorizations.saveAuthorization(authorization);
+    });
+    wanted.clear();
+  }
+
 }

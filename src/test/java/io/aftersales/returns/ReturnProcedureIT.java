@@ -173,7 +173,26 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     // While finance works, the shop's refund is in the outside-system list.
     assertThat(count("select count(*) from aftersales.external_request where case_number = ? and system = 'SHOP'"
         + " and operation = 'REFUND' and status = 'OPEN' and responsible_group = 'finance'", caseNumber)).isEqualTo(1);
-    claimAndComplete(confirm, "finn", Map.of("paymentReference", "SHOP-RF-0001"));
+    // The team lead sees the refund and may pass it to a finance colleague, but the money stays with finance: she
+    // can neither complete it, nor take it herself, nor give it to customer care, nor change the amount.
+    var tara = jsonAs("tara");
+    assertThat(complete(confirm, "tara", Map.of("paymentReference", "TL-1")).getStatusCode().value()).isEqualTo(403);
+    assertThat(post("/engine-rest/task/" + confirm + "/claim", "{\"userId\":\"tara\"}", tara).getStatusCode()
+        .value()).isEqualTo(403);
+    assertThat(post("/engine-rest/task/" + confirm + "/assignee", "{\"userId\":\"anna\"}", tara).getStatusCode()
+        .value()).isEqualTo(403);
+    assertThat(put("/engine-rest/process-instance/" + taskService.createTaskQuery().taskId(confirm).singleResult()
+        .getProcessInstanceId() + "/variables/refundAmount", "{\"value\":4990,\"type\":\"Double\"}", tara)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(put("/engine-rest/task/" + confirm + "/variables/paymentReference", "{\"value\":\"X\"}", tara)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(post("/engine-rest/task/" + confirm + "/assignee", "{\"userId\":\"finn\"}", tara).getStatusCode()
+        .value()).isEqualTo(204);
+    // Finance itself completes with the form's values but does not edit variables on the side either.
+    assertThat(put("/engine-rest/task/" + confirm + "/variables/refundAmount", "{\"value\":1,\"type\":\"Double\"}",
+        jsonAs("finn")).getStatusCode().value()).isEqualTo(403);
+    assertThat(complete(confirm, "finn", Map.of("paymentReference", "SHOP-RF-0001")).getStatusCode().value())
+        .isEqualTo(204);
     assertThat(awaitMailContaining(email, caseNumber, "refunded the full purchase price"))
         .contains("49.90 EUR", rma, "payment method of your order");
     awaitEnded(pi);
