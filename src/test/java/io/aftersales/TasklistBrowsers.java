@@ -122,8 +122,15 @@ public final class TasklistBrowsers implements BeforeEachCallback, AfterEachCall
 
   /** A fresh chromium (own profile, so no shared session) logged in to Tasklist through its login form. */
   public WebDriver login(String user) throws IOException {
+    WebDriver browser = loginTo(user, "tasklist");
+    waiting(browser).withMessage(() -> user + " sees Tasklist's filters").until(d -> filterNames(d).contains(MY_TASKS));
+    return browser;
+  }
+
+  /** A fresh chromium logged in to a Camunda webapp ({@code tasklist}, {@code cockpit}) through its login form. */
+  public WebDriver loginTo(String user, String app) throws IOException {
     WebDriver browser = open(user);
-    browser.get(rootUri.get() + "/camunda/app/tasklist/");
+    browser.get(rootUri.get() + "/camunda/app/" + app + "/");
     By username = By.cssSelector("input[ng-model='username'], form[name='signinForm'] input[type='text']");
     By secret = By.cssSelector("input[ng-model='password'], form[name='signinForm'] input[type='password']");
     // Type into each field and check it holds what was typed: the login form may still be rendering (focus
@@ -139,7 +146,8 @@ public final class TasklistBrowsers implements BeforeEachCallback, AfterEachCall
       return user.equals(name.getDomProperty("value")) && password.equals(pass.getDomProperty("value"));
     });
     browser.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    waiting(browser).withMessage(() -> user + " sees Tasklist's filters").until(d -> filterNames(d).contains(MY_TASKS));
+    waiting(browser).withMessage(() -> user + " is logged in to " + app)
+        .until(d -> d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty());
     return browser;
   }
 

@@ -67,12 +67,16 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
                 "/favicon.ico")
             .permitAll()
+            // Staff pages are static; the data they show comes from /api/** with the staff login.
+            .requestMatchers(HttpMethod.GET, STAFF_PAGES.toArray(String[]::new)).permitAll()
             // Error dispatches keep the status of the original error (e.g. the webapps' CSRF 403).
             .requestMatchers("/error").permitAll()
             // Authenticated by Camunda itself; the webapps also probe /camunda-welcome before login.
             .requestMatchers("/camunda/**", "/camunda-welcome", "/camunda-welcome/**", "/engine-rest/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
+            .requestMatchers("/api/audit/**").denyAll()
             .requestMatchers(HttpMethod.GET, "/sop/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
             .requestMatchers("/api/mail/**").hasAuthority(Groups.TEAM_LEAD)
             .requestMatchers(HttpMethod.POST, "/api/payments/*/confirmation").hasAuthority(Groups.FINANCE)
@@ -91,12 +95,22 @@ class SecurityConfig {
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                 request -> CUSTOMER_PAGES.contains(request.getRequestURI()), new StaticHeadersWriter(List.of(
                     new Header("Content-Security-Policy", CUSTOMER_PAGES_POLICY),
+                    new Header("Referrer-Policy", "no-referrer")))))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                request -> STAFF_PAGES.contains(request.getRequestURI()), new StaticHeadersWriter(List.of(
+                    new Header("Content-Security-Policy", STAFF_PAGES_POLICY),
                     new Header("Referrer-Policy", "no-referrer"))))));
     return http.build();
   }
 
   /** The customer's pages (the Camunda webapps send their own policy). */
   static final Set<String> CUSTOMER_PAGES = Set.of("/", "/index.html", "/contact.html", "/status.html");
+
+  /** Staff pages: the audit trail and the case view (shown in Tasklist's "Case" tab, so framed by our own pages). */
+  static final Set<String> STAFF_PAGES = Set.of("/audit.html", "/case.html");
+
+  static final String STAFF_PAGES_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
   /**
    * Only our own scripts, styles and API on the customer's pages (the favicon is a data: image), so injected markup
