@@ -1,5 +1,6 @@
 package io.aftersales.audit;
 
+import io.aftersales.shared.Rows;
 import io.aftersales.shared.SopLinks;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -69,10 +70,7 @@ class AuditTrail {
              where c.case_number = :n""",
         Map.of("n", caseNumber));
     if (rows.isEmpty()) return Optional.empty();
-    Map<String, Object> facts = new LinkedHashMap<>();
-    rows.get(0).forEach((key, value) -> {
-      if (!key.equals("id")) facts.put(camel(key), value instanceof Timestamp t ? t.toInstant() : value);
-    });
+    Map<String, Object> facts = Rows.camelCase(rows.get(0), "id");
     long caseId = ((Number) rows.get(0).get("id")).longValue();
     List<Entry> entries = new ArrayList<>();
     records(caseId, caseNumber, facts, entries);
@@ -323,19 +321,5 @@ class AuditTrail {
       if (pairs[i + 1] != null) details.put((String) pairs[i], pairs[i + 1]);
     }
     return details;
-  }
-
-  private static String camel(String column) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : column.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
   }
 }

@@ -110,7 +110,7 @@ class SecurityConfig {
   static final Set<String> STAFF_PAGES = Set.of("/audit.html", "/case.html");
 
   static final String STAFF_PAGES_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-      + " img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
+      + " img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
   /**
    * Only our own scripts, styles and API on the customer's pages (the favicon is a data: image), so injected markup

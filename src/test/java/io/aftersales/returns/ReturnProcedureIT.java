@@ -154,6 +154,13 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
     claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "trackingNumber", "JJD000123",
         "labelUrl", "https://carrier.example/label/JJD000123"));
+    // The parcel's RMA and its tracking number find the case in one step, for the group that handles it.
+    // (The label's tracking number is recorded as the hand-off completes, in its own job.)
+    for (String q : List.of(rma, "JJD000123")) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+          get("/api/desk/search?q=" + q, jsonAs("lisa")).getBody()).findValuesAsText("caseNumber")).as(q)
+          .contains(caseNumber));
+    }
     String instructions = awaitMailContaining(email, caseNumber, rma);
     assertThat(instructions).contains("Hello Maria Rossi", "is approved", "JJD000123",
         "https://carrier.example/label/JJD000123", "Lagerstrasse 12", "within 30 days", "we refund you");
