@@ -97,6 +97,17 @@
             + ' · ' + S.time(m.at) + (m.deliveryFailure ? ' · NOT DELIVERED: ' + m.deliveryFailure : '')),
           m.subject ? S.el('strong', null, m.subject) : null, S.el('pre', null, m.body)));
       });
+      var files = S.clear('attachments');
+      d.attachments.forEach(function (f) {
+        var href = '/api/cases/' + encodeURIComponent(c.caseNumber) + '/attachments/' + f.id;
+        var image = /^image\/(jpeg|png|webp)$/.test(f.contentType);
+        files.appendChild(S.el('li', { 'data-attachment': f.id },
+          S.el('a', { href: href, target: '_blank', rel: 'noopener' },
+            image ? S.el('img', { src: href, alt: f.fileName }) : null, f.fileName),
+          S.el('div', { class: 'muted' }, Math.max(1, Math.round(f.size / 1024)) + ' KB · ' + f.source + ' · '
+            + S.time(f.uploadedAt))));
+      });
+      if (!d.attachments.length) files.appendChild(S.el('li', { class: 'muted' }, 'none'));
       var tasks = S.clear('tasks');
       d.tasks.forEach(function (t) {
         var mine = t.id === taskId;

@@ -21,7 +21,8 @@
     purchaseDate: 'purchaseDate',
     requestType: 'requestType',
     subject: 'subject',
-    message: 'message'
+    message: 'message',
+    files: 'files'
   };
   var LABELS = {
     name: 'Your name',
@@ -34,7 +35,8 @@
     purchaseDate: 'Purchase date',
     requestType: 'What is it about?',
     subject: 'Subject',
-    message: 'Message'
+    message: 'Message',
+    files: 'Photos or documents'
   };
 
   var $ = function (id) { return document.getElementById(id); };
@@ -113,6 +115,9 @@
     }
     if (!body.subject) errors.push({ field: 'subject', message: 'Enter a subject.' });
     if (!body.message) errors.push({ field: 'message', message: 'Tell us what happened.' });
+    window.AftersalesUpload.problems($('files').files).forEach(function (problem) {
+      errors.push({ field: 'files', message: problem });
+    });
     return errors;
   }
 
@@ -268,6 +273,23 @@
     $('confirmation-title').focus();
   }
 
+  /** The chosen photos and documents go to the new case with its token; a failure is told, the case stands. */
+  function attachFiles(data) {
+    var files = $('files').files;
+    var note = $('files-note');
+    if (!files || !files.length) return;
+    note.className = 'alert alert-info';
+    note.textContent = 'Attaching ' + files.length + ' file(s)…';
+    note.hidden = false;
+    window.AftersalesUpload.send(data.caseNumber, data.accessToken, files, 'WEB_FORM').then(function (answer) {
+      note.textContent = answer.attachments.length + ' file(s) attached to your case.';
+    }, function (error) {
+      note.className = 'alert alert-warning';
+      note.textContent = 'Your request was received, but your files could not be attached: ' + error.message
+        + ' You can attach them on your case page (your personal link below).';
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (busy) return;
@@ -294,6 +316,7 @@
           idempotencyKey = newKey(); // only a success starts a new form fill
           if (data && data.caseNumber) {
             showConfirmation(data, !!body.customer.email);
+            attachFiles(data);
           } else {
             showAlert('Your request was received',
               'We could not display your case number. If you gave an email address, you will receive it by email.',

@@ -211,6 +211,8 @@
 
     renderThread(Array.isArray(view.messages) ? view.messages : []);
 
+    $('files-form').hidden = closed;
+    window.AftersalesUpload.list(number, token, $('files-list'));
     $('closed-note').hidden = !closed;
     $('reply').hidden = closed && !replyBlocked;
     $('updated').textContent = 'Updated ' + dateFormat.format(new Date());
@@ -268,6 +270,25 @@
     });
     $('thread-empty').hidden = list.children.length > 0;
   }
+
+  // ---- photos and documents -----------------------------------------------------------------
+
+  $('files-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var files = $('files').files;
+    var problems = window.AftersalesUpload.problems(files);
+    if (!files.length) problems = ['Choose one or more files first.'];
+    if (problems.length) { $('files-status').textContent = problems.join(' '); return; }
+    $('files-submit').disabled = true;
+    $('files-status').textContent = 'Attaching…';
+    window.AftersalesUpload.send(caseNumber, token, files, 'STATUS_PAGE').then(function (answer) {
+      $('files-status').textContent = answer.attachments.length + ' file(s) attached. Thank you!';
+      $('files').value = '';
+      return window.AftersalesUpload.list(caseNumber, token, $('files-list'));
+    }, function (error) {
+      $('files-status').textContent = error.message;
+    }).then(function () { $('files-submit').disabled = false; });
+  });
 
   // ---- replying -----------------------------------------------------------------------------
 

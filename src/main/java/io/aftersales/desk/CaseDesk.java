@@ -1,5 +1,6 @@
 package io.aftersales.desk;
 
+import io.aftersales.cases.Attachments;
 import io.aftersales.shared.Rows;
 import io.aftersales.shared.SopLinks;
 import java.io.IOException;
@@ -36,9 +37,11 @@ class CaseDesk {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final RepositoryService repository;
+  private final Attachments attachments;
 
   CaseDesk(NamedParameterJdbcTemplate jdbc, HistoryService history, RuntimeService runtime, TaskService tasks,
-      RepositoryService repository) {
+      RepositoryService repository, Attachments attachments) {
+    this.attachments = attachments;
     this.jdbc = jdbc;
     this.history = history;
     this.runtime = runtime;
@@ -54,8 +57,8 @@ class CaseDesk {
 
   record Desk(Map<String, Object> caseFacts, Map<String, Object> customer, List<Map<String, Object>> otherCases,
       Map<String, Object> order, List<Map<String, Object>> orderLines, Map<String, Object> product,
-      List<Map<String, Object>> thread, List<Process> processes, List<OpenTask> tasks,
-      List<Map<String, Object>> outsideRequests) {}
+      List<Map<String, Object>> thread, List<Attachments.Listed> attachments, List<Process> processes,
+      List<OpenTask> tasks, List<Map<String, Object>> outsideRequests) {}
 
   /** A procedure's model with where the case stands: steps now active, steps already passed. */
   record Diagram(String processInstanceId, String key, int version, String xml, List<String> active,
@@ -109,8 +112,8 @@ class CaseDesk {
           definition.getVersionTag(), instance.getState(), instant(instance.getStartTime()),
           instant(instance.getEndTime()), active));
     }
-    return Optional.of(new Desk(facts, customer, others, order, lines, product, thread, processes,
-        openTasks(caseNumber), requests));
+    return Optional.of(new Desk(facts, customer, others, order, lines, product, thread,
+        attachments.list(caseNumber), processes, openTasks(caseNumber), requests));
   }
 
   /** The open tasks of a case, most urgent first, each with its SOP. */

@@ -1,5 +1,6 @@
 package io.aftersales.intake;
 
+import io.aftersales.cases.Attachments;
 import io.aftersales.cases.CaseStatus;
 import io.aftersales.cases.CaseView;
 import io.aftersales.cases.ServiceCases;
@@ -10,10 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer-facing case API. Opening a case is public; reading a case and replying need the
@@ -40,10 +45,14 @@ class IntakeController {
   private final ServiceCases cases;
   private final io.aftersales.security.CaseReaders readers;
 
-  IntakeController(IntakeService intake, ServiceCases cases, io.aftersales.security.CaseReaders readers) {
+  private final Attachments attachments;
+
+  IntakeController(IntakeService intake, ServiceCases cases, io.aftersales.security.CaseReaders readers,
+      Attachments attachments) {
     this.intake = intake;
     this.cases = cases;
     this.readers = readers;
+    this.attachments = attachments;
   }
 
   @PostMapping
@@ -104,6 +113,81 @@ class IntakeController {
         reply.channel(), "customer", io.aftersales.shared.Texts.shorten("Re: " + view.subject(), 300),
         reply.message().strip(), null, null));
     return ResponseEntity.status(HttpStatus.CREATED).body(new ReplyResponse(landed));
+  }
+
+  /** At most this many files in one upload (the web form and the status page send a few photos at once). */
+  static final int MAX_FILES_PER_UPLOAD = 5;
+
+  record AttachmentsResponse(String caseNumber, List<Attachments.Stored> attachments) {}
+
+  /**
+   * Photos and receipts for a case, from the web form (right after it opened the case) or the status page: with the
+   * case's token, all files checked before any is kept (each file once per case), 201 with what is kept.
+   */
+  @PostMapping(path = "/{caseNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<AttachmentsResponse> attach(@PathVariable String caseNumber,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      @RequestParam(name = "source", required = false) String source,
+      @RequestParam(name = "token", required = false) String token,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader) throws java.io.IOException {
+    if (!cases.tokenMatches(caseNumber, tokenHeader != null ? tokenHeader : token)) {
+      throw Problems.notFound("case " + caseNumber);
+    }
+    if (files == null || files.isEmpty()) throw Problems.badRequest("files", "attach at least one file");
+    if (files.size() > MAX_FILES_PER_UPLOAD) {
+      throw Problems.badRequest("files", "at most " + MAX_FILES_PER_UPLOAD + " files at once");
+    }
+    Attachments.Source from = "WEB_FORM".equals(source)
+        ? Attachments.Source.WEB_FORM
+        : Attachments.Source.STATUS_PAGE;
+    if (CaseStatus.CLOSED.name().equals(cases.view(caseNumber).orElseThrow().status())) {
+      throw Problems.conflict("Case " + caseNumber + " is closed; please open a new request.");
+    }
+    List<Attachments.Upload> uploads = new java.util.ArrayList<>();
+    for (MultipartFile file : files)
+      uploads.add(new Attachments.Upload(file.getOriginalFilename(), file.getBytes()));
+    try {
+      return ResponseEntity.status(HttpStatus.CREATED)
+          .body(new AttachmentsResponse(caseNumber, attachments.store(caseNumber, uploads, from, "customer")));
+    } catch (Attachments.Refused refused) {
+      ProblemDetail problem = Problems.invalid(List.of(new Problems.FieldError("files[" + refused.index() + "]",
+          "\"" + files.get(refused.index()).getOriginalFilename() + "\" " + refused.getMessage())));
+      HttpStatus status = refused.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      problem.setStatus(status.value());
+      problem.setTitle(refused.tooLarge() ? "File too large" : "File not accepted");
+      throw new ErrorResponseException(status, problem, refused);
+    }
+  }
+
+  @GetMapping("/{caseNumber}/attachments")
+  List<Attachments.Listed> attachments(@PathVariable String caseNumber,
+      @RequestParam(name = "token", required = false) String token,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader, Authentication staff) {
+    requireAccess(caseNumber, tokenHeader != null ? tokenHeader : token, staff);
+    return attachments.list(caseNumber);
+  }
+
+  /**
+   * One file: photos shown in the browser, PDFs downloaded; never run (sniffing off, a sandboxing policy), whatever
+   * the bytes hold.
+   */
+  @GetMapping("/{caseNumber}/attachments/{id}")
+  ResponseEntity<byte[]> attachment(@PathVariable String caseNumber, @PathVariable long id,
+      @RequestParam(name = "token", required = false) String token,
+      @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader, Authentication staff) {
+    requireAccess(caseNumber, tokenHeader != null ? tokenHeader : token, staff);
+    Attachments.Content file = attachments.content(caseNumber, id)
+        .orElseThrow(() -> Problems.notFound("attachment " + id + " of case " + caseNumber));
+    boolean image = file.contentType().startsWith("image/");
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, (image
+            ? org.springframework.http.ContentDisposition.inline()
+            : org.springframework.http.ContentDisposition.attachment()).filename(file.fileName(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .build().toString())
+        .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox")
+        .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(file.bytes());
   }
 
   /**

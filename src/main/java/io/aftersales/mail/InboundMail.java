@@ -52,8 +52,10 @@ class InboundMail {
     this.receivedAt = receivedAt;
   }
 
-  void processed(String caseNumber, Instant at) {
+  /** {@code disposition}: what became of the mail's files, or null. */
+  void processed(String caseNumber, Instant at, String disposition) {
     this.status = Status.PROCESSED;
+    this.disposition = disposition == null ? null : truncate(disposition, 500);
     this.caseNumber = caseNumber;
     this.error = null;
     this.processedAt = at;

@@ -1,5 +1,6 @@
 package io.aftersales.mail;
 
+import io.aftersales.cases.Attachments;
 import io.aftersales.cases.OpenCaseCommand;
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.SourceChannel;
@@ -28,6 +29,7 @@ class InboundMailProcessor {
 
   private final InboundMailRepository ledger;
   private final ServiceCases cases;
+  private final Attachments attachments;
   private final TransactionTemplate tx;
   private final JdbcTemplate jdbc;
   private final ProcessEngineConfigurationImpl engine;
@@ -35,10 +37,12 @@ class InboundMailProcessor {
   private final MailSettings.Imap imap;
   private final java.util.Set<String> ownAddresses;
 
-  InboundMailProcessor(InboundMailRepository ledger, ServiceCases cases, PlatformTransactionManager txManager,
-      JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, Clock clock, MailSettings settings) {
+  InboundMailProcessor(InboundMailRepository ledger, ServiceCases cases, Attachments attachments,
+      PlatformTransactionManager txManager, JdbcTemplate jdbc, ProcessEngineConfigurationImpl engine, Clock clock,
+      MailSettings settings) {
     this.ledger = ledger;
     this.cases = cases;
+    this.attachments = attachments;
     this.tx = new TransactionTemplate(txManager);
     this.jdbc = jdbc;
     this.engine = engine;
@@ -128,11 +132,23 @@ class InboundMailProcessor {
       row.settled(InboundMail.Status.IGNORED, notAnswered, null, clock.instant());
     } else {
       number = caseFor(mail);
-      row.processed(number, clock.instant());
+      row.processed(number, clock.instant(), keepFiles(number, mail));
     }
     ledger.saveAndFlush(row);
     log.info("Inbound mail {} from {} -> {} {}", row.getLedgerKey(), mail.fromAddress(), row.getStatus(),
         number == null ? "" : number);
+  }
+
+  /**
+   * The mail's photos and documents go to the case with the text, in the same transaction; files we do not accept
+   * are named in the ledger (the audit trail shows it).
+   */
+  private String keepFiles(String caseNumber, ParsedMail mail) {
+    if (mail.files().isEmpty()) return null;
+    Attachments.Kept kept = attachments.keepAccepted(caseNumber, mail.files().stream()
+        .map(f -> new Attachments.Upload(f.name(), f.bytes())).toList(), Attachments.Source.MAIL, mail.fromAddress());
+    String disposition = kept.stored().size() + " file(s) kept";
+    return kept.notKept().isEmpty() ? disposition : disposition + "; not kept: " + String.join("; ", kept.notKept());
   }
 
   /**

@@ -20,7 +20,10 @@ import java.util.Properties;
 
 /** The parts of an inbound email a case needs, read from its raw RFC 5322 bytes. */
 record ParsedMail(String messageId, String fromAddress, String fromName, String subject, String text,
-    List<String> referencedIds, Kind kind) {
+    List<String> referencedIds, Kind kind, List<File> files) {
+
+  /** A file the mail carries (attached or inline, not its text): kept with the case if it is one we accept. */
+  record File(String name, byte[] bytes) {}
 
   /**
    * What sort of mail it is, by RFC 3834 and RFC 3464: only PERSONAL mail is answered automatically; the
@@ -99,7 +102,9 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
         while (ids.find())
           if (!ids.group(1).equals(messageId) && !refs.contains(ids.group(1))) refs.add(ids.group(1));
       }
-      return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs, kind);
+      List<File> files = new ArrayList<>();
+      if (kind == Kind.PERSONAL) filesOf(m, files);
+      return new ParsedMail(key, sender.getAddress(), sender.getPersonal(), subject, text.strip(), refs, kind, files);
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
@@ -129,6 +134,34 @@ record ParsedMail(String messageId, String fromAddress, String fromName, String 
     if (header == null) return;
     for (String token : header.split("\\s+")) {
       if (token.startsWith("<") && token.endsWith(">")) into.add(token);
+    }
+  }
+
+  /** At most this many files of one mail are looked at (a mail of a thousand parts is not a customer's photos). */
+  static final int MAX_FILES = 20;
+
+  /**
+   * The files of a mail: every part that is not its text (attachments, inline photos), depth-first; a part that
+   * cannot be decoded is skipped rather than failing the mail.
+   */
+  private static void filesOf(Part part, List<File> into) throws MessagingException, IOException {
+    if (into.size() >= MAX_FILES) return;
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount() && into.size() < MAX_FILES; i++)
+        filesOf(multipart.getBodyPart(i), into);
+      return;
+    }
+    boolean text = part.isMimeType("text/*") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+    if (text || part.isMimeType("message/*") || part instanceof MimeMessage) return;
+    try (var in = part.getInputStream()) {
+      // One byte more than we keep: a larger file is refused by size, not cut.
+      byte[] bytes = in.readNBytes(io.aftersales.cases.Attachments.MAX_BYTES + 1);
+      String name = part.getFileName();
+      if (name != null) name = jakarta.mail.internet.MimeUtility.decodeText(name);
+      into.add(new File(name, bytes));
+    } catch (IOException | MessagingException e) {
+      // undecodable part: skipped
     }
   }
 

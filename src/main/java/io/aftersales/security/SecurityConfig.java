@@ -64,6 +64,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/cases").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/cases/*").permitAll() // token or staff, checked per case
             .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").permitAll() // token, checked per case
+            .requestMatchers(HttpMethod.POST, "/api/cases/*/attachments").permitAll() // token, checked per case
+            .requestMatchers(HttpMethod.GET, "/api/cases/*/attachments", "/api/cases/*/attachments/*").permitAll()
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
                 "/favicon.ico")
             .permitAll()

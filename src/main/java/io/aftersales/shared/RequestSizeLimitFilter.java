@@ -26,12 +26,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
   private final long maxBytes;
+  private final long maxUploadBytes;
   private final ObjectMapper json;
 
   RequestSizeLimitFilter(@Value("${aftersales.api.max-body-size:256KB}") org.springframework.util.unit.DataSize max,
+      @Value("${aftersales.api.max-upload-size:51MB}") org.springframework.util.unit.DataSize maxUpload,
       ObjectMapper json) {
     this.maxBytes = max.toBytes();
+    this.maxUploadBytes = maxUpload.toBytes();
     this.json = json;
+  }
+
+  /** Uploads of photos and receipts ({@code POST /api/cases/{n}/attachments}) may be larger than JSON bodies. */
+  private long limitOf(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/attachments")
+        ? maxUploadBytes
+        : maxBytes;
   }
 
   @Override
@@ -42,14 +52,19 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > maxBytes) {
-      reject(response);
+    long limit = limitOf(request);
+    if (request.getContentLengthLong() > limit) {
+      reject(response, limit);
       return;
     }
-    if (request.getContentLengthLong() == -1 && request.getHeader("Transfer-Encoding") != null) {
-      byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
-      if (body.length > maxBytes) {
-        reject(response);
+    // A chunked multipart upload is counted by the container's multipart limits (spring.servlet.multipart.*), which
+    // read the parts from the request itself: buffering it here would leave them nothing to read.
+    boolean multipart = request.getContentType() != null
+        && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    if (request.getContentLengthLong() == -1 && request.getHeader("Transfer-Encoding") != null && !multipart) {
+      byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+      if (body.length > limit) {
+        reject(response, limit);
         return;
       }
       chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -58,11 +73,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private void reject(HttpServletResponse response) throws IOException {
+  private void reject(HttpServletResponse response, long limit) throws IOException {
     response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), Problems.detail(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
-        "Request body too large", "The request body must be at most " + maxBytes + " bytes"));
+        "Request body too large", "The request body must be at most " + limit + " bytes"));
   }
 
   private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

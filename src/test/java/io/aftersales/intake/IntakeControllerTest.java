@@ -40,7 +40,8 @@ class IntakeControllerTest {
   private final IntakeService intake = mock(IntakeService.class);
   private final ServiceCases cases = mock(ServiceCases.class);
   private final io.aftersales.security.CaseReaders readers = mock(io.aftersales.security.CaseReaders.class);
-  private final IntakeController controller = new IntakeController(intake, cases, readers);
+  private final io.aftersales.cases.Attachments attachments = mock(io.aftersales.cases.Attachments.class);
+  private final IntakeController controller = new IntakeController(intake, cases, readers, attachments);
 
   private static IntakeRequest request() {
     return new IntakeRequest(IntakeRequest.ApiChannel.WEB_FORM,

@@ -76,8 +76,11 @@ class InboundMailProcessorTest {
     processor = processor(settings("service@aftersales.local", "inbox@aftersales.local"));
   }
 
+  private final io.aftersales.cases.Attachments attachments = mock(io.aftersales.cases.Attachments.class);
+
   private InboundMailProcessor processor(MailSettings settings) {
-    return new InboundMailProcessor(ledger, cases, txManager, jdbc, engine, Clock.fixed(NOW, ZoneOffset.UTC), settings);
+    return new InboundMailProcessor(ledger, cases, attachments, txManager, jdbc, engine,
+        Clock.fixed(NOW, ZoneOffset.UTC), settings);
   }
 
   private static byte[] raw(String headers, String body) {
@@ -106,7 +109,7 @@ class InboundMailProcessorTest {
     when(ledger.findById(1L)).thenReturn(Optional.empty());
     processor.processRecorded(1L);
     InboundMail done = stored(raw("", "Hi"));
-    done.processed("SC-1", NOW);
+    done.processed("SC-1", NOW, null);
     processor.processRecorded(7L);
     assertThat(done.getStatus()).isEqualTo(InboundMail.Status.PROCESSED);
     verify(ledger, never()).save(any());

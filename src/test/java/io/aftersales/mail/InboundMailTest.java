@@ -43,7 +43,7 @@ class InboundMailTest {
   void processedClearsTheRawCopyAndTheError() {
     InboundMail m = row();
     m.failed("boom");
-    m.processed("SC-2026-000001", LATER);
+    m.processed("SC-2026-000001", LATER, null);
     assertThat(m.getStatus()).isEqualTo(InboundMail.Status.PROCESSED);
     assertThat(m.getCaseNumber()).isEqualTo("SC-2026-000001");
     assertThat(m.getError()).isNull();

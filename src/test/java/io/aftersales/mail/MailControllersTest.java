@@ -128,7 +128,7 @@ class MailControllersTest {
     assertThat(e.getBody().getDetail()).isEqualTo("No failed inbound mail 1");
 
     InboundMail processed = failed(2, null);
-    processed.processed("SC-1", T);
+    processed.processed("SC-1", T, null);
     when(ledger.findById(2L)).thenReturn(Optional.of(processed));
     assertThat(catchThrowableOfType(ErrorResponseException.class, () -> failuresController.retry(2L)).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);

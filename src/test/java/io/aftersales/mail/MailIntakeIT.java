@@ -119,6 +119,46 @@ class MailIntakeIT extends IntegrationTestSupport {
         + " on p.id = c.follow_up_of where c.case_number = ?", String.class, followUp)).isEqualTo(number);
   }
 
+  /**
+   * A customer's photo and receipt sent by mail reach the case, where staff see them; a file we do not keep (a
+   * program) is named in the ledger; the same mail delivered again keeps nothing twice.
+   */
+  @Test
+  void photosAndReceiptsSentByMailAreKeptWithTheCase() throws Exception {
+    String customer = uniqueEmail("photo");
+    String id = messageId();
+    String jpeg = java.util.Base64.getMimeEncoder().encodeToString(new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff,
+        (byte) 0xe0, 1, 2, 3, 4});
+    String pdf = java.util.Base64.getMimeEncoder().encodeToString("%PDF-1.4 receipt".getBytes());
+    String exe = java.util.Base64.getMimeEncoder().encodeToString("MZ program".getBytes());
+    String raw = "Message-ID: " + id + "\r\nFrom: Photo Customer <" + customer + ">\r\nTo: " + SERVICE_MAILBOX
+        + "\r\nSubject: Dented pan\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+        + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe pan arrived dented, photo and receipt attached.\r\n"
+        + "--b1\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; filename=\"dent.jpg\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + jpeg + "\r\n"
+        + "--b1\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"=?UTF-8?Q?Quittung_M=C3=A4rz.pdf?=\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + pdf + "\r\n"
+        + "--b1\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"tool.exe\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + exe + "\r\n--b1--\r\n";
+    deliverToServiceMailbox(raw);
+    settle(poller.poll());
+    String number = caseOfMessage(id);
+    assertThat(jdbc.queryForList("select a.file_name from aftersales.attachment a join aftersales.service_case c"
+        + " on c.id = a.case_id where c.case_number = ? order by a.id", String.class, number))
+        .containsExactly("dent.jpg", "Quittung März.pdf");
+    assertThat(jdbc.queryForObject("select disposition from aftersales.inbound_mail where ledger_key = ?",
+        String.class, id)).contains("2 file(s) kept", "tool.exe is not a photo");
+    // Staff of the group working the case see them.
+    String list = get("/api/cases/" + number + "/attachments", jsonAs("anna")).getBody();
+    assertThat(list).contains("dent.jpg", "\"source\":\"MAIL\"");
+    // A second delivery of the same mail keeps nothing twice.
+    deliverToServiceMailbox(raw);
+    settle(poller.poll());
+    assertThat(count("select count(*) from aftersales.attachment a join aftersales.service_case c on c.id = a.case_id"
+        + " where c.case_number = ?", number)).isEqualTo(2);
+  }
+
   @Test
   void aMailThatCannotBeReadIsKeptAndReportedNotDropped() throws Exception {
     String id = messageId();

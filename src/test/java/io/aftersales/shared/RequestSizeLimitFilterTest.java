@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
 /** Bodies over the limit on /api/** are refused with 413 before anything parses them, chunked ones too. */
 class RequestSizeLimitFilterTest {
   private final ObjectMapper json = new ObjectMapper();
-  private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(DataSize.ofBytes(10), json);
+  private final RequestSizeLimitFilter filter =
+      new RequestSizeLimitFilter(DataSize.ofBytes(10), DataSize.ofBytes(20), json);
   private final MockHttpServletResponse response = new MockHttpServletResponse();
   private final MockFilterChain chain = new MockFilterChain();
 
@@ -112,8 +113,36 @@ class RequestSizeLimitFilterTest {
   }
 
   @Test
+  void aChunkedMultipartUploadIsLeftToTheContainersMultipartLimits() throws Exception {
+    MockHttpServletRequest upload = chunked("x".repeat(15));
+    upload.setContentType("multipart/form-data; boundary=b");
+    filter.doFilter(upload, response, chain);
+    assertThat(response.getStatus()).isEqualTo(200);
+    // Passed on as it is, unread: the container parses the parts from the request itself.
+    assertThat(chain.getRequest()).isSameAs(upload);
+  }
+
+  @Test
+  void anUploadOfAttachmentsHasItsOwnLargerLimit() throws Exception {
+    MockHttpServletRequest upload = request("/api/cases/SC-2026-000001/attachments", "x".repeat(15));
+    filter.doFilter(upload, response, chain);
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(chain.getRequest()).isNotNull();
+
+    MockHttpServletResponse tooLarge = new MockHttpServletResponse();
+    filter.doFilter(request("/api/cases/SC-2026-000001/attachments", "x".repeat(21)), tooLarge, new MockFilterChain());
+    assertThat(tooLarge.getStatus()).isEqualTo(413);
+    assertThat(tooLarge.getContentAsString()).contains("at most 20 bytes");
+
+    MockHttpServletResponse json = new MockHttpServletResponse();
+    filter.doFilter(request("/api/cases/SC-2026-000001/messages", "x".repeat(15)), json, new MockFilterChain());
+    assertThat(json.getStatus()).as("a reply keeps the JSON limit").isEqualTo(413);
+  }
+
+  @Test
   void aLargerLimitLetsLargerBodiesThrough() throws Exception {
-    RequestSizeLimitFilter kilobyte = new RequestSizeLimitFilter(DataSize.ofKilobytes(1), json);
+    RequestSizeLimitFilter kilobyte =
+        new RequestSizeLimitFilter(DataSize.ofKilobytes(1), DataSize.ofKilobytes(2), json);
     MockHttpServletRequest request = request("/api/cases", "x".repeat(1024));
     kilobyte.doFilter(request, response, chain);
     assertThat(chain.getRequest()).isSameAs(request);

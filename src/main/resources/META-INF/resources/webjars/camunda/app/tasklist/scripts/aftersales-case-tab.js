@@ -19,3 +19,11 @@ export default {
     node.appendChild(frame);
   }
 };
+
+// SOP links in task forms open in a new tab, so an answer being written in the form is not lost.
+document.addEventListener('click', function (event) {
+  var link = event.target && event.target.closest ? event.target.closest('a[href^="/sop/"]') : null;
+  if (!link) return;
+  event.preventDefault();
+  window.open(link.href, '_blank', 'noopener');
+}, true);
