@@ -72,6 +72,8 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   }
 
   void describe(DelegateTask task) {
+    dueByItsTimer(task);
+    durationsInWords(task);
     Long caseId = CASE_ID.fromOrNull(task.getExecution());
     if (caseId == null) return; // a task of no case (e.g. a team lead's mail alert)
     ServiceCases.TaskCard card = cases.getObject().taskCard(caseId);
@@ -94,6 +96,54 @@ public class TaskCards extends AbstractProcessEnginePlugin {
       groups.forEach(group -> readInstance(context, group, task.getProcessInstanceId()));
       return null;
     });
+  }
+
+  /**
+   * A task whose model sets a time limit on it (a boundary timer with a duration: its OLA, a customer's answer time)
+   * is due when that timer fires, so Tasklist shows and sorts by it and the team lead's "Overdue" filter finds it.
+   */
+  static void dueByItsTimer(DelegateTask task) {
+    if (task.getDueDate() != null || task.getBpmnModelElementInstance() == null) return;
+    org.camunda.bpm.model.bpmn.instance.UserTask element =
+        (org.camunda.bpm.model.bpmn.instance.UserTask) task.getBpmnModelElementInstance();
+    java.time.Instant due = null;
+    for (var boundary : element.getModelInstance()
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class)) {
+      if (boundary.getAttachedTo() != element) continue;
+      for (var timer : boundary.getChildElementsByType(
+          org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
+        if (timer.getTimeDuration() == null) continue;
+        Object value = evaluate(timer.getTimeDuration().getTextContent(), task);
+        if (!(value instanceof String iso) || !iso.strip().startsWith("P")) continue;
+        java.time.Instant at = io.aftersales.shared.IsoDurations.plus(
+            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), iso.strip());
+        if (due == null || at.isBefore(due)) due = at;
+      }
+    }
+    if (due != null) task.setDueDate(java.util.Date.from(due));
+  }
+
+  private static Object evaluate(String text, DelegateTask task) {
+    String trimmed = text == null ? "" : text.strip();
+    if (!trimmed.contains("${") && !trimmed.contains("#{")) return trimmed;
+    return Context.getProcessEngineConfiguration().getExpressionManager().createExpression(trimmed)
+        .getValue(task.getExecution());
+  }
+
+  /** Suffix of a task variable that says a service level ({@code inspectionOla = P2D}) in words ("2 days"). */
+  public static final String IN_WORDS = "InWords";
+
+  /** Forms show time limits as people say them: each "…Ola" duration also as "…OlaInWords", on the task. */
+  static void durationsInWords(DelegateTask task) {
+    for (String name : task.getExecution().getVariableNames()) {
+      if (!name.endsWith("Ola") || !(task.getExecution().getVariable(name) instanceof String iso)) continue;
+      try {
+        io.aftersales.shared.IsoDurations.checked(name, iso);
+        task.setVariableLocal(name + IN_WORDS, io.aftersales.shared.IsoDurations.words(iso));
+      } catch (RuntimeException notADuration) {
+        // not a duration: nothing to say
+      }
+    }
   }
 
   private static void readInstance(CommandContext context, String group, String processInstanceId) {

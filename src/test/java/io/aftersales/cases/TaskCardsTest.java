@@ -151,4 +151,50 @@ class TaskCardsTest {
     cards.preInit(bare);
     assertThat(bare.getCustomPreBPMNParseListeners()).hasSize(1);
   }
+
+  @Test
+  void aTaskIsDueWhenTheEarliestDurationTimerOnItFires() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("p").startEvent().userTask("Task")
+        .boundaryEvent("Later").cancelActivity(false).timerWithDuration("P2D").endEvent()
+        .moveToActivity("Task").boundaryEvent("Sooner").cancelActivity(false).timerWithDuration("PT4H").endEvent()
+        .moveToActivity("Task").boundaryEvent("Cycle").cancelActivity(false).timerWithCycle("R/PT1H").endEvent()
+        .moveToActivity("Task").endEvent().done();
+    when(task.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("Task"));
+    java.util.Date now = new java.util.Date();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(now);
+    try {
+      TaskCards.dueByItsTimer(task);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    verify(task).setDueDate(java.util.Date.from(now.toInstant().plus(java.time.Duration.ofHours(4))));
+  }
+
+  @Test
+  void aTaskWithoutATimerOrWithADueDateKeepsIt() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("p").startEvent().userTask("Task").endEvent()
+        .done();
+    when(task.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("Task"));
+    TaskCards.dueByItsTimer(task);
+    DelegateTask dated = mock(DelegateTask.class);
+    when(dated.getDueDate()).thenReturn(new java.util.Date());
+    TaskCards.dueByItsTimer(dated);
+    verify(task, never()).setDueDate(any());
+    verify(dated, never()).setDueDate(any());
+  }
+
+  @Test
+  void serviceLevelsAreAlsoGivenInWords() {
+    when(task.getExecution()).thenReturn(execution);
+    when(execution.getVariableNames()).thenReturn(Set.of("inspectionOla", "decisionOla", "brokenOla", "note"));
+    when(execution.getVariable("inspectionOla")).thenReturn("P2D");
+    when(execution.getVariable("decisionOla")).thenReturn("PT36H");
+    when(execution.getVariable("brokenOla")).thenReturn("two days");
+    when(execution.getVariable("note")).thenReturn("P1D");
+    TaskCards.durationsInWords(task);
+    verify(task).setVariableLocal("inspectionOlaInWords", "2 days");
+    verify(task).setVariableLocal("decisionOlaInWords", "36 hours");
+    verify(task, never()).setVariableLocal(org.mockito.ArgumentMatchers.eq("brokenOlaInWords"), any());
+    verify(task, never()).setVariableLocal(org.mockito.ArgumentMatchers.eq("noteInWords"), any());
+  }
 }

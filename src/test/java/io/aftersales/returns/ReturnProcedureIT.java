@@ -169,7 +169,13 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     claimAndComplete(awaitTask(caseNumber, "UserTask_ReceiveReturnedItem", "walter"), "walter",
         Map.of("itemReceived", true));
     assertThat(awaitMailContaining(email, caseNumber, "has arrived in our warehouse")).contains(rma, "within 2 days");
-    claimAndComplete(awaitTask(caseNumber, "UserTask_InspectReturnedItem", "walter"), "walter",
+    String inspect = awaitTask(caseNumber, "UserTask_InspectReturnedItem", "walter");
+    // The inspection is due when its OLA (P2D) runs out, and its forms say the OLA in words.
+    var inspection = taskService.createTaskQuery().taskId(inspect).singleResult();
+    assertThat(inspection.getDueDate()).isCloseTo(
+        java.util.Date.from(inspection.getCreateTime().toInstant().plus(Duration.ofDays(2))), 1000);
+    assertThat(taskService.getVariableLocal(inspect, "inspectionOlaInWords")).isEqualTo("2 days");
+    claimAndComplete(inspect, "walter",
         Map.of("productSku", "KW-PAN-28", "itemCondition", "NEW", "inspectionNotes", "Unused, complete, sealed."));
 
     // Finance refunds in the shop back end and confirms.
