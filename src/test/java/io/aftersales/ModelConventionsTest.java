@@ -308,6 +308,28 @@ class ModelConventionsTest {
     assertThat(wrong).isEmpty();
   }
 
+  /** The steps where a person decides something about the customer's request. */
+  private static final Set<String> DECIDING_FORMS = Set.of("review-case", "resolve-case", "decide-return",
+      "inspect-returned-item", "inspect-bulk-return", "record-decision-in-seller-central", "check-documents",
+      "assess-defect", "identify-part", "decide-goodwill");
+
+  /** Whoever decides reads what the customer wrote, in their own words, on the form itself. */
+  @Test
+  void everyDecidingStepShowsTheCustomersOwnWords() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    assertThat(formsById.keySet()).containsAll(DECIDING_FORMS);
+    for (String id : DECIDING_FORMS) {
+      List<JsonNode> words = new ArrayList<>();
+      json.readTree(formsById.get(id).toFile()).get("components").forEach(c -> {
+        if (c.path("key").asText().equals("customerMessage")) words.add(c);
+      });
+      assertThat(words).as(id).singleElement().satisfies(field -> {
+        assertThat(field.path("type").asText()).isEqualTo("textarea");
+        assertThat(field.path("readonly").asBoolean()).isTrue();
+      });
+    }
+  }
+
   @Test
   void formsAreValidCamundaFormsForTasklist() throws IOException {
     ObjectMapper json = new ObjectMapper();
