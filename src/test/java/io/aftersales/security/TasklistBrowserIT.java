@@ -141,6 +141,7 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     assertThat(card(taskB, "tara", UNASSIGNED_FILTER)).containsEntry("caseNumber", caseB);
     assertThat(card(taskA, "tara", UNASSIGNED_FILTER)).as("claimed by anna").isEmpty();
     assertThat(card(taskB, "tara", OVERDUE_FILTER)).as("no due date yet").isEmpty();
+    // A team lead may move a task's due date (Tasklist's "Set due date", TASK_ASSIGN; recorded in the trail).
     var task = json.readTree(get("/engine-rest/task/" + taskB, jsonAs("tara")).getBody());
     String due = json.createObjectNode().put("name", task.get("name").asText())
         .put("priority", task.get("priority").asInt()).put("due", "2020-01-01T09:00:00.000+0000").toString();
@@ -149,6 +150,20 @@ class TasklistBrowserIT extends IntegrationTestSupport {
     assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(204);
     assertThat(card(taskB, "tara", OVERDUE_FILTER)).containsEntry("caseNumber", caseB);
     assertThat(card(taskB, "anna", CUSTOMER_CARE)).as("anna's own filter still has it").isNotEmpty();
+
+    // 4c. The team lead reassigns anna's task to chris in Tasklist: she looks him up by his user id.
+    tasklist.step("4c-team-lead-reassigns");
+    WebDriver tara = tasklist.login("tara");
+    selectFilter(tara, "All open tasks");
+    openTask(tara, taskA);
+    By assignee = By.cssSelector("[cam-tasklist-task-meta] [cam-widget-inline-field][value='assignee.id']");
+    waiting(tara).until(ExpectedConditions.elementToBeClickable(assignee)).click();
+    By editor = By.cssSelector("[cam-tasklist-task-meta] li.assignee input.form-control");
+    WebElement input = waiting(tara).until(ExpectedConditions.visibilityOfElementLocated(editor));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "chris", Keys.ENTER);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(json.readTree(
+        get("/engine-rest/task/" + taskA, jsonAs("tara")).getBody()).path("assignee").asText()).isEqualTo("chris"));
+    assertNoErrorShown(tara);
 
     // 5. walter (warehouse), in a fresh browser, has his own filter and finds anna's case nowhere.
     tasklist.step("5-walter");
