@@ -39,7 +39,7 @@
   }
 
   function search(event) {
-    event.preventDefault();
+    if (event) event.preventDefault();
     var q = document.getElementById('q').value.trim();
     if (!q) return;
     document.getElementById('error').hidden = true;
@@ -145,7 +145,10 @@
   function route() {
     var p = params();
     if (p.embedded) document.body.classList.add('embedded');
-    if (p['case']) {
+    if (p.q) {
+      document.getElementById('q').value = p.q;
+      search();
+    } else if (p['case']) {
       show(p['case'], p.task);
     } else if (p.task) {
       S.get('/api/desk/tasks/' + encodeURIComponent(p.task)).then(function (found) {

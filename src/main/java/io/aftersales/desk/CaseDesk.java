@@ -38,10 +38,12 @@ class CaseDesk {
   private final TaskService tasks;
   private final RepositoryService repository;
   private final Attachments attachments;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
   CaseDesk(NamedParameterJdbcTemplate jdbc, HistoryService history, RuntimeService runtime, TaskService tasks,
-      RepositoryService repository, Attachments attachments) {
+      RepositoryService repository, Attachments attachments, org.camunda.bpm.engine.IdentityService identity) {
     this.attachments = attachments;
+    this.identity = identity;
     this.jdbc = jdbc;
     this.history = history;
     this.runtime = runtime;
@@ -120,13 +122,15 @@ class CaseDesk {
   List<OpenTask> openTasks(String caseNumber) {
     List<OpenTask> open = new ArrayList<>();
     Map<String, Map<String, String>> sopsByDefinition = new LinkedHashMap<>();
+    Map<String, String> groupNames = new LinkedHashMap<>();
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).orderByTaskPriority().desc()
         .orderByTaskCreateTime().asc().list()) {
       ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
       Map<String, String> sops = sopsByDefinition.computeIfAbsent(definition.getId(), id -> sops(definition));
+      // Groups by name ("Customer care (CRM front end)"), as Tasklist shows them.
       List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-          .filter(link -> IdentityLink.class.isInstance(link) && link.getGroupId() != null)
-          .map(IdentityLink::getGroupId).toList();
+          .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId)
+          .map(id -> groupNames.computeIfAbsent(id, this::groupName)).toList();
       open.add(new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), definition.getKey(), groups,
           task.getAssignee(), instant(task.getCreateTime()), instant(task.getDueDate()), task.getPriority(),
           sops.get(task.getTaskDefinitionKey())));
@@ -158,6 +162,11 @@ class CaseDesk {
     if (task == null) return Optional.empty();
     return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .singleResult()).map(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey);
+  }
+
+  private String groupName(String id) {
+    var group = identity.createGroupQuery().groupId(id).singleResult();
+    return group == null || group.getName() == null ? id : group.getName();
   }
 
   private Map<String, String> sops(ProcessDefinition definition) {

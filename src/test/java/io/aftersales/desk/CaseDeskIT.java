@@ -68,7 +68,7 @@ class CaseDeskIT extends IntegrationTestSupport {
     assertThat(process.get("active").toString()).contains("UserTask_ReviewCase");
     JsonNode task = desk.get("tasks").get(0);
     assertThat(task.get("id").asText()).isEqualTo(review);
-    assertThat(task.get("groups").toString()).contains("crm-frontend");
+    assertThat(task.get("groups").toString()).contains("Customer care (CRM front end)");
     assertThat(task.get("sop").asText()).isEqualTo("/sop/cases/review-case.md");
 
     // The diagram of its own process, with where it stands; another case's process is not reachable through it.
@@ -129,6 +129,18 @@ class CaseDeskIT extends IntegrationTestSupport {
     waiting(anna).until(d -> !d.findElements(By.cssSelector("article h1")).isEmpty());
     assertThat(anna.findElement(By.cssSelector("article h1")).getText()).contains("Review case");
     anna.switchTo().defaultContent();
+
+    // Tasklist's own header has the search box: the case's number finds it in one step, in a new tab.
+    browsers.step("tasklist-search");
+    String tasklistTab = anna.getWindowHandle();
+    waiting(anna).until(d -> d.findElement(By.cssSelector(".aftersales-case-search input")).isDisplayed());
+    anna.findElement(By.cssSelector(".aftersales-case-search input")).sendKeys(number, org.openqa.selenium.Keys.ENTER);
+    waiting(anna).until(d -> d.getWindowHandles().size() > 1);
+    anna.switchTo().window(anna.getWindowHandles().stream().filter(h -> !h.equals(tasklistTab)).findFirst()
+        .orElseThrow());
+    waiting(anna).until(d -> d.findElement(By.id("case-title")).getText().contains(number));
+    anna.close();
+    anna.switchTo().window(tasklistTab);
 
     // The staff page on its own, in a new tab: one search box finds the case by its number.
     browsers.step("case-page");
