@@ -49,9 +49,11 @@ public class TaskCards extends AbstractProcessEnginePlugin {
 
   // The cases service needs the engine; the engine is built with this plugin: look it up when a task is created.
   private final ObjectProvider<ServiceCases> cases;
+  private final TaskOlas olas;
 
-  TaskCards(ObjectProvider<ServiceCases> cases) {
+  TaskCards(ObjectProvider<ServiceCases> cases, TaskOlas olas) {
     this.cases = cases;
+    this.olas = olas;
   }
 
   @Override
@@ -73,6 +75,7 @@ public class TaskCards extends AbstractProcessEnginePlugin {
 
   void describe(DelegateTask task) {
     dueByItsTimer(task);
+    dueByItsOla(task, olas);
     durationsInWords(task);
     Long caseId = CASE_ID.fromOrNull(task.getExecution());
     if (caseId == null) return; // a task of no case (e.g. a team lead's mail alert)
@@ -121,6 +124,14 @@ public class TaskCards extends AbstractProcessEnginePlugin {
       }
     }
     if (due != null) task.setDueDate(java.util.Date.from(due));
+  }
+
+  /** A back-office step without a timer of its own is due its configured OLA after it is created. */
+  static void dueByItsOla(DelegateTask task, TaskOlas olas) {
+    String ola = olas.of(task.getTaskDefinitionKey());
+    if (task.getDueDate() != null || ola == null) return;
+    task.setDueDate(java.util.Date.from(io.aftersales.shared.IsoDurations.plus(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ola)));
   }
 
   private static Object evaluate(String text, DelegateTask task) {

@@ -21,7 +21,7 @@ class TaskCardsTest {
   private final ServiceCases cases = mock(ServiceCases.class);
   @SuppressWarnings("unchecked")
   private final ObjectProvider<ServiceCases> provider = mock(ObjectProvider.class);
-  private final TaskCards cards = new TaskCards(provider);
+  private final TaskCards cards = new TaskCards(provider, new TaskOlas(Map.of()));
   private final DelegateTask task = mock(DelegateTask.class);
   private final DelegateExecution execution = mock(DelegateExecution.class);
 
@@ -196,5 +196,25 @@ class TaskCardsTest {
     verify(task).setVariableLocal("decisionOlaInWords", "36 hours");
     verify(task, never()).setVariableLocal(org.mockito.ArgumentMatchers.eq("brokenOlaInWords"), any());
     verify(task, never()).setVariableLocal(org.mockito.ArgumentMatchers.eq("noteInWords"), any());
+  }
+
+  @Test
+  void aBackOfficeStepWithoutATimerIsDueItsConfiguredOla() {
+    TaskOlas olas = new TaskOlas(Map.of("UserTask_BookShipment", "PT4H"));
+    when(task.getTaskDefinitionKey()).thenReturn("UserTask_BookShipment");
+    java.util.Date now = new java.util.Date();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(now);
+    try {
+      TaskCards.dueByItsOla(task, olas);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    verify(task).setDueDate(java.util.Date.from(now.toInstant().plus(java.time.Duration.ofHours(4))));
+    DelegateTask other = mock(DelegateTask.class);
+    when(other.getTaskDefinitionKey()).thenReturn("UserTask_ReviewCase");
+    TaskCards.dueByItsOla(other, olas);
+    verify(other, never()).setDueDate(any());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskOlas(Map.of("UserTask_X", "4 hours")))
+        .hasMessageContaining("aftersales.task-olas.UserTask_X");
   }
 }

@@ -150,6 +150,10 @@ class ReturnProcedureIT extends IntegrationTestSupport {
 
     // Logistics books the label; the customer gets the RMA instructions.
     String label = awaitTask(caseNumber, "UserTask_BookShipment", "lisa");
+    // Logistics owes the label within its OLA (aftersales.task-olas: PT4H): the task is due then.
+    var booking = taskService.createTaskQuery().taskId(label).singleResult();
+    assertThat(booking.getDueDate()).isCloseTo(
+        java.util.Date.from(booking.getCreateTime().toInstant().plus(Duration.ofHours(4))), 1000);
     String rma = (String) runtime.getVariable(pi.getId(), "rmaNumber");
     assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
     claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "trackingNumber", "JJD000123",
