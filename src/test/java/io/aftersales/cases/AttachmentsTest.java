@@ -2,10 +2,22 @@ package io.aftersales.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 class AttachmentsTest {
   static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10};
@@ -66,5 +78,76 @@ class AttachmentsTest {
     assertThat(attachments.check(List.of(new Attachments.Upload("max.jpg", exactly)))).containsExactly("image/jpeg");
     assertThatThrownBy(() -> attachments.check(List.of(new Attachments.Upload("empty.jpg", new byte[0]))))
         .hasMessage("is empty");
+  }
+
+  private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+  private final Attachments stored = new Attachments(jdbc,
+      Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC));
+
+  @SuppressWarnings("unchecked")
+  private void caseHolding(Long caseId, int files, List<Long> existing) {
+    when(jdbc.query(anyString(), any(ResultSetExtractor.class), eq("SC-1"))).thenReturn(caseId);
+    when(jdbc.queryForObject(anyString(), eq(Integer.class), eq(caseId))).thenReturn(files);
+    when(jdbc.queryForList(anyString(), eq(Long.class), eq(caseId), anyString())).thenReturn(existing);
+    when(jdbc.queryForObject(anyString(), eq(Long.class), any(Object[].class))).thenReturn(42L);
+  }
+
+  @Test
+  void aNewFileIsKeptWithItsTypeSizeAndSource() {
+    caseHolding(7L, 0, List.of());
+    List<Attachments.Stored> kept = stored.store("SC-1", List.of(new Attachments.Upload("C:\\a\\dent.jpg", JPEG)),
+        Attachments.Source.STATUS_PAGE, "customer");
+    assertThat(kept).containsExactly(new Attachments.Stored(42L, "dent.jpg", "image/jpeg", JPEG.length, false));
+    verify(jdbc).queryForObject(org.mockito.ArgumentMatchers.contains("insert into aftersales.attachment"),
+        eq(Long.class), eq(7L), eq("dent.jpg"), eq("image/jpeg"), eq(JPEG.length), anyString(), eq(JPEG),
+        eq("STATUS_PAGE"), eq("customer"), eq(java.sql.Timestamp.from(Instant.parse("2026-12-06T10:00:00Z"))));
+  }
+
+  @Test
+  void bytesTheCaseAlreadyHasAreNotKeptAgain() {
+    caseHolding(7L, 1, List.of(5L));
+    assertThat(stored.store("SC-1", List.of(new Attachments.Upload("again.jpg", JPEG)), Attachments.Source.MAIL, "x"))
+        .containsExactly(new Attachments.Stored(5L, "again.jpg", "image/jpeg", JPEG.length, true));
+    verify(jdbc, never()).queryForObject(org.mockito.ArgumentMatchers.contains("insert"), eq(Long.class),
+        any(Object[].class));
+  }
+
+  @Test
+  void aCaseHoldsAtMostThirtyFiles() {
+    caseHolding(7L, Attachments.MAX_PER_CASE - 1, List.of());
+    assertThat(stored.store("SC-1", List.of(new Attachments.Upload("last.jpg", JPEG)), Attachments.Source.MAIL, "x"))
+        .hasSize(1);
+    caseHolding(7L, Attachments.MAX_PER_CASE, List.of());
+    assertThatThrownBy(() -> stored.store("SC-1", List.of(new Attachments.Upload("one-too-many.pdf", PDF)),
+        Attachments.Source.MAIL, "x")).isInstanceOfSatisfying(Attachments.Refused.class,
+            r -> assertThat(r.getMessage()).contains("more than 30 files"));
+  }
+
+  @Test
+  void noCaseNoFiles() {
+    caseHolding(null, 0, List.of());
+    assertThatThrownBy(() -> stored.store("SC-1", List.of(new Attachments.Upload("a.jpg", JPEG)),
+        Attachments.Source.MAIL, "x")).isInstanceOf(CaseNotFoundException.class);
+  }
+
+  @Test
+  void aMailKeepsItsAcceptableFilesAndNamesTheOthers() {
+    caseHolding(7L, 0, List.of());
+    Attachments.Kept kept = stored.keepAccepted("SC-1", List.of(new Attachments.Upload("dent.jpg", JPEG),
+        new Attachments.Upload("tool.exe", "MZ".getBytes(StandardCharsets.US_ASCII))), Attachments.Source.MAIL,
+        "a@b.example");
+    assertThat(kept.stored()).extracting(Attachments.Stored::fileName).containsExactly("dent.jpg");
+    assertThat(kept.notKept()).singleElement().asString().startsWith("tool.exe is not a photo");
+
+    Attachments.Kept none = stored.keepAccepted("SC-1", List.of(new Attachments.Upload("x.zip", "PK".getBytes(
+        StandardCharsets.US_ASCII))), Attachments.Source.MAIL, "a@b.example");
+    assertThat(none.stored()).isEmpty();
+    assertThat(none.notKept()).hasSize(1);
+
+    caseHolding(7L, Attachments.MAX_PER_CASE, List.of());
+    Attachments.Kept full = stored.keepAccepted("SC-1", List.of(new Attachments.Upload("dent.jpg", JPEG)),
+        Attachments.Source.MAIL, "a@b.example");
+    assertThat(full.stored()).isEmpty();
+    assertThat(full.notKept()).singleElement().asString().contains("dent.jpg", "more than 30 files");
   }
 }

@@ -82,4 +82,39 @@ class ParsedMailTest {
         + "<tr><td>SP-LID-28</td><td>12 &euro;</td></tr></table><p>Thanks</p>"))
         .isEqualTo("Order\nKW-PAN-28 49 €\nSP-LID-28 12 €\n\nThanks");
   }
+
+  @Test
+  void theFilesOfAPersonsMailAreEveryPartButItsText() throws Exception {
+    String photo = java.util.Base64.getMimeEncoder().encodeToString(new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff});
+    String body = "--b\r\nContent-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
+        + "--a\r\nContent-Type: text/plain\r\n\r\nSee the photo.\r\n"
+        + "--a\r\nContent-Type: text/html\r\n\r\n<p>See the photo.</p>\r\n--a--\r\n"
+        + "--b\r\nContent-Type: image/jpeg\r\nContent-Disposition: inline; filename=\"=?UTF-8?Q?Delle_gro=C3=9F.jpg?=\"\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + photo + "\r\n"
+        + "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"notes.txt\"\r\n\r\n"
+        + "attached text\r\n"
+        + "--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: forwarded\r\n\r\nold\r\n--b--";
+    ParsedMail mail = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n", body);
+    assertThat(mail.text()).isEqualTo("See the photo.");
+    assertThat(mail.files()).extracting(ParsedMail.File::name).containsExactly("Delle groß.jpg", "notes.txt");
+    assertThat(mail.files().get(0).bytes()).containsExactly((byte) 0xff, (byte) 0xd8, (byte) 0xff);
+    // An automatic reply's files are not the customer's: none kept.
+    assertThat(parse("Auto-Submitted: auto-replied\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n", body)
+        .files()).isEmpty();
+    // A plain text mail has none.
+    assertThat(parse("Content-Type: text/plain\r\n", "Hello").files()).isEmpty();
+  }
+
+  @Test
+  void aMailOfManyPartsGivesAtMostItsFirstTwentyFiles() throws Exception {
+    StringBuilder body = new StringBuilder("--b\r\nContent-Type: text/plain\r\n\r\nMany.\r\n");
+    for (int i = 0; i < 30; i++) {
+      body.append("--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"f").append(i)
+          .append(".pdf\"\r\n\r\n%PDF-").append(i).append("\r\n");
+    }
+    body.append("--b--");
+    ParsedMail mail = parse("Content-Type: multipart/mixed; boundary=\"b\"\r\n", body.toString());
+    assertThat(mail.files()).hasSize(ParsedMail.MAX_FILES);
+    assertThat(mail.files().get(19).name()).isEqualTo("f19.pdf");
+  }
 }
