@@ -37,10 +37,11 @@ import org.springframework.stereotype.Component;
 class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
 
   /**
-   * Beans documented for use inside expressions (timer and due-date helpers). All their public methods may be
-   * called from a model, so each must be written for that.
+   * Beans documented for use inside expressions (timer and due-date helpers): {@code businessTime} (the business
+   * calendar, {@code io.aftersales.calendar.BusinessTime}). All their public methods may be called from a model, so
+   * each must be written for that.
    */
-  static final Set<String> HELPER_BEANS = Set.of();
+  static final Set<String> HELPER_BEANS = Set.of("businessTime");
 
   private final ApplicationContext context;
 

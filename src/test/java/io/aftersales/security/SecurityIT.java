@@ -287,6 +287,33 @@ class SecurityIT extends IntegrationTestSupport {
     assertThat(scripted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(scripted.getBody()).contains("scripts are not allowed");
     assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("evil-script").count()).isZero();
+
+    // The documented helper bean passes: business time in a timer.
+    String helper = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
+          <bpmn:process id="business-time-check" isExecutable="true" camunda:historyTimeToLive="P3650D">
+            <bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Wait" />
+            <bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition id="T">
+              <bpmn:timeDate>${businessTime.due('warehouse', 'P2D')}</bpmn:timeDate>
+            </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="F2" sourceRef="Wait" targetRef="End" /><bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>""";
+    ResponseEntity<String> allowed = deploy(helper, as("otto"));
+    assertThat(allowed.getStatusCode()).as(allowed.getBody()).isEqualTo(HttpStatus.OK);
+    String started = runtime.startProcessInstanceByKey("business-time-check").getId();
+    java.util.Date due = managementJobDue(started);
+    assertThat(due).isAfter(new java.util.Date());
+    runtime.deleteProcessInstance(started, "check done");
+  }
+
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
+
+  private java.util.Date managementJobDue(String processInstanceId) {
+    return management.createJobQuery().processInstanceId(processInstanceId).singleResult().getDuedate();
   }
 
   @Test
