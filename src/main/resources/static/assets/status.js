@@ -197,6 +197,7 @@
     badge.setAttribute('aria-label', 'Status: ' + info.label);
     $('case-subject').textContent = view.subject || '';
     $('status-text').textContent = info.text;
+    renderStage(view.stage);
 
     var dl = $('case-meta');
     dl.textContent = '';
@@ -217,6 +218,20 @@
     $('reply').hidden = closed && !replyBlocked;
     $('updated').textContent = 'Updated ' + dateFormat.format(new Date());
     showOnly('case');
+  }
+
+  /** Where the case stands in words, what we expect from the customer, and a parcel's tracking number. */
+  function renderStage(stage) {
+    $('stage').hidden = !stage;
+    if (!stage) return;
+    $('stage').setAttribute('data-stage', String(stage.code || ''));
+    $('stage-title').textContent = stage.title || '';
+    $('stage-text').textContent = stage.text || '';
+    $('stage-tracking').hidden = !stage.trackingNumber;
+    $('stage-tracking').textContent = stage.trackingNumber
+      ? 'Tracking number' + (stage.carrier ? ' (' + stage.carrier + ')' : '') + ': ' + stage.trackingNumber : '';
+    $('stage-expectation').hidden = !stage.expectation;
+    $('stage-expectation').textContent = stage.expectation ? 'What we need from you: ' + stage.expectation : '';
   }
 
   function renderThread(messages) {

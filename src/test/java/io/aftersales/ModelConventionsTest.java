@@ -308,6 +308,26 @@ class ModelConventionsTest {
     assertThat(wrong).isEmpty();
   }
 
+  /** Every stage a model marks is one the status page can tell the customer ({@code CaseStage}). */
+  @Test
+  void everyCustomerStageInTheModelsIsKnown() throws IOException {
+    java.util.regex.Pattern stage = java.util.regex.Pattern.compile(
+        "<camunda:property name=\"customerStage\" value=\"([^\"]*)\"");
+    Set<String> known = java.util.Arrays.stream(io.aftersales.cases.CaseStage.values()).map(Enum::name)
+        .collect(java.util.stream.Collectors.toSet());
+    int marked = 0;
+    try (var models = Files.walk(Path.of("processes"))) {
+      for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        var m = stage.matcher(Files.readString(model));
+        while (m.find()) {
+          marked++;
+          assertThat(known).as(model + ": " + m.group(1)).contains(m.group(1));
+        }
+      }
+    }
+    assertThat(marked).isGreaterThan(20);
+  }
+
   /** The steps where a person decides something about the customer's request. */
   private static final Set<String> DECIDING_FORMS = Set.of("review-case", "resolve-case", "decide-return",
       "inspect-returned-item", "inspect-bulk-return", "record-decision-in-seller-central", "check-documents",

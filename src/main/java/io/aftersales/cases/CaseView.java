@@ -17,18 +17,26 @@ public record CaseView(
     Instant openedAt,
     Instant firstAnsweredAt,
     Instant closedAt,
+    Stage stage,
     List<Message> messages) {
+
+  /**
+   * Where the case stands in the customer's words ({@link CaseStage}): what we are doing, what we expect from the
+   * customer (null: nothing), and the tracking number of a parcel on its way.
+   */
+  public record Stage(String code, String title, String text, String expectation, String trackingNumber,
+      String carrier) {}
 
   /** {@code deliveryFailure}: set when the message bounced (the customer never got it). */
   public record Message(String direction, String channel, String author, String subject, String body, Instant at,
       String deliveryFailure) {}
 
-  static CaseView of(ServiceCase c) {
+  static CaseView of(ServiceCase c, Stage stage) {
     return new CaseView(c.getCaseNumber(), c.getStatus().name(), c.getSourceChannel().name(),
         c.getRequestType() == null ? null : c.getRequestType().name(), c.getPriority().name(), c.getSubject(),
         c.getOrderReference(), c.getProductReference(),
         c.getFollowUpOf() == null ? null : c.getFollowUpOf().getCaseNumber(),
-        c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(),
+        c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(), stage,
         c.getMessages().stream()
             // Customers see the brand, not staff user names.
             .map(m -> new Message(m.getDirection().name(), m.getChannel(),

@@ -49,9 +49,11 @@ public class ServiceCases {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final CaseLinks links;
+  private final CaseStages stages;
 
   ServiceCases(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
-      RuntimeService runtime, Clock clock, ApplicationEventPublisher events, CaseLinks links) {
+      RuntimeService runtime, Clock clock, ApplicationEventPublisher events, CaseLinks links, CaseStages stages) {
+    this.stages = stages;
     this.cases = cases;
     this.messages = messages;
     this.masterData = masterData;
@@ -290,7 +292,8 @@ public class ServiceCases {
 
   @Transactional(readOnly = true)
   public Optional<CaseView> view(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).map(CaseView::of);
+    return cases.findByCaseNumber(caseNumber).map(c -> CaseView.of(c, stages.of(c.getCaseNumber(), c.getStatus(),
+        c.getFirstAnsweredAt() != null)));
   }
 
   /** Constant-time check of a customer's access token. */

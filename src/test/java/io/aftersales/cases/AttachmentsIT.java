@@ -151,6 +151,8 @@ class AttachmentsIT extends IntegrationTestSupport {
     browsers.step("status-page");
     browser.get(rest.getRootUri() + "/status.html#case=" + number + "&token=" + opened.get("accessToken").asText());
     TasklistBrowsers.waiting(browser).until(d -> d.findElement(By.id("files-form")).isDisplayed());
+    // Where the case stands, in words.
+    assertThat(browser.findElement(By.id("stage-title")).getText()).isEqualTo("We have your request");
     browser.findElement(By.id("files")).sendKeys(photo.toString());
     browser.findElement(By.id("files-submit")).click();
     TasklistBrowsers.waiting(browser).withMessage(() -> "the photo listed on the status page")

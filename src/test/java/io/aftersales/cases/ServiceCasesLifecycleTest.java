@@ -50,9 +50,10 @@ class ServiceCasesLifecycleTest {
   private final org.springframework.context.ApplicationEventPublisher events =
       mock(org.springframework.context.ApplicationEventPublisher.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
+  private final CaseStages stages = mock(CaseStages.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
       Clock.fixed(NOW, ZoneOffset.UTC), events,
-      new CaseLinks("https://service.example"));
+      new CaseLinks("https://service.example"), stages);
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", "+491701234567", CustomerType.CONSUMER);
@@ -438,8 +439,11 @@ class ServiceCasesLifecycleTest {
     out.markUndeliverable("550 unknown");
     c.recordAnswer(NOW.plusSeconds(5));
     when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(c));
+    CaseView.Stage stage = new CaseView.Stage("REVIEWING", "We are reviewing your request", "t", null, null, null);
+    when(stages.of("SC-2026-000001", CaseStatus.IN_PROGRESS, true)).thenReturn(stage);
 
     CaseView view = cases.view("SC-2026-000001").orElseThrow();
+    assertThat(view.stage()).isEqualTo(stage);
 
     assertThat(view.caseNumber()).isEqualTo("SC-2026-000001");
     assertThat(view.status()).isEqualTo("IN_PROGRESS");
@@ -460,7 +464,7 @@ class ServiceCasesLifecycleTest {
   @Test
   void aCaseWithoutTypeOrPredecessorShowsNone() {
     ServiceCase c = new ServiceCase("SC-2026-000003", SourceChannel.CHAT, null, maria(), "Hi", "h", NOW);
-    CaseView view = CaseView.of(c);
+    CaseView view = CaseView.of(c, null);
     assertThat(view.requestType()).isNull();
     assertThat(view.followUpOf()).isNull();
     assertThat(view.status()).isEqualTo("NEW");

@@ -34,9 +34,10 @@ class ServiceCasesTest {
   private final RuntimeService runtime = mock(RuntimeService.class);
   private final org.springframework.context.ApplicationEventPublisher events =
       mock(org.springframework.context.ApplicationEventPublisher.class);
+  private final CaseStages stages = mock(CaseStages.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
       Clock.fixed(NOW, ZoneOffset.UTC), events,
-      new CaseLinks("https://service.example"));
+      new CaseLinks("https://service.example"), stages);
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);

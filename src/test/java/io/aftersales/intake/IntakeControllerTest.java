@@ -55,7 +55,7 @@ class IntakeControllerTest {
 
   private static CaseView view(String status, String subject) {
     return new CaseView(CASE, status, "WEB_FORM", "RETURN", "NORMAL", subject, "WEB-1001", null, null,
-        Instant.parse("2026-03-02T08:00:00Z"), null, null, List.of());
+        Instant.parse("2026-03-02T08:00:00Z"), null, null, null, List.of());
   }
 
   @SuppressWarnings("unchecked")

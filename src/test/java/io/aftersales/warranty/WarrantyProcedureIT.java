@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -48,6 +49,17 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     String number = body.get("caseNumber").asText();
     long id = jdbc.queryForObject("select id from aftersales.service_case where case_number = ?", Long.class, number);
     return new Opened(number, id, body.get("accessToken").asText());
+  }
+
+  /** Where the case stands as its customer reads it (the token API behind the status page). */
+  private String stageOf(Opened c) throws Exception {
+    HttpHeaders token = new HttpHeaders();
+    token.set("X-Case-Token", c.token());
+    return JSON.readTree(get("/api/cases/" + c.caseNumber(), token).getBody()).path("stage").path("code").asText();
+  }
+
+  private void awaitStage(Opened c, String stage) {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stageOf(c)).isEqualTo(stage));
   }
 
   /** The agent reviews the case as a warranty claim; service-case then calls warranty-claim. */
@@ -89,10 +101,12 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     Opened c = openCase(customer, "Jonas Weber", "EC-100002", "SA-KETTLE-17", "Kettle stopped heating",
         "My kettle from last year does not heat any more.");
     int kettlesReserved = count("select reserved from aftersales.stock_item where sku = 'SA-KETTLE-17'");
+    awaitStage(c, "RECEIVED");
     startWarrantyClaim(c, "Jonas Weber", "Kettle stopped heating");
 
     // 14 months after purchase, own shop: covered by the legal guarantee, straight to the assessment.
     String assess = awaitTask(c.caseNumber(), "UserTask_AssessDefect", "anna");
+    assertThat(stageOf(c)).isEqualTo("REVIEWING");
     assertThat(taskService.getVariable(assess, "eligibility")).isEqualTo("ELIGIBLE");
     assertThat(taskService.getVariable(assess, "monthsSincePurchase")).isEqualTo(14);
     assertThat(taskOf(c.caseNumber(), "UserTask_AssessDefect", "lisa")).as("logistics does not see it").isEmpty();
@@ -105,6 +119,7 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
 
     // Logistics ships a reserved kettle and enters the tracking number.
     String ship = awaitTask(c.caseNumber(), "UserTask_BookShipment", "lisa");
+    assertThat(stageOf(c)).isEqualTo("SHIPPING");
     assertThat((String) taskService.getVariable(ship, "handoffDetails")).contains("a new Electric kettle 1.7 l",
         "reserved in stock");
     assertThat(count("select reserved from aftersales.stock_item where sku = 'SA-KETTLE-17'"))
@@ -132,6 +147,12 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     // The procedure ended, so the service case closed (the supplier claim runs on by itself).
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(jdbc.queryForObject(
         "select status from aftersales.service_case where case_number = ?", String.class, c.caseNumber())));
+    // Closed, and the customer still reads where the parcel is.
+    HttpHeaders token = new HttpHeaders();
+    token.set("X-Case-Token", c.token());
+    JsonNode closed = JSON.readTree(get("/api/cases/" + c.caseNumber(), token).getBody()).path("stage");
+    assertThat(closed.path("code").asText()).isEqualTo("CLOSED");
+    assertThat(closed.path("trackingNumber").asText()).isEqualTo("00340434161094042557");
     assertThat(jdbc.queryForObject("select status from aftersales.warranty_claim where case_number = ?", String.class,
         c.caseNumber())).isEqualTo("RESOLVED");
     String settle = awaitTask(c.caseNumber(), "UserTask_SettleSupplierClaim", "simon");
@@ -167,6 +188,8 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     assertThat((String) request.getContent()).contains("photos that show the defect").contains("Blender 900 W");
     await().atMost(Duration.ofSeconds(10)).until(() -> "AWAITING_DOCUMENTS".equals(jdbc.queryForObject(
         "select status from aftersales.warranty_claim where case_number = ?", String.class, c.caseNumber())));
+    // The status page says what we wait for, in the customer's words.
+    awaitStage(c, "WAITING_FOR_DOCUMENTS");
 
     // The customer answers on the status page (by API with the access token): the claim moves on.
     var reply = post("/api/cases/" + c.caseNumber() + "/messages?token=" + c.token(),
@@ -174,6 +197,7 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
         json());
     assertThat(reply.getStatusCode().is2xxSuccessful()).isTrue();
     String check = awaitTask(c.caseNumber(), "UserTask_CheckDocuments", "anna");
+    assertThat(stageOf(c)).isEqualTo("REVIEWING");
     assertThat(taskService.getVariable(check, "lastCustomerMessage"))
         .isEqualTo("Receipt from Kaufhaus Demo sent by email, bought in March.");
     String purchased = LocalDate.now().minusMonths(8).toString();
@@ -195,6 +219,7 @@ class WarrantyProcedureIT extends IntegrationTestSupport {
     MimeMessage rejection = awaitMailContaining(customer, c.caseNumber(), "not covered by the warranty");
     assertThat((String) rejection.getContent()).contains("frozen fruit").contains("repair it for you at cost");
     await().atMost(Duration.ofSeconds(30)).until(() -> ended(WarrantyClaimProcess.KEY, c.caseNumber()));
+    awaitStage(c, "CLOSED");
     assertThat(jdbc.queryForMap("select status, rejection_reason from aftersales.warranty_claim where case_number = ?",
         c.caseNumber())).containsEntry("status", "REJECTED");
   }
