@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
  * A case's whole trail, in time order, across every process instance that carries its number (service case,
  * procedure, hand-offs, supplier claim): how it arrived, each step entered and left, who was offered, claimed, was
  * assigned and completed each task, each decision with inputs and outputs, each variable change (old → new), every
- * message and mail in and out, outside-system requests, every operation staff performed through the engine, and
+ * message and mail in and out, every file attached, outside-system requests, every operation staff performed through
+ * the engine, and
  * which model version (and so which SOP) it followed. Read-only: our records by SQL, the rest from the engine's
  * history (kept 10 years, README decision 37).
  */
@@ -125,6 +126,13 @@ class AuditTrail {
         entries.add(new Entry(instant(m.get("created_at")), "MAIL_FAILED", null, null, null,
             "Mail could not be sent: " + m.get("last_error"), details("messageId", m.get("message_id"))));
       }
+    }
+    for (Map<String, Object> a : jdbc.queryForList("""
+        select id, file_name, content_type, size_bytes, sha256, source, uploaded_by, uploaded_at
+          from aftersales.attachment where case_id = :id order by uploaded_at, id""", ids)) {
+      entries.add(new Entry(instant(a.get("uploaded_at")), "ATTACHMENT_ADDED", (String) a.get("uploaded_by"), null,
+          null, "File attached (" + a.get("source") + "): " + a.get("file_name"), details("attachmentId", a.get("id"),
+              "contentType", a.get("content_type"), "size", a.get("size_bytes"), "sha256", a.get("sha256"))));
     }
     for (Map<String, Object> r : jdbc.queryForList("""
         select system, operation, reference, details, responsible_group, status, result, requested_at, completed_at

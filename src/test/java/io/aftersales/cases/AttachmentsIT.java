@@ -128,6 +128,9 @@ class AttachmentsIT extends IntegrationTestSupport {
         new HttpEntity<>(jsonAs("anna")), byte[].class).getBody()).isEqualTo(JPEG);
     assertThat(get("/api/cases/" + number + "/attachments", jsonAs("walter")).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    // The auditor's trail names each file with its fingerprint.
+    assertThat(get("/api/audit/cases/" + number, jsonAs("audrey")).getBody()).contains("ATTACHMENT_ADDED",
+        "dent.jpg", "receipt.pdf", "sha256");
   }
 
   @Test
