@@ -150,4 +150,37 @@ class AttachmentsTest {
     assertThat(full.stored()).isEmpty();
     assertThat(full.notKept()).singleElement().asString().contains("dent.jpg", "more than 30 files");
   }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @Test
+  void filesAreListedAndReadBackAsStored() throws Exception {
+    java.sql.ResultSet row = mock(java.sql.ResultSet.class);
+    when(row.getLong(1)).thenReturn(3L);
+    when(row.getString(1)).thenReturn("dent.jpg");
+    when(row.getString(2)).thenReturn("dent.jpg", "image/jpeg");
+    when(row.getString(3)).thenReturn("image/jpeg");
+    when(row.getInt(4)).thenReturn(6);
+    when(row.getString(5)).thenReturn("MAIL");
+    when(row.getTimestamp(6)).thenReturn(java.sql.Timestamp.from(Instant.parse("2026-12-06T10:00:00Z")));
+    when(row.getBytes(3)).thenReturn(JPEG);
+    when(jdbc.query(anyString(), any(org.springframework.jdbc.core.RowMapper.class), eq("SC-1")))
+        .thenAnswer(call -> List.of(((org.springframework.jdbc.core.RowMapper) call.getArgument(1)).mapRow(row, 0)));
+    assertThat(stored.list("SC-1")).containsExactly(new Attachments.Listed(3L, "dent.jpg", "image/jpeg", 6, "MAIL",
+        Instant.parse("2026-12-06T10:00:00Z")));
+
+    java.sql.ResultSet content = mock(java.sql.ResultSet.class);
+    when(content.getString(1)).thenReturn("dent.jpg");
+    when(content.getString(2)).thenReturn("image/jpeg");
+    when(content.getBytes(3)).thenReturn(JPEG);
+    when(jdbc.query(anyString(), any(org.springframework.jdbc.core.RowMapper.class), eq("SC-1"), eq(3L)))
+        .thenAnswer(call -> List.of(((org.springframework.jdbc.core.RowMapper) call.getArgument(1)).mapRow(content,
+            0)));
+    Attachments.Content file = stored.content("SC-1", 3L).orElseThrow();
+    assertThat(file.fileName()).isEqualTo("dent.jpg");
+    assertThat(file.contentType()).isEqualTo("image/jpeg");
+    assertThat(file.bytes()).isEqualTo(JPEG);
+    when(jdbc.query(anyString(), any(org.springframework.jdbc.core.RowMapper.class), eq("SC-1"), eq(4L)))
+        .thenReturn(List.of());
+    assertThat(stored.content("SC-1", 4L)).isEmpty();
+  }
 }

@@ -52,4 +52,23 @@ class CaseSearchTest {
   void noQueryAtAllIsEveryCase() {
     assertThat(asked(null, null, null).getValue("all")).isEqualTo(true);
   }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @Test
+  void eachRowBecomesACaseFound() throws Exception {
+    java.sql.ResultSet row = mock(java.sql.ResultSet.class);
+    org.mockito.Mockito.when(row.getString(1)).thenReturn("SC-1");
+    org.mockito.Mockito.when(row.getString(2)).thenReturn("Dented pan");
+    org.mockito.Mockito.when(row.getString(3)).thenReturn("Maria");
+    org.mockito.Mockito.when(row.getString(4)).thenReturn("maria@example.com");
+    org.mockito.Mockito.when(row.getString(5)).thenReturn("CLOSED");
+    org.mockito.Mockito.when(row.getString(6)).thenReturn("RETURN");
+    org.mockito.Mockito.when(row.getString(7)).thenReturn("HIGH");
+    org.mockito.Mockito.when(row.getTimestamp(8)).thenReturn(Timestamp.from(Instant.parse("2026-12-01T10:00:00Z")));
+    org.mockito.Mockito.when(row.getTimestamp(9)).thenReturn(null);
+    org.mockito.Mockito.when(jdbc.query(anyString(), any(MapSqlParameterSource.class), any(RowMapper.class)))
+        .thenAnswer(call -> java.util.List.of(((RowMapper) call.getArgument(2)).mapRow(row, 0)));
+    assertThat(search.find("SC-1", null, null)).containsExactly(new CaseSearch.Found("SC-1", "Dented pan", "Maria",
+        "maria@example.com", "CLOSED", "RETURN", "HIGH", Instant.parse("2026-12-01T10:00:00Z"), null));
+  }
 }

@@ -267,4 +267,111 @@ class IntakeControllerTest {
     assertThat(e.getBody().getDetail()).isEqualTo("Case " + CASE + " is closed; please open a new request.");
     verify(cases, never()).addCustomerMessage(any(), any(), any(), any(), any(), any(), any());
   }
+
+  // ---- attachments ----------------------------------------------------------------------------------------------
+
+  private static final byte[] PHOTO = {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 1};
+
+  private static org.springframework.mock.web.MockMultipartFile file(String name, byte[] bytes) {
+    return new org.springframework.mock.web.MockMultipartFile("files", name, "image/jpeg", bytes);
+  }
+
+  private void caseWithToken(String status) {
+    when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    when(cases.view(CASE)).thenReturn(Optional.of(view(status, "Dented pan")));
+  }
+
+  @Test
+  void filesWithTheTokenAreKeptAndTheAnswerSaysWhat() throws Exception {
+    caseWithToken("IN_PROGRESS");
+    var kept = List.of(new io.aftersales.cases.Attachments.Stored(1L, "a.jpg", "image/jpeg", 4, false));
+    when(attachments.store(eq(CASE), any(), eq(io.aftersales.cases.Attachments.Source.WEB_FORM), eq("customer")))
+        .thenReturn(kept);
+    var answer = controller.attach(CASE, List.of(file("a.jpg", PHOTO)), "WEB_FORM", null, "t");
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(answer.getBody()).isEqualTo(new IntakeController.AttachmentsResponse(CASE, kept));
+    // From the status page (or anything else) the source is the status page; the token may come as a parameter.
+    controller.attach(CASE, List.of(file("a.jpg", PHOTO)), null, "t", null);
+    verify(attachments).store(eq(CASE), any(), eq(io.aftersales.cases.Attachments.Source.STATUS_PAGE), eq("customer"));
+  }
+
+  @Test
+  void withoutTheTokenOrFilesOrOnAClosedCaseNothingIsKept() {
+    caseWithToken("IN_PROGRESS");
+    assertThat(catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.attach(CASE, List.of(file("a.jpg", PHOTO)), null, null, "wrong")).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.attach(CASE, null, null, null, "t")).getBody().getProperties().toString()).contains("files");
+    assertThat(catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.attach(CASE, List.of(), null, null, "t")).getStatusCode().value()).isEqualTo(400);
+    var six = java.util.Collections.nCopies(6, file("a.jpg", PHOTO));
+    assertThat(catchThrowableOfType(ErrorResponseException.class, () -> controller.attach(CASE,
+        List.copyOf(six), null, null, "t")).getBody().getProperties().toString()).contains("at most 5 files");
+    caseWithToken("CLOSED");
+    assertThat(catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.attach(CASE, List.of(file("a.jpg", PHOTO)), null, null, "t")).getStatusCode().value())
+        .isEqualTo(409);
+    verify(attachments, never()).store(any(), any(), any(), any());
+  }
+
+  @Test
+  void aRefusedFileIsNamedWith415Or413() {
+    caseWithToken("IN_PROGRESS");
+    when(attachments.store(any(), any(), any(), any())).thenThrow(refused(1, false, "is not a photo"));
+    ErrorResponseException unsupported = catchThrowableOfType(ErrorResponseException.class, () -> controller
+        .attach(CASE, List.of(file("a.jpg", PHOTO), file("tool.exe", new byte[]{1})), null, null, "t"));
+    assertThat(unsupported.getStatusCode().value()).isEqualTo(415);
+    assertThat(unsupported.getBody().getTitle()).isEqualTo("File not accepted");
+    assertThat(unsupported.getBody().getProperties().toString()).contains("files[1]", "tool.exe", "is not a photo");
+
+    org.mockito.Mockito.doThrow(refused(0, true, "is larger than 10 MB")).when(attachments).store(any(), any(), any(),
+        any());
+    ErrorResponseException tooLarge = catchThrowableOfType(ErrorResponseException.class,
+        () -> controller.attach(CASE, List.of(file("big.jpg", PHOTO)), null, null, "t"));
+    assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    assertThat(tooLarge.getBody().getTitle()).isEqualTo("File too large");
+    assertThat(tooLarge.getBody().getStatus()).isEqualTo(413);
+  }
+
+  private static io.aftersales.cases.Attachments.Refused refused(int index, boolean tooLarge, String message) {
+    try {
+      var constructor = io.aftersales.cases.Attachments.Refused.class.getDeclaredConstructor(int.class,
+          boolean.class, String.class);
+      constructor.setAccessible(true);
+      return constructor.newInstance(index, tooLarge, message);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theCustomerListsAndDownloadsFilesWithTheTokenAndAPhotoIsShownNeverRun() {
+    when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    var listed = List.of(new io.aftersales.cases.Attachments.Listed(1L, "a.jpg", "image/jpeg", 4, "MAIL",
+        Instant.parse("2026-12-06T10:00:00Z")));
+    when(attachments.list(CASE)).thenReturn(listed);
+    assertThat(controller.attachments(CASE, null, "t", null)).isEqualTo(listed);
+    when(attachments.content(CASE, 1L)).thenReturn(Optional.of(new io.aftersales.cases.Attachments.Content("a.jpg",
+        "image/jpeg", PHOTO)));
+    when(attachments.content(CASE, 2L)).thenReturn(Optional.of(new io.aftersales.cases.Attachments.Content(
+        "receipt.pdf", "application/pdf", new byte[]{'%'})));
+    ResponseEntity<byte[]> photo = controller.attachment(CASE, 1L, "t", null, null);
+    assertThat(photo.getBody()).isEqualTo(PHOTO);
+    assertThat(photo.getHeaders().getContentType().toString()).isEqualTo("image/jpeg");
+    assertThat(photo.getHeaders().getContentDisposition().isInline()).isTrue();
+    assertThat(photo.getHeaders().getContentDisposition().getFilename()).isEqualTo("a.jpg");
+    assertThat(photo.getHeaders().getFirst("Content-Security-Policy"))
+        .isEqualTo("default-src 'none'; img-src 'self'; sandbox");
+    assertThat(photo.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(photo.getHeaders().getCacheControl()).isEqualTo("private, no-store");
+    assertThat(controller.attachment(CASE, 2L, null, "t", null).getHeaders().getContentDisposition().isAttachment())
+        .isTrue();
+    assertThat(catchThrowableOfType(ErrorResponseException.class, () -> controller.attachment(CASE, 3L, null, "t",
+        null)).getStatusCode().value()).isEqualTo(404);
+    assertThat(catchThrowableOfType(ErrorResponseException.class, () -> controller.attachment(CASE, 1L, "x", null,
+        null)).getStatusCode().value()).isEqualTo(404);
+    assertThat(catchThrowableOfType(ErrorResponseException.class, () -> controller.attachments(CASE, "x", null,
+        null)).getStatusCode().value()).isEqualTo(404);
+  }
 }
