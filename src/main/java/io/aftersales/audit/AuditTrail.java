@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -176,7 +175,7 @@ class AuditTrail {
           "Ended " + name(definition) + " (" + instance.getState() + ")", details("processInstanceId",
               instance.getId(), "deleteReason", instance.getDeleteReason())));
     }
-    Map<String, String> sops = sops(definition);
+    Map<String, String> sops = SopLinks.ofModel(repository, definition);
     String id = instance.getId();
     Map<String, String> activityIds = new HashMap<>();
     for (HistoricActivityInstance step : history.createHistoricActivityInstanceQuery().processInstanceId(id)
@@ -287,14 +286,6 @@ class AuditTrail {
   }
 
   /** The SOP page of each user task of the model version. */
-  private Map<String, String> sops(ProcessDefinition definition) {
-    Map<String, String> sops = new HashMap<>();
-    for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-      String link = SopLinks.of(definition.getResourceName(), task.getCamundaFormRef());
-      if (link != null) sops.put(task.getId(), link);
-    }
-    return sops;
-  }
 
   private static String name(ProcessDefinition definition) {
     return definition.getName() != null ? definition.getName() : definition.getKey();

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -126,7 +125,8 @@ class CaseDesk {
     for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).orderByTaskPriority().desc()
         .orderByTaskCreateTime().asc().list()) {
       ProcessDefinition definition = repository.getProcessDefinition(task.getProcessDefinitionId());
-      Map<String, String> sops = sopsByDefinition.computeIfAbsent(definition.getId(), id -> sops(definition));
+      Map<String, String> sops =
+          sopsByDefinition.computeIfAbsent(definition.getId(), id -> SopLinks.ofModel(repository, definition));
       // Groups by name ("Customer care (CRM front end)"), as Tasklist shows them.
       List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
           .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId)
@@ -167,15 +167,6 @@ class CaseDesk {
   private String groupName(String id) {
     var group = identity.createGroupQuery().groupId(id).singleResult();
     return group == null || group.getName() == null ? id : group.getName();
-  }
-
-  private Map<String, String> sops(ProcessDefinition definition) {
-    Map<String, String> sops = new LinkedHashMap<>();
-    for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-      String link = SopLinks.of(definition.getResourceName(), task.getCamundaFormRef());
-      if (link != null) sops.put(task.getId(), link);
-    }
-    return sops;
   }
 
   private Map<String, Object> one(String sql, Map<String, Object> parameters) {

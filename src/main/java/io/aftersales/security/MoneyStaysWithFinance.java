@@ -1,8 +1,8 @@
 package io.aftersales.security;
 
 import io.aftersales.shared.EngineFields;
+import io.aftersales.shared.EngineInterceptors;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -42,11 +42,7 @@ class MoneyStaysWithFinance extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> post = new ArrayList<>();
-    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-      post.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-    }
-    post.add(new CommandInterceptor() {
+    EngineInterceptors.appendPost(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         if (command instanceof CompleteTaskCmd) {
@@ -66,7 +62,6 @@ class MoneyStaysWithFinance extends AbstractProcessEnginePlugin {
         return next.execute(command);
       }
     });
-    configuration.setCustomPostCommandInterceptorsTxRequired(post);
   }
 
   private static void completedByFinance(String taskId) {

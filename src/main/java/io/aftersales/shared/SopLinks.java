@@ -27,4 +27,16 @@ public final class SopLinks {
     }
     return null;
   }
+
+  /** The SOP page of each user task of a deployed model version, by task id (tasks without a form have none). */
+  public static java.util.Map<String, String> ofModel(org.camunda.bpm.engine.RepositoryService repository,
+      org.camunda.bpm.engine.repository.ProcessDefinition definition) {
+    java.util.Map<String, String> sops = new java.util.LinkedHashMap<>();
+    for (var task : repository.getBpmnModelInstance(definition.getId())
+        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+      String link = of(definition.getResourceName(), task.getCamundaFormRef());
+      if (link != null) sops.put(task.getId(), link);
+    }
+    return sops;
+  }
 }

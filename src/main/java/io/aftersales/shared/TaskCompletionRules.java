@@ -57,11 +57,7 @@ class TaskCompletionRules extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // After the command context exists (post interceptor): the check reads the task and its form.
-    List<CommandInterceptor> post = new ArrayList<>();
-    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-      post.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-    }
-    post.add(new CommandInterceptor() {
+    EngineInterceptors.appendPost(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
         if (command instanceof CompleteTaskCmd) {
@@ -82,7 +78,6 @@ class TaskCompletionRules extends AbstractProcessEnginePlugin {
         }
       }
     });
-    configuration.setCustomPostCommandInterceptorsTxRequired(post);
   }
 
   /** The rule a listener refused with, however deep the engine wrapped it. */

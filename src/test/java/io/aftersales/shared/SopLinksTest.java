@@ -26,4 +26,18 @@ class SopLinksTest {
     assertThat(SopLinks.of(null, "review-case")).isNull();
     assertThat(SopLinks.of("processes/cases/service-case.bpmn", null)).isNull();
   }
+
+  @Test
+  void eachUserTaskOfAModelVersionHasItsSop() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("return-handling").startEvent()
+        .userTask("UserTask_InspectReturnedItem").camundaFormRef("inspect-returned-item").userTask("NoForm")
+        .endEvent().done();
+    var repository = org.mockito.Mockito.mock(org.camunda.bpm.engine.RepositoryService.class);
+    var definition = org.mockito.Mockito.mock(org.camunda.bpm.engine.repository.ProcessDefinition.class);
+    org.mockito.Mockito.when(definition.getId()).thenReturn("def");
+    org.mockito.Mockito.when(definition.getResourceName()).thenReturn("processes/returns/return-handling.bpmn");
+    org.mockito.Mockito.when(repository.getBpmnModelInstance("def")).thenReturn(model);
+    assertThat(SopLinks.ofModel(repository, definition))
+        .containsExactly(java.util.Map.entry("UserTask_InspectReturnedItem", "/sop/returns/inspect-returned-item.md"));
+  }
 }
