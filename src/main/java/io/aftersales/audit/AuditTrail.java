@@ -126,6 +126,19 @@ class AuditTrail {
             "Mail could not be sent: " + m.get("last_error"), details("messageId", m.get("message_id"))));
       }
     }
+    for (Map<String, Object> v : jdbc.queryForList("""
+        select round, status, offered_at, expires_at, score, solved, comment, answered_at, changed_at, recovery
+          from aftersales.survey where case_id = :id order by round""", ids)) {
+      entries.add(new Entry(instant(v.get("offered_at")), "SURVEY_OFFERED", null, null, null,
+          "Satisfaction survey offered (valid until " + instant(v.get("expires_at")) + ")", details("round",
+              v.get("round"))));
+      if (v.get("answered_at") != null) {
+        entries.add(new Entry(instant(v.get("changed_at")), "SURVEY_ANSWERED", (String) facts.get("customerEmail"),
+            null, null, "Survey answered: " + v.get("score") + "/5, solved: " + v.get("solved"), details("score",
+                v.get("score"), "solved", v.get("solved"), "comment", v.get("comment"), "firstAnsweredAt",
+                instant(v.get("answered_at")), "serviceRecovery", v.get("recovery"), "status", v.get("status"))));
+      }
+    }
     for (Map<String, Object> a : jdbc.queryForList("""
         select id, file_name, content_type, size_bytes, sha256, source, uploaded_by, uploaded_at
           from aftersales.attachment where case_id = :id order by uploaded_at, id""", ids)) {

@@ -35,6 +35,14 @@ public class CaseLinks {
         .fragment("case=" + caseNumber + "&token=" + token).build().toUriString();
   }
 
+  /**
+   * {@code <base><page>#<fragment>}: another page of the customer's (the survey), its secret in the fragment, which
+   * browsers never send to a server.
+   */
+  public String pageUrl(String page, String fragment) {
+    return UriComponentsBuilder.fromUriString(base()).path(page).fragment(fragment).build().toUriString();
+  }
+
   private String base() {
     if (!configured.isEmpty()) return configured;
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {

@@ -287,13 +287,23 @@ public class ServiceCases {
   }
 
   public void close(Long caseId) {
-    get(caseId).close(clock.instant());
+    ServiceCase c = get(caseId);
+    if (c.getStatus() == CaseStatus.CLOSED) return; // a retried step closes once
+    c.close(clock.instant());
+    events.publishEvent(new CaseClosed(c.getId(), c.getCaseNumber(), c.getCustomer().getId(),
+        c.getCustomer().getEmail(), c.getCustomer().getType() == io.aftersales.masterdata.CustomerType.BUSINESS));
   }
 
   @Transactional(readOnly = true)
   public Optional<CaseView> view(String caseNumber) {
     return cases.findByCaseNumber(caseNumber).map(c -> CaseView.of(c, stages.of(c.getCaseNumber(), c.getStatus(),
         c.getFirstAnsweredAt() != null)));
+  }
+
+  /** The id of the case with that number (other modules keep records by case id). */
+  @Transactional(readOnly = true)
+  public Optional<Long> idOf(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber).map(ServiceCase::getId);
   }
 
   /** Constant-time check of a customer's access token. */

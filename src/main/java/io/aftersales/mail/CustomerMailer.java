@@ -49,7 +49,7 @@ public class CustomerMailer {
    */
   @Transactional
   public void send(Long caseId, Kind kind, String stepId, String body, String author) {
-    send(caseId, kind.name(), kind.humanAnswer, stepId, body, author, null);
+    send(caseId, kind.name(), kind.humanAnswer, stepId, body, author, null, null);
   }
 
   /**
@@ -60,15 +60,15 @@ public class CustomerMailer {
    */
   @Transactional
   public void sendMilestone(Long caseId, String milestone, String stepId, String body) {
-    send(caseId, milestone, false, stepId, body, "customer care", null);
+    send(caseId, milestone, false, stepId, body, "customer care", null, null);
   }
 
   /**
-   * @param privateLink a link only the customer may hold (their status page): in the mail, never on the thread,
-   *     and in the outbox only until the mail is sent
+   * A mail with a part only the customer may hold (their status link, their survey links): in the mail only; the
+   * thread and, once the mail is sent, the outbox keep {@code keptNote} instead.
    */
   private void send(Long caseId, String kind, boolean humanAnswer, String stepId, String body, String author,
-      String privateLink) {
+      String privatePart, String keptNote) {
     OutboundMail to = cases.outboundMail(caseId);
     String messageId = "<" + to.caseNumber() + "." + kind.toLowerCase().replace('_', '-') + "."
         + stepId.replaceAll("[^A-Za-z0-9.-]", "") + "@" + settings.messageIdDomain() + ">";
@@ -81,12 +81,21 @@ public class CustomerMailer {
       cases.recordOutbound(caseId, "PORTAL", author, subject, body, messageId, null, humanAnswer);
       return;
     }
-    String kept = privateLink == null ? body : body + LINK_INTRO + "(your personal link, in the email only)";
-    String mailed = privateLink == null ? body : body + LINK_INTRO + privateLink;
+    String kept = privatePart == null ? body : body + keptNote;
+    String mailed = privatePart == null ? body : body + privatePart;
     // The thread and the outbox row commit with the step; SMTP comes after commit (Outbox).
     cases.recordOutbound(caseId, "EMAIL", author, subject, kept, messageId, to.inReplyTo(), humanAnswer);
     outbox.enqueue(messageId, caseId, to.email(), subject, mailed + signature(to), to.inReplyTo(),
-        privateLink == null ? null : kept + signature(to));
+        privatePart == null ? null : kept + signature(to));
+  }
+
+  /**
+   * The satisfaction survey of a resolved case: {@code links} (one per score, each with the survey's token) go in the
+   * mail only. A customer without email answers on the status page instead; nothing is sent.
+   */
+  @Transactional
+  public void sendSurvey(Long caseId, String stepId, String body, String links) {
+    send(caseId, "survey", false, stepId, body, "system", links, "\n\n(The rating links are in the email only.)");
   }
 
   private static final String LINK_INTRO = "\n\nFollow your case and write to us on its page:\n";
@@ -103,7 +112,8 @@ public class CustomerMailer {
         greeting(to.customerName()) + "\n\nthank you for contacting us. We have opened case "
             + to.caseNumber() + " for your request \"" + to.subject() + "\".\n"
             + "A member of our customer care team will answer you personally, usually within one business day.",
-        "system", statusUrl);
+        "system", statusUrl == null ? null : LINK_INTRO + statusUrl,
+        LINK_INTRO + "(your personal link, in the email only)");
   }
 
   private String signature(OutboundMail to) {

@@ -66,7 +66,10 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/cases/*/messages").permitAll() // token, checked per case
             .requestMatchers(HttpMethod.POST, "/api/cases/*/attachments").permitAll() // token, checked per case
             .requestMatchers(HttpMethod.GET, "/api/cases/*/attachments", "/api/cases/*/attachments/*").permitAll()
-            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/assets/**",
+            // The satisfaction survey: its link's token or the case's, checked per request.
+            .requestMatchers("/api/survey", "/api/cases/*/survey").permitAll()
+            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/survey.html",
+                "/assets/**",
                 "/favicon.ico")
             .permitAll()
             // Staff pages are static; the data they show comes from /api/** with the staff login.
@@ -106,7 +109,8 @@ class SecurityConfig {
   }
 
   /** The customer's pages (the Camunda webapps send their own policy). */
-  static final Set<String> CUSTOMER_PAGES = Set.of("/", "/index.html", "/contact.html", "/status.html");
+  static final Set<String> CUSTOMER_PAGES = Set.of("/", "/index.html", "/contact.html", "/status.html",
+      "/survey.html");
 
   /** Staff pages: the audit trail and the case view (shown in Tasklist's "Case" tab, so framed by our own pages). */
   static final Set<String> STAFF_PAGES = Set.of("/audit.html", "/case.html");

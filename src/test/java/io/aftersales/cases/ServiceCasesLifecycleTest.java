@@ -412,11 +412,18 @@ class ServiceCasesLifecycleTest {
   }
 
   @Test
-  void closingStampsTheTime() {
+  void closingStampsTheTimeAndTellsOnceWhoseCaseClosed() {
     ServiceCase c = reviewed();
     cases.close(1L);
     assertThat(c.isClosed()).isTrue();
     assertThat(c.getClosedAt()).isEqualTo(NOW);
+    org.mockito.ArgumentCaptor<Object> published = org.mockito.ArgumentCaptor.forClass(Object.class);
+    org.mockito.Mockito.verify(events, org.mockito.Mockito.atLeastOnce()).publishEvent(published.capture());
+    assertThat(published.getAllValues()).filteredOn(CaseClosed.class::isInstance).singleElement()
+        .isEqualTo(new CaseClosed(c.getId(), c.getCaseNumber(), c.getCustomer().getId(), "maria@example.com", false));
+    cases.close(1L);
+    org.mockito.Mockito.verify(events, org.mockito.Mockito.times(1))
+        .publishEvent(org.mockito.ArgumentMatchers.any(CaseClosed.class));
   }
 
   @Test
