@@ -213,6 +213,7 @@
     renderThread(Array.isArray(view.messages) ? view.messages : []);
 
     $('files-form').hidden = closed;
+    if (closed) loadSurvey(number);
     window.AftersalesUpload.list(number, token, $('files-list'));
     $('closed-note').hidden = !closed;
     $('reply').hidden = closed && !replyBlocked;
@@ -285,6 +286,52 @@
     });
     $('thread-empty').hidden = list.children.length > 0;
   }
+
+  // ---- the satisfaction survey of a resolved case -------------------------------------------
+
+  var SCORE_LABELS = ['very dissatisfied', 'dissatisfied', 'neither', 'satisfied', 'very satisfied'];
+
+  function loadSurvey(number) {
+    fetch(apiUrl('/survey'), { headers: headers(), credentials: 'same-origin', cache: 'no-store' })
+      .then(function (res) { return res.ok ? res.json() : null; }).then(function (survey) {
+        if (!survey || (survey.status !== 'OPEN' && survey.status !== 'ANSWERED')) { $('survey').hidden = true; return; }
+        var box = $('survey-scores');
+        box.textContent = '';
+        for (var s = 5; s >= 1; s--) {
+          var label = document.createElement('label');
+          var input = document.createElement('input');
+          input.type = 'radio';
+          input.name = 'survey-score';
+          input.value = String(s);
+          input.id = 'survey-score-' + s;
+          input.checked = survey.score === s;
+          label.appendChild(input);
+          label.appendChild(document.createTextNode(' ' + s + ' – ' + SCORE_LABELS[s - 1]));
+          box.appendChild(label);
+        }
+        $('survey-solved-yes').checked = survey.solved === true;
+        $('survey-solved-no').checked = survey.solved === false;
+        $('survey-comment').value = survey.comment || '';
+        $('survey').hidden = false;
+      }, function () { $('survey').hidden = true; });
+  }
+
+  $('survey-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var score = document.querySelector('input[name="survey-score"]:checked');
+    var solved = document.querySelector('input[name="survey-solved"]:checked');
+    if (!score || !solved) { $('survey-status').textContent = 'Please choose a score and whether your problem was solved.'; return; }
+    fetch(apiUrl('/survey'), {
+      method: 'PUT', credentials: 'same-origin', headers: headers({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ score: parseInt(score.value, 10), solved: solved.value === 'true',
+        comment: $('survey-comment').value })
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        $('survey-status').textContent = res.ok ? 'Thank you! You can change your answer while the survey is open.'
+          : (data.detail || 'Your answer could not be saved.');
+      });
+    });
+  });
 
   // ---- photos and documents -----------------------------------------------------------------
 

@@ -180,6 +180,12 @@ class SurveyIT extends IntegrationTestSupport {
     assertThat(jdbc.queryForMap("select s.score, s.solved, s.comment from aftersales.survey s join"
         + " aftersales.service_case c on c.id = s.case_id where c.case_number = ?", c.caseNumber()))
         .containsEntry("score", 2).containsEntry("solved", false).containsEntry("comment", "The lid is still missing.");
+    // The status page of the closed case shows the same survey with the answer, for customers without email too.
+    browser.get(rest.getRootUri() + "/status.html#case=" + c.caseNumber() + "&token=" + c.caseToken());
+    io.aftersales.TasklistBrowsers.waiting(browser)
+        .until(d -> d.findElement(org.openqa.selenium.By.id("survey")).isDisplayed());
+    assertThat(browser.findElement(org.openqa.selenium.By.id("survey-score-2")).isSelected()).isTrue();
+    assertThat(browser.findElement(org.openqa.selenium.By.id("stage-title")).getText()).isEqualTo("Closed");
     // A forged link: the page says so politely.
     browser.get(rest.getRootUri() + "/survey.html#t=forged&score=5");
     io.aftersales.TasklistBrowsers.waiting(browser)
