@@ -41,6 +41,11 @@ class AttachmentsTest {
     assertThat(Attachments.typeOf("MZ\u0090\0".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
     assertThat(Attachments.typeOf(new byte[]{(byte) 0xff, (byte) 0xd8})).isEmpty();
     assertThat(Attachments.typeOf(new byte[0])).isEmpty();
+    // Exactly as long as the signature is enough.
+    assertThat(Attachments.typeOf(new byte[]{(byte) 0xff, (byte) 0xd8, (byte) 0xff})).contains("image/jpeg");
+    assertThat(Attachments.typeOf("%PDF-".getBytes(StandardCharsets.US_ASCII))).contains("application/pdf");
+    assertThat(Attachments.typeOf("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1))).contains("image/heic");
+    assertThat(Attachments.typeOf("\0\0\0\u0018ftyphei".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
     assertThat(Attachments.typeOf("%PDF".getBytes(StandardCharsets.US_ASCII))).isEmpty();
   }
 
@@ -52,6 +57,8 @@ class AttachmentsTest {
     assertThat(Attachments.cleanName(null, "image/jpeg")).isEqualTo("attachment.jpeg");
     assertThat(Attachments.cleanName("..", "application/pdf")).isEqualTo("attachment.pdf");
     assertThat(Attachments.cleanName("x".repeat(300) + ".png", "image/png")).hasSize(200).endsWith(".png");
+    String exactly = "y".repeat(196) + ".png";
+    assertThat(Attachments.cleanName(exactly, "image/png")).isEqualTo(exactly);
   }
 
   @Test
@@ -84,22 +91,32 @@ class AttachmentsTest {
   private final Attachments stored = new Attachments(jdbc,
       Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC));
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private void caseHolding(Long caseId, int files, List<Long> existing) {
-    when(jdbc.query(anyString(), any(ResultSetExtractor.class), eq("SC-1"))).thenReturn(caseId);
+    java.sql.ResultSet row = mock(java.sql.ResultSet.class);
+    try {
+      when(row.next()).thenReturn(caseId != null);
+      when(row.getLong(1)).thenReturn(caseId == null ? 0L : caseId);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    when(jdbc.query(anyString(), any(ResultSetExtractor.class), eq("SC-1")))
+        .thenAnswer(call -> ((ResultSetExtractor) call.getArgument(1)).extractData(row));
     when(jdbc.queryForObject(anyString(), eq(Integer.class), eq(caseId))).thenReturn(files);
     when(jdbc.queryForList(anyString(), eq(Long.class), eq(caseId), anyString())).thenReturn(existing);
     when(jdbc.queryForObject(anyString(), eq(Long.class), any(Object[].class))).thenReturn(42L);
   }
 
   @Test
-  void aNewFileIsKeptWithItsTypeSizeAndSource() {
+  void aNewFileIsKeptWithItsTypeSizeAndSource() throws Exception {
     caseHolding(7L, 0, List.of());
     List<Attachments.Stored> kept = stored.store("SC-1", List.of(new Attachments.Upload("C:\\a\\dent.jpg", JPEG)),
         Attachments.Source.STATUS_PAGE, "customer");
     assertThat(kept).containsExactly(new Attachments.Stored(42L, "dent.jpg", "image/jpeg", JPEG.length, false));
     verify(jdbc).queryForObject(org.mockito.ArgumentMatchers.contains("insert into aftersales.attachment"),
-        eq(Long.class), eq(7L), eq("dent.jpg"), eq("image/jpeg"), eq(JPEG.length), anyString(), eq(JPEG),
+        eq(Long.class), eq(7L), eq("dent.jpg"), eq("image/jpeg"), eq(JPEG.length),
+        eq(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(JPEG))),
+        eq(JPEG),
         eq("STATUS_PAGE"), eq("customer"), eq(java.sql.Timestamp.from(Instant.parse("2026-12-06T10:00:00Z"))));
   }
 

@@ -52,4 +52,10 @@ class CaseLinksTest {
     assertThat(links.statusUrl("SC-2026-000003", "abc"))
         .isEqualTo("http://localhost:41234/status.html#case=SC-2026-000003&token=abc");
   }
+
+  @Test
+  void anotherCustomerPageKeepsItsSecretInTheFragmentToo() {
+    assertThat(new CaseLinks("https://service.example").pageUrl("/survey.html", "t=abc&score=2"))
+        .isEqualTo("https://service.example/survey.html#t=abc&score=2");
+  }
 }

@@ -58,6 +58,7 @@ class CaseStagesTest {
     assertThat(stage.code()).isEqualTo("WAITING_FOR_DOCUMENTS");
     assertThat(stage.title()).isEqualTo("We are waiting for your receipt");
     assertThat(stage.expectation()).contains("send your receipt");
+    assertThat(stage.text()).contains("proof of purchase");
   }
 
   @Test
@@ -95,5 +96,15 @@ class CaseStagesTest {
     standingAt("Ship");
     when(jdbc.queryForList(anyString(), eq("SC-1"))).thenReturn(List.of());
     assertThat(stages.of("SC-1", CaseStatus.IN_PROGRESS, true).code()).isEqualTo("SHIPPING");
+  }
+
+  @Test
+  void aParcelIsOnlyNewsOnceWeAreShipping() {
+    standingAt("Review");
+    when(jdbc.queryForList(anyString(), eq("SC-1"))).thenReturn(List.of(Map.of("tracking_number", "JJD1",
+        "carrier", "DHL")));
+    CaseView.Stage stage = stages.of("SC-1", CaseStatus.IN_PROGRESS, true);
+    assertThat(stage.code()).isEqualTo("REVIEWING");
+    assertThat(stage.trackingNumber()).isNull();
   }
 }

@@ -466,6 +466,9 @@ class ServiceCasesLifecycleTest {
         new CaseView.Message("OUTBOUND", "EMAIL", "Customer care", "Re: Kettle", "Sorry", NOW.plusSeconds(5),
             "550 unknown"));
     assertThat(cases.view("SC-2026-000404")).isEmpty();
+    org.springframework.test.util.ReflectionTestUtils.setField(c, "id", 7L);
+    assertThat(cases.idOf("SC-2026-000001")).contains(7L);
+    assertThat(cases.idOf("SC-2026-000404")).isEmpty();
   }
 
   @Test

@@ -217,4 +217,28 @@ class TaskCardsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskOlas(Map.of("UserTask_X", "4 hours")))
         .hasMessageContaining("aftersales.task-olas.UserTask_X");
   }
+
+  @Test
+  void everyNewTaskGetsItsDueDateAndServiceLevelsInWordsEvenWithoutACase() {
+    TaskCards withOlas = new TaskCards(provider, new TaskOlas(Map.of("UserTask_PickPart", "P1D")));
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("p").startEvent().userTask("UserTask_PickPart")
+        .endEvent().done();
+    when(task.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("UserTask_PickPart"));
+    when(task.getTaskDefinitionKey()).thenReturn("UserTask_PickPart");
+    when(task.getExecution()).thenReturn(execution);
+    when(execution.getVariableNames()).thenReturn(Set.of("pickOla"));
+    when(execution.getVariable("pickOla")).thenReturn("P1D");
+    withOlas.describe(task);
+    verify(task).setDueDate(any());
+    verify(task).setVariableLocal("pickOlaInWords", "1 day");
+
+    var timed = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("q").startEvent().userTask("T")
+        .boundaryEvent("B").cancelActivity(false).timerWithDuration("PT2H").endEvent().moveToActivity("T").endEvent()
+        .done();
+    DelegateTask other = mock(DelegateTask.class);
+    when(other.getBpmnModelElementInstance()).thenReturn(timed.getModelElementById("T"));
+    when(other.getExecution()).thenReturn(execution);
+    withOlas.describe(other);
+    verify(other).setDueDate(any());
+  }
 }
