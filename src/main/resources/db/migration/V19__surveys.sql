@@ -15,6 +15,9 @@ create table survey (
     answered_at   timestamp with time zone,
     changed_at    timestamp with time zone,
     recovery      boolean       not null default false,
+    recovery_note varchar(4000),
+    recovered_by  varchar(64),
+    recovered_at  timestamp with time zone,
     version       bigint        not null default 0,
     constraint survey_once_per_resolution_uk unique (case_id, round)
 );

@@ -10,9 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -31,8 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MoneyStaysWithFinance extends AbstractProcessEnginePlugin {
   private static final String GUARD = "MoneyStaysWithFinance";
-  private static final Field COMPLETE_TASK = EngineFields.of(CompleteTaskCmd.class, "taskId", GUARD);
-  private static final Field SUBMIT_TASK = EngineFields.of(SubmitTaskFormCmd.class, "taskId", GUARD);
+  private static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
   private static final Field CLAIM_TASK = EngineFields.of(ClaimTaskCmd.class, "taskId", GUARD);
   private static final Field CLAIM_USER = EngineFields.of(ClaimTaskCmd.class, "userId", GUARD);
   private static final Field DELEGATE_TASK = EngineFields.of(DelegateTaskCmd.class, "taskId", GUARD);
@@ -45,10 +42,9 @@ class MoneyStaysWithFinance extends AbstractProcessEnginePlugin {
     EngineInterceptors.appendPost(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
-        if (command instanceof CompleteTaskCmd) {
-          completedByFinance((String) EngineFields.read(COMPLETE_TASK, command));
-        } else if (command instanceof SubmitTaskFormCmd) {
-          completedByFinance((String) EngineFields.read(SUBMIT_TASK, command));
+        EngineFields.Completion completion = EngineFields.completion(command);
+        if (completion != null) {
+          completedByFinance(completion.taskId());
         } else if (command instanceof ClaimTaskCmd) {
           givenToFinance((String) EngineFields.read(CLAIM_TASK, command), (String) EngineFields.read(CLAIM_USER,
               command));
@@ -84,8 +80,6 @@ class MoneyStaysWithFinance extends AbstractProcessEnginePlugin {
           + userId + ".");
     }
   }
-
-  private static final String CAMUNDA_ADMIN = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
 
   /** A task offered to the finance group. */
   private static boolean moneyTask(CommandContext context, String taskId) {

@@ -27,4 +27,30 @@ public final class EngineFields {
       throw new IllegalStateException(e);
     }
   }
+
+  private static final String COMPLETION = "the readers of task completions";
+  private static final Field COMPLETE_TASK_ID =
+      of(org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd.class, "taskId", COMPLETION);
+  private static final Field COMPLETE_VARIABLES =
+      of(org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd.class, "variables", COMPLETION);
+  private static final Field SUBMIT_TASK_ID =
+      of(org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd.class, "taskId", COMPLETION);
+  private static final Field SUBMIT_VARIABLES =
+      of(org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd.class, "properties", COMPLETION);
+
+  /** A command that completes a task (REST complete, Tasklist's form submit): its task and submitted values. */
+  public record Completion(String taskId, java.util.Map<?, ?> values) {}
+
+  /** The completion a command is, or null for any other command. */
+  public static Completion completion(Object command) {
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd) {
+      return new Completion((String) read(COMPLETE_TASK_ID, command),
+          (java.util.Map<?, ?>) read(COMPLETE_VARIABLES, command));
+    }
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd) {
+      return new Completion((String) read(SUBMIT_TASK_ID, command),
+          (java.util.Map<?, ?>) read(SUBMIT_VARIABLES, command));
+    }
+    return null;
+  }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -48,11 +45,6 @@ class TaskCompletionRules extends AbstractProcessEnginePlugin {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> NOT_INPUT = Set.of("text", "button", "spacer", "separator", "image", "html",
       "group", "dynamiclist", "iframe", "table", "documentPreview");
-  private static final String GUARD = "the task completion rules";
-  private static final Field COMPLETE_TASK_ID = EngineFields.of(CompleteTaskCmd.class, "taskId", GUARD);
-  private static final Field COMPLETE_VARIABLES = EngineFields.of(CompleteTaskCmd.class, "variables", GUARD);
-  private static final Field SUBMIT_TASK_ID = EngineFields.of(SubmitTaskFormCmd.class, "taskId", GUARD);
-  private static final Field SUBMIT_VARIABLES = EngineFields.of(SubmitTaskFormCmd.class, "properties", GUARD);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,15 +52,9 @@ class TaskCompletionRules extends AbstractProcessEnginePlugin {
     EngineInterceptors.appendPost(configuration, new CommandInterceptor() {
       @Override
       public <T> T execute(Command<T> command) {
-        if (command instanceof CompleteTaskCmd) {
-          check((String) EngineFields.read(COMPLETE_TASK_ID, command),
-              (Map<?, ?>) EngineFields.read(COMPLETE_VARIABLES, command));
-        } else if (command instanceof SubmitTaskFormCmd) {
-          check((String) EngineFields.read(SUBMIT_TASK_ID, command),
-              (Map<?, ?>) EngineFields.read(SUBMIT_VARIABLES, command));
-        } else {
-          return next.execute(command);
-        }
+        EngineFields.Completion completion = EngineFields.completion(command);
+        if (completion == null) return next.execute(command);
+        check(completion.taskId(), completion.values());
         try {
           return next.execute(command);
         } catch (RuntimeException e) {

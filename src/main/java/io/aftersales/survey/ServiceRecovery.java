@@ -23,6 +23,7 @@ class ServiceRecovery {
     var to = cases.outboundMail(survey.getCaseId());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CASE_ID.name(), survey.getCaseId());
+    variables.put(SURVEY_ID.name(), survey.getId());
     variables.put(CASE_NUMBER.name(), to.caseNumber());
     variables.put(CUSTOMER_NAME.name(), to.customerName());
     variables.put(SURVEY_SCORE.name(), String.valueOf(survey.getScore()));

@@ -10,6 +10,7 @@ final class ServiceRecoveryProcess {
   static final String END_EVENT_SERVICE_RECOVERED = "EndEvent_ServiceRecovered";
 
   static final ProcessVariable<Long> CASE_ID = ProcessVariable.of("caseId", Long.class);
+  static final ProcessVariable<Long> SURVEY_ID = ProcessVariable.of("surveyId", Long.class);
   static final ProcessVariable<String> CASE_NUMBER = ProcessVariable.of("caseNumber", String.class);
   static final ProcessVariable<String> CUSTOMER_NAME = ProcessVariable.of("customerName", String.class);
   static final ProcessVariable<String> SURVEY_SCORE = ProcessVariable.of("surveyScore", String.class);

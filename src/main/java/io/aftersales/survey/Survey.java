@@ -44,6 +44,9 @@ class Survey {
   private Instant answeredAt;
   private Instant changedAt;
   private boolean recovery;
+  private String recoveryNote;
+  private String recoveredBy;
+  private Instant recoveredAt;
   @Version
   private long version;
 
@@ -87,6 +90,14 @@ class Survey {
     return false;
   }
 
+  /** What the team lead did about an unhappy answer ({@code UserTask_RecoverService}). */
+  void recovered(String note, String by, Instant at) {
+    if (!recovery) throw new IllegalStateException("survey " + id + " asked for no recovery");
+    this.recoveryNote = note;
+    this.recoveredBy = by;
+    this.recoveredAt = at;
+  }
+
   void voidIt() {
     status = Status.VOID;
   }
@@ -102,4 +113,6 @@ class Survey {
   Boolean getSolved() { return solved; }
   String getComment() { return comment; }
   Instant getAnsweredAt() { return answeredAt; }
+  String getRecoveryNote() { return recoveryNote; }
+  String getRecoveredBy() { return recoveredBy; }
 }

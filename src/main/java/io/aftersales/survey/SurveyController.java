@@ -27,12 +27,10 @@ class SurveyController {
 
   private final Surveys surveys;
   private final ServiceCases cases;
-  private final ServiceRecovery recovery;
 
-  SurveyController(Surveys surveys, ServiceCases cases, ServiceRecovery recovery) {
+  SurveyController(Surveys surveys, ServiceCases cases) {
     this.surveys = surveys;
     this.cases = cases;
-    this.recovery = recovery;
   }
 
   record SurveyView(String caseNumber, String subject, String status, Instant expiresAt, Integer score,
@@ -69,7 +67,6 @@ class SurveyController {
     refuseIfClosed(survey);
     Surveys.Answered answered = io.aftersales.shared.ConcurrentUpdates.retry(() -> surveys.answer(survey.getId(),
         answer.score(), answer.solved(), answer.comment()));
-    if (answered.recovery()) recovery.start(answered.survey());
     return view(answered.survey());
   }
 

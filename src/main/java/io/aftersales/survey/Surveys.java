@@ -28,11 +28,13 @@ class Surveys {
   private final SurveyRepository surveys;
   private final SurveySettings settings;
   private final Clock clock;
+  private final ServiceRecovery recovery;
 
-  Surveys(SurveyRepository surveys, SurveySettings settings, Clock clock) {
+  Surveys(SurveyRepository surveys, SurveySettings settings, Clock clock, ServiceRecovery recovery) {
     this.surveys = surveys;
     this.settings = settings;
     this.clock = clock;
+    this.recovery = recovery;
   }
 
   /** A survey offered: its token (for the links; never stored) and until when it is valid. */
@@ -73,12 +75,25 @@ class Surveys {
     return survey.refusal(clock.instant());
   }
 
+  /**
+   * Keeps the answer and, for the first unhappy one, starts service recovery — in one transaction (the engine joins
+   * it), so an answer is never marked as recovered without its team-lead task, nor the task started twice.
+   */
   @Transactional
   Answered answer(Long surveyId, int score, boolean solved, String comment) {
     Survey survey = surveys.findById(surveyId).orElseThrow();
-    boolean recovery = survey.answer(score, solved, comment, clock.instant());
+    boolean recover = survey.answer(score, solved, comment, clock.instant());
     surveys.saveAndFlush(survey);
-    return new Answered(survey, recovery);
+    if (recover) recovery.start(survey);
+    return new Answered(survey, recover);
+  }
+
+  /** The team lead's note on a recovery, kept with the survey (the table, not the engine, holds the text). */
+  @Transactional
+  void recordRecovery(Long surveyId, String note, String by) {
+    Survey survey = surveys.findById(surveyId).orElseThrow();
+    survey.recovered(note, by, clock.instant());
+    surveys.saveAndFlush(survey);
   }
 
   static String hash(String token) {

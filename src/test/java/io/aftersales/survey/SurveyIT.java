@@ -117,6 +117,10 @@ class SurveyIT extends IntegrationTestSupport {
     assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'UserTask_RecoverService'"
         + " and proc_inst_id_ in (select id_ from act_ru_execution where business_key_ = ?)", c.caseNumber())).isOne();
     claimAndComplete(recovery, "tara", Map.of("recoveryNote", "Called the customer and sent the manual by post."));
+    // What the team lead did is kept with the survey, in our table.
+    assertThat(jdbc.queryForMap("select recovery_note, recovered_by from aftersales.survey where token_hash = ?",
+        Surveys.hash(token))).containsEntry("recovery_note", "Called the customer and sent the manual by post.")
+        .containsEntry("recovered_by", "tara");
 
     // The status page reads and answers the same survey with the case's token.
     HttpHeaders caseToken = new HttpHeaders();

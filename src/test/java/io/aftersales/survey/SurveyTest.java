@@ -53,4 +53,16 @@ class SurveyTest {
     assertThatThrownBy(() -> survey().answer(6, true, null, SENT)).hasMessageContaining("1 to 5");
     assertThatThrownBy(() -> survey().answer(0, true, null, SENT)).hasMessageContaining("1 to 5");
   }
+
+  @Test
+  void onlyARecoveryThatWasAskedForIsRecorded() {
+    Survey happy = survey();
+    happy.answer(5, true, null, SENT);
+    assertThatThrownBy(() -> happy.recovered("n", "tara", SENT)).isInstanceOf(IllegalStateException.class);
+    Survey unhappy = survey();
+    unhappy.answer(1, false, null, SENT);
+    unhappy.recovered("Called her.", "tara", SENT.plusSeconds(5));
+    assertThat(unhappy.getRecoveryNote()).isEqualTo("Called her.");
+    assertThat(unhappy.getRecoveredBy()).isEqualTo("tara");
+  }
 }

@@ -19,8 +19,9 @@ import org.mockito.ArgumentCaptor;
 class SurveysTest {
   private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
   private final SurveyRepository repository = mock(SurveyRepository.class);
+  private final ServiceRecovery recovery = mock(ServiceRecovery.class);
   private final Surveys surveys = new Surveys(repository, new SurveySettings("P28D", "P30D"),
-      Clock.fixed(NOW, ZoneOffset.UTC));
+      Clock.fixed(NOW, ZoneOffset.UTC), recovery);
 
   private static CaseClosed closed(boolean business) {
     return new CaseClosed(1L, "SC-1", 2L, "maria@example.com", business);
@@ -66,5 +67,18 @@ class SurveysTest {
     when(repository.findById(eq(5L))).thenReturn(java.util.Optional.of(open));
     assertThat(surveys.answer(5L, 1, false, "bad").recovery()).isTrue();
     verify(repository).saveAndFlush(open);
+    verify(recovery).start(open);
+    assertThat(surveys.answer(5L, 2, false, "still bad").recovery()).isFalse();
+    verify(recovery, org.mockito.Mockito.times(1)).start(any());
+  }
+
+  /** Recovery cannot start: the answer fails with it (the transaction rolls both back), nothing half-done. */
+  @Test
+  void anAnswerWhoseRecoveryCannotStartFailsWithIt() {
+    Survey open = new Survey(1L, 2L, 1, "h", NOW, NOW.plusSeconds(100));
+    when(repository.findById(eq(6L))).thenReturn(java.util.Optional.of(open));
+    org.mockito.Mockito.doThrow(new IllegalStateException("engine down")).when(recovery).start(open);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> surveys.answer(6L, 1, false, null))
+        .hasMessage("engine down");
   }
 }
