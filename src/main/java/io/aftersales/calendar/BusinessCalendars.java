@@ -23,14 +23,16 @@ import org.springframework.stereotype.Component;
 public class BusinessCalendars {
   private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
   private final String defaultName;
+  private final Map<String, String> departments;
 
-  BusinessCalendars(CalendarSettings settings) {
+  public BusinessCalendars(CalendarSettings settings) {
     Map<String, CalendarSettings.Place> places = settings.calendars().isEmpty()
         ? Map.of("customer-care", new CalendarSettings.Place(ZoneId.of("Europe/Berlin"), weekdays("08:00-18:00"),
             "de", null, List.of()))
         : settings.calendars();
     places.forEach((name, place) -> calendars.put(name, build(name, place)));
     this.defaultName = settings.calendars().isEmpty() ? "customer-care" : settings.defaultCalendar();
+    this.departments = settings.calendars().isEmpty() ? Map.of() : settings.departments();
   }
 
   static Map<DayOfWeek, String> weekdays(String hours) {
@@ -77,6 +79,11 @@ public class BusinessCalendars {
       throw new IllegalArgumentException("no business calendar " + name + " (known: " + calendars.keySet() + ")");
     }
     return calendar;
+  }
+
+  /** The calendar a department (a candidate group, e.g. {@code warehouse}) works by; the default one if none is set. */
+  public BusinessCalendar forDepartment(String department) {
+    return get(department == null ? null : departments.get(department));
   }
 
   public BusinessCalendar standard() {

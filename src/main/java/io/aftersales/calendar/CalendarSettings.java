@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code aftersales.business-calendars}: the places whose opening hours count business time (customer care, the
- * warehouse, ...), and which one a model gets when it names none. A wrong value fails the start-up.
+ * warehouse, ...), which one a model gets when it names none, and which one each department (candidate group) works
+ * by (its steps' turnaround; others work by the default one). A wrong value fails the start-up.
  */
 @ConfigurationProperties("aftersales.business-calendars")
-public record CalendarSettings(@DefaultValue("customer-care") String defaultCalendar, Map<String, Place> calendars) {
+public record CalendarSettings(@DefaultValue("customer-care") String defaultCalendar, Map<String, Place> calendars,
+    Map<String, String> departments) {
 
   /**
    * One place: its time zone, opening hours per weekday ("08:00-18:00"; a weekday left out is closed), the country
@@ -25,6 +27,13 @@ public record CalendarSettings(@DefaultValue("customer-care") String defaultCale
 
   public CalendarSettings {
     calendars = calendars == null ? Map.of() : Map.copyOf(calendars);
+    departments = departments == null ? Map.of() : Map.copyOf(departments);
+    for (var department : departments.entrySet()) {
+      if (!calendars.isEmpty() && !calendars.containsKey(department.getValue())) {
+        throw new IllegalArgumentException("aftersales.business-calendars.departments." + department.getKey()
+            + " names no calendar: " + department.getValue() + " (known: " + calendars.keySet() + ")");
+      }
+    }
     if (!calendars.isEmpty() && !calendars.containsKey(defaultCalendar)) {
       throw new IllegalArgumentException("aftersales.business-calendars.default-calendar names no calendar: "
           + defaultCalendar + " (known: " + calendars.keySet() + ")");

@@ -60,6 +60,9 @@ public class ServiceCase {
   private Instant openedAt;
   private Instant firstAnsweredAt;
   private Instant closedAt;
+  /** How often a reply soon after closing opened the case again. */
+  private int reopenCount;
+  private Instant reopenedAt;
   @Version
   private long version;
   @OneToMany(mappedBy = "serviceCase", cascade = CascadeType.ALL)
@@ -120,6 +123,17 @@ public class ServiceCase {
     }
   }
 
+  /** A closed case opens again (a reply soon after closing); the closing time is forgotten until it closes again. */
+  void reopen(Instant at) {
+    if (status != CaseStatus.CLOSED) throw new IllegalStateException("case " + caseNumber + " is not closed");
+    status = CaseStatus.IN_PROGRESS;
+    closedAt = null;
+    reopenCount++;
+    reopenedAt = at;
+  }
+
+  public int getReopenCount() { return reopenCount; }
+  public Instant getReopenedAt() { return reopenedAt; }
   public Long getId() { return id; }
   public String getCaseNumber() { return caseNumber; }
   public SourceChannel getSourceChannel() { return sourceChannel; }

@@ -63,6 +63,14 @@ public final class ServiceCaseProcess {
   /** Local to the reply event subprocess: the agent's answer to that reply, empty for none. */
   public static final ProcessVariable<String> REPLY_TEXT = ProcessVariable.of("replyText", String.class);
 
+  /** Set when a reply soon after closing reopened the case (this instance starts at UserTask_ResolveCase). */
+  public static final ProcessVariable<Boolean> REOPENED = ProcessVariable.of("reopened", Boolean.class);
+  /**
+   * The case's most pressing service level in words ("First reply at risk, due 07.12. 10:45"), kept up to date by
+   * the service-level clocks; a Tasklist card variable.
+   */
+  public static final ProcessVariable<String> SERVICE_LEVEL = ProcessVariable.of("serviceLevel", String.class);
+
   /** Who completed the latest answering task; set by {@code recordAgentListener}, signs outbound mail. */
   public static final ProcessVariable<String> ANSWERED_BY = ProcessVariable.of("answeredBy", String.class);
 

@@ -50,10 +50,13 @@ public class ServiceCases {
   private final ApplicationEventPublisher events;
   private final CaseLinks links;
   private final CaseStages stages;
+  private final CaseSettings settings;
 
   ServiceCases(ServiceCaseRepository cases, CaseMessageRepository messages, MasterData masterData,
-      RuntimeService runtime, Clock clock, ApplicationEventPublisher events, CaseLinks links, CaseStages stages) {
+      RuntimeService runtime, Clock clock, ApplicationEventPublisher events, CaseLinks links, CaseStages stages,
+      CaseSettings settings) {
     this.stages = stages;
+    this.settings = settings;
     this.cases = cases;
     this.messages = messages;
     this.masterData = masterData;
@@ -104,7 +107,16 @@ public class ServiceCases {
     variables.put(REQUEST_TYPE.name(), command.requestType() == null ? null : command.requestType().name());
     variables.put(PRIORITY.name(), serviceCase.getPriority().name());
     if (serviceCase.getContactNote() != null) variables.put(CONTACT_NOTE.name(), serviceCase.getContactNote());
-    runtime.startProcessInstanceByKey(KEY, number, variables);
+    var instance = runtime.startProcessInstanceByKey(KEY, number, variables);
+    // The triage (run as the instance starts) suggests a priority; the case carries it until the agent confirms one,
+    // so the service levels start with it.
+    if (instance != null && runtime.getVariable(instance.getId(), PRIORITY.name()) instanceof String triaged) {
+      try {
+        serviceCase.classify(null, Priority.valueOf(triaged));
+      } catch (IllegalArgumentException notAPriority) {
+        log.warn("Case {}: the triage suggested no known priority ({})", number, Texts.shorten(triaged, 20));
+      }
+    }
     // The acknowledgement joins this transaction (outbox), so it is sent once the case exists, and never without it.
     events.publishEvent(new CaseOpened(serviceCase.getId(), number, links.statusUrl(number, token)));
     log.info("Opened case {} from {}", number, command.channel());
@@ -112,8 +124,9 @@ public class ServiceCases {
   }
 
   /**
-   * Threads a customer's message into its case and tells the running process. A message to a
-   * closed case opens a follow-up case instead, so nothing the customer writes goes unread.
+   * Threads a customer's message into its case and tells the running process. A message to a case closed within
+   * {@code aftersales.cases.reopen-within} reopens it; to one closed earlier, it opens a follow-up case linked to it,
+   * so nothing the customer writes goes unread.
    *
    * @return the case the message landed in
    */
@@ -121,6 +134,12 @@ public class ServiceCases {
       String body, String messageId, String inReplyTo) {
     ServiceCase serviceCase = cases.findByCaseNumber(caseNumber)
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    Instant now = clock.instant();
+    if (serviceCase.isClosed() && serviceCase.getClosedAt() != null
+        && now.isBefore(io.aftersales.shared.IsoDurations.plus(serviceCase.getClosedAt(), settings.reopenWithin()))) {
+      reopen(serviceCase, channel, author, subject, body, messageId, inReplyTo, now);
+      return caseNumber;
+    }
     if (serviceCase.isClosed()) {
       Customer c = serviceCase.getCustomer();
       OpenCaseCommand followUp = new OpenCaseCommand(channel, c.getName(), c.getEmail(), c.getPhone(),
@@ -132,7 +151,7 @@ public class ServiceCases {
     }
     String text = wholeText(subject, body);
     serviceCase.addMessage(MessageDirection.INBOUND, channel.name(), author, recordSubject(subject), text, messageId,
-        inReplyTo, clock.instant());
+        inReplyTo, now);
     cases.flush();
     runtime.createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED)
         .processInstanceBusinessKey(caseNumber)
@@ -140,7 +159,41 @@ public class ServiceCases {
         .setVariable(LAST_CUSTOMER_MESSAGE.name(), Texts.excerpt(text))
         .setVariable(LAST_CUSTOMER_SENDER.name(), author)
         .correlateAllWithResult();
+    events.publishEvent(new CustomerWrote(serviceCase.getId(), now));
     return caseNumber;
+  }
+
+  /**
+   * The customer wrote soon after the case closed: it opens again where an agent resolves it
+   * ({@code UserTask_ResolveCase} of a new service-case instance, with the customer's words), counted as a reopen.
+   */
+  private void reopen(ServiceCase serviceCase, SourceChannel channel, String author, String subject, String body,
+      String messageId, String inReplyTo, Instant now) {
+    String text = wholeText(subject, body);
+    serviceCase.addMessage(MessageDirection.INBOUND, channel.name(), author, recordSubject(subject), text, messageId,
+        inReplyTo, now);
+    serviceCase.reopen(now);
+    cases.saveAndFlush(serviceCase);
+    Customer customer = serviceCase.getCustomer();
+    Map<String, Object> variables = new HashMap<>(CaseFacts.of(serviceCase, LocalDate.now(clock)).toCaseVariables());
+    variables.put(CASE_ID.name(), serviceCase.getId());
+    variables.put(CASE_NUMBER.name(), serviceCase.getCaseNumber());
+    variables.put(SOURCE_CHANNEL.name(), serviceCase.getSourceChannel().name());
+    variables.put(CUSTOMER_CONTACT.name(), customer.getEmail() != null ? customer.getEmail() : customer.getPhone());
+    variables.put(SUBJECT.name(), serviceCase.getSubject());
+    variables.put(CUSTOMER_MESSAGE.name(), Texts.excerpt(text));
+    variables.put(REQUEST_TYPE.name(), serviceCase.getRequestType() == null
+        ? null
+        : serviceCase.getRequestType().name());
+    variables.put(PRIORITY.name(), serviceCase.getPriority().name());
+    variables.put(PROCEDURE.name(), "manual");
+    variables.put(REOPENED.name(), true);
+    runtime.createProcessInstanceByKey(KEY).businessKey(serviceCase.getCaseNumber()).setVariables(variables)
+        .startBeforeActivity(USER_TASK_RESOLVE_CASE).execute();
+    events.publishEvent(new CaseReopened(serviceCase.getId(), serviceCase.getCaseNumber(), now));
+    events.publishEvent(new CustomerWrote(serviceCase.getId(), now));
+    log.info("Reply to case {} closed at {} reopened it (reopen {})", serviceCase.getCaseNumber(),
+        serviceCase.getClosedAt(), serviceCase.getReopenCount());
   }
 
   /** The case a mail refers to, and the address of that case's customer (to check who is writing). */
@@ -275,7 +328,10 @@ public class ServiceCases {
     ServiceCase c = get(caseId);
     Instant now = clock.instant();
     c.addMessage(MessageDirection.OUTBOUND, channel, author, recordSubject(subject), body, messageId, inReplyTo, now);
-    if (humanAnswer) c.recordAnswer(now);
+    if (humanAnswer) {
+      c.recordAnswer(now);
+      events.publishEvent(new CustomerAnswered(caseId, now));
+    }
   }
 
   /**
@@ -314,6 +370,18 @@ public class ServiceCases {
         .map(c -> MessageDigest.isEqual(c.getAccessTokenHash().getBytes(StandardCharsets.US_ASCII),
             sha256(token).getBytes(StandardCharsets.US_ASCII)))
         .orElse(false);
+  }
+
+  /** Who a case is for and what it is about, for other modules' records and tasks (service levels). */
+  public record Summary(Long caseId, String caseNumber, String customerName, String subject, Priority priority,
+      SourceChannel sourceChannel, String salesChannel, RequestType requestType) {}
+
+  @Transactional(readOnly = true)
+  public Summary summary(Long caseId) {
+    ServiceCase c = get(caseId);
+    TaskCard card = taskCard(caseId);
+    return new Summary(c.getId(), c.getCaseNumber(), card.customerName(), c.getSubject(), c.getPriority(),
+        c.getSourceChannel(), CaseFacts.of(c, LocalDate.now(clock)).salesChannel(), c.getRequestType());
   }
 
   /** What a Tasklist card says of a task's case ({@link TaskCards}). */

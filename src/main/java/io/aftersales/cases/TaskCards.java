@@ -42,6 +42,7 @@ public class TaskCards extends AbstractProcessEnginePlugin {
     card.put(CUSTOMER_NAME.name(), "Customer");
     card.put(SUBJECT.name(), "Subject");
     card.put(PRIORITY.name(), "Priority");
+    card.put(SERVICE_LEVEL.name(), "Service level");
     return java.util.Collections.unmodifiableMap(card);
   }
   private static final Map<Priority, Integer> TASK_PRIORITY =
@@ -50,10 +51,12 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   // The cases service needs the engine; the engine is built with this plugin: look it up when a task is created.
   private final ObjectProvider<ServiceCases> cases;
   private final TaskOlas olas;
+  private final io.aftersales.calendar.BusinessCalendars calendars;
 
-  TaskCards(ObjectProvider<ServiceCases> cases, TaskOlas olas) {
+  TaskCards(ObjectProvider<ServiceCases> cases, TaskOlas olas, io.aftersales.calendar.BusinessCalendars calendars) {
     this.cases = cases;
     this.olas = olas;
+    this.calendars = calendars;
   }
 
   @Override
@@ -75,7 +78,7 @@ public class TaskCards extends AbstractProcessEnginePlugin {
 
   void describe(DelegateTask task) {
     dueByItsTimer(task);
-    dueByItsOla(task, olas);
+    dueByItsOla(task, olas, calendars);
     durationsInWords(task);
     Long caseId = CASE_ID.fromOrNull(task.getExecution());
     if (caseId == null) return; // a task of no case (e.g. a team lead's mail alert)
@@ -88,7 +91,10 @@ public class TaskCards extends AbstractProcessEnginePlugin {
         card.customerName(), SUBJECT.name(), card.subject(), PRIORITY.name(), priority.name());
     for (String name : CARD_VARIABLES.keySet()) {
       // Where the process carries it (the service case), the card reads the process's; elsewhere the task's own.
-      if (task.getExecution().getVariable(name) == null) task.setVariableLocal(name, values.get(name));
+      // The service level is the service case's own (kept current by its clocks), never a copy.
+      if (values.containsKey(name) && task.getExecution().getVariable(name) == null) {
+        task.setVariableLocal(name, values.get(name));
+      }
     }
     List<String> groups = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -126,11 +132,17 @@ public class TaskCards extends AbstractProcessEnginePlugin {
     if (due != null) task.setDueDate(java.util.Date.from(due));
   }
 
-  /** A back-office step without a timer of its own is due its configured OLA after it is created. */
-  static void dueByItsOla(DelegateTask task, TaskOlas olas) {
+  /**
+   * A back-office step without a timer of its own is due its configured OLA after it is created, in the business time
+   * of the department it is offered to (the warehouse's hours for a warehouse step).
+   */
+  static void dueByItsOla(DelegateTask task, TaskOlas olas, io.aftersales.calendar.BusinessCalendars calendars) {
     String ola = olas.of(task.getTaskDefinitionKey());
     if (task.getDueDate() != null || ola == null) return;
-    task.setDueDate(java.util.Date.from(io.aftersales.shared.IsoDurations.plus(
+    String department = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElse(null);
+    task.setDueDate(java.util.Date.from(calendars.forDepartment(department).plus(
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ola)));
   }
 

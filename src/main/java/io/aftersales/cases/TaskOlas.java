@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code aftersales.task-olas.<task id>}: the turnaround a department owes for a back-office step that has no timer of
- * its own in the model (ISO 8601, calendar time until the business calendar comes), e.g.
+ * its own in the model (ISO 8601 days, hours, minutes in business time of the department's calendar), e.g.
  * {@code UserTask_BookShipment: PT4H}. The task is due that long after it is created; a step whose model has an OLA
  * timer is due when the timer fires instead. A wrong value fails the start-up.
  */
@@ -14,7 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TaskOlas(Map<String, String> taskOlas) {
   public TaskOlas {
     taskOlas = taskOlas == null ? Map.of() : Map.copyOf(taskOlas);
-    taskOlas.forEach((task, ola) -> IsoDurations.checked("aftersales.task-olas." + task, ola));
+    taskOlas.forEach((task, ola) -> {
+      IsoDurations.checked("aftersales.task-olas." + task, ola);
+      if (!ola.matches("P(\\d+D)?(T(\\d+H)?(\\d+M)?)?")) {
+        throw new IllegalArgumentException("aftersales.task-olas." + task + " is business time: days, hours and minutes"
+            + " (like P2D or PT4H), not " + ola);
+      }
+    });
   }
 
   /** The step's OLA, or null. */

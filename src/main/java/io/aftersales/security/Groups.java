@@ -18,6 +18,10 @@ public final class Groups {
   public static final List<String> TASK_WORKERS =
       List.of(CRM_FRONTEND, TEAM_LEAD, WAREHOUSE, LOGISTICS, SUPPLIER_MANAGEMENT, PURCHASING, FINANCE);
 
+  /** The back-office departments: each step offered to one of them has a turnaround (OLA) the case records. */
+  public static final List<String> BACK_OFFICE =
+      List.of(WAREHOUSE, LOGISTICS, SUPPLIER_MANAGEMENT, PURCHASING, FINANCE);
+
   public static final List<String> ALL = List.of(CRM_FRONTEND, TEAM_LEAD, WAREHOUSE, LOGISTICS, SUPPLIER_MANAGEMENT,
       PURCHASING, FINANCE, PROCESS_OWNER, AUDITOR);
 

@@ -44,7 +44,9 @@ public final class IsoDurations {
    */
   public static String words(String isoDuration) {
     if (isoDuration.matches("P[^T]*[YM].*")) return isoDuration;
-    long hours = Duration.between(Instant.EPOCH, plus(Instant.EPOCH, isoDuration)).toHours();
+    Duration whole = Duration.between(Instant.EPOCH, plus(Instant.EPOCH, isoDuration));
+    if (whole.toMinutes() % 60 != 0) return plural(whole.toMinutes(), "minute");
+    long hours = whole.toHours();
     if (hours % 24 == 0) return plural(hours / 24, "day");
     return plural(hours, "hour");
   }

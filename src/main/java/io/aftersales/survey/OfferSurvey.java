@@ -34,6 +34,12 @@ class OfferSurvey {
     this.links = links;
   }
 
+  /** A reopened case is not resolved: the survey of its closing is void until it closes again (then a new one). */
+  @EventListener
+  void on(io.aftersales.cases.CaseReopened reopened) {
+    surveys.voidOpen(reopened.caseId());
+  }
+
   @EventListener
   void on(CaseClosed closed) {
     var offer = surveys.offer(closed);

@@ -61,6 +61,15 @@ class Surveys {
     return Optional.of(new Offer(token, expires, round));
   }
 
+  /** The case was reopened: an open survey of its closing is void (its links answer "void"); answers stay. */
+  @Transactional
+  int voidOpen(Long caseId) {
+    List<Survey> open = surveys.findByCaseIdOrderByRoundDesc(caseId).stream()
+        .filter(s -> s.getStatus() == Survey.Status.OPEN).toList();
+    open.forEach(Survey::voidIt);
+    return open.size();
+  }
+
   Optional<Survey> byToken(String token) {
     if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
     return surveys.findByTokenHash(hash(token.strip()));

@@ -19,7 +19,8 @@ class BusinessTimeTest {
       Map.of("office", new CalendarSettings.Place(ZoneId.of("UTC"), BusinessCalendars.weekdays("08:00-16:00"), "de",
           null, List.of(LocalDate.parse("2026-12-02"))),
           "warehouse", new CalendarSettings.Place(ZoneId.of("UTC"), BusinessCalendars.weekdays("06:00-14:00"),
-              null, null, null)))));
+              null, null, null)),
+      Map.of("warehouse", "warehouse"))));
 
   @AfterEach
   void resetClock() {
@@ -37,13 +38,29 @@ class BusinessTimeTest {
   }
 
   @Test
+  void eachDepartmentWorksByItsCalendarOthersByTheDefault() {
+    BusinessCalendars calendars = new BusinessCalendars(new CalendarSettings("office",
+        Map.of("office", new CalendarSettings.Place(ZoneId.of("UTC"), BusinessCalendars.weekdays("08:00-16:00"), null,
+            null, null), "warehouse",
+            new CalendarSettings.Place(ZoneId.of("UTC"),
+                BusinessCalendars.weekdays("06:00-14:00"), null, null, null)),
+        Map.of("warehouse", "warehouse")));
+    assertThat(calendars.forDepartment("warehouse").name()).isEqualTo("warehouse");
+    assertThat(calendars.forDepartment("finance").name()).isEqualTo("office");
+    assertThat(calendars.forDepartment(null).name()).isEqualTo("office");
+  }
+
+  @Test
   void withoutConfigurationThereIsCustomerCareOnWeekdays() {
-    BusinessCalendars defaults = new BusinessCalendars(new CalendarSettings("customer-care", null));
+    BusinessCalendars defaults = new BusinessCalendars(new CalendarSettings("customer-care", null, null));
     assertThat(defaults.standard().name()).isEqualTo("customer-care");
     assertThat(defaults.standard().isOpenDay(LocalDate.parse("2026-12-05"))).isFalse();
     assertThat(defaults.standard().isOpenDay(LocalDate.parse("2026-12-25"))).isFalse();
     assertThatThrownBy(() -> new CalendarSettings("missing", Map.of("office", new CalendarSettings.Place(
-        ZoneId.of("UTC"), BusinessCalendars.weekdays("08:00-16:00"), null, null, null))))
+        ZoneId.of("UTC"), BusinessCalendars.weekdays("08:00-16:00"), null, null, null)), null))
         .hasMessageContaining("default-calendar names no calendar: missing");
+    assertThatThrownBy(() -> new CalendarSettings("office", Map.of("office", new CalendarSettings.Place(
+        ZoneId.of("UTC"), BusinessCalendars.weekdays("08:00-16:00"), null, null, null)), Map.of("warehouse", "depot")))
+        .hasMessageContaining("departments.warehouse names no calendar: depot");
   }
 }

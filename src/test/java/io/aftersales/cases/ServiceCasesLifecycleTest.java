@@ -53,7 +53,7 @@ class ServiceCasesLifecycleTest {
   private final CaseStages stages = mock(CaseStages.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
       Clock.fixed(NOW, ZoneOffset.UTC), events,
-      new CaseLinks("https://service.example"), stages);
+      new CaseLinks("https://service.example"), stages, new CaseSettings("P14D"));
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", "+491701234567", CustomerType.CONSUMER);
@@ -200,10 +200,40 @@ class ServiceCasesLifecycleTest {
   }
 
   @Test
+  void aReplyWithinTheReopenPeriodReopensTheCaseWhereAnAgentResolvesIt() {
+    ServiceCase closed = aCase("SC-2026-000001");
+    closed.close(NOW.minus(java.time.Duration.ofDays(14)).plusSeconds(1));
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(closed));
+    org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder start =
+        mock(org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder.class, RETURNS_SELF);
+    when(runtime.createProcessInstanceByKey(ServiceCaseProcess.KEY)).thenReturn(start);
+
+    String landed = cases.addCustomerMessage("SC-2026-000001", SourceChannel.EMAIL, "maria@example.com", "Re: Kettle",
+        "Still broken", "<r3@example.com>", null);
+
+    assertThat(landed).isEqualTo("SC-2026-000001");
+    assertThat(closed.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+    assertThat(closed.getClosedAt()).isNull();
+    assertThat(closed.getReopenCount()).isEqualTo(1);
+    assertThat(closed.getReopenedAt()).isEqualTo(NOW);
+    assertThat(closed.getMessages()).singleElement().satisfies(m -> assertThat(m.getBody()).isEqualTo("Still broken"));
+    verify(start).businessKey("SC-2026-000001");
+    verify(start).startBeforeActivity(ServiceCaseProcess.USER_TASK_RESOLVE_CASE);
+    verify(start).setVariables(org.mockito.ArgumentMatchers.<Map<String, Object>>argThat(
+        v -> "Still broken".equals(v.get("customerMessage")) && Boolean.TRUE.equals(v.get("reopened"))));
+    verify(start).execute();
+    verify(events).publishEvent(new CaseReopened(closed.getId(), "SC-2026-000001", NOW));
+    verify(events).publishEvent(new CustomerWrote(closed.getId(), NOW));
+    verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
+    assertThatThrownBy(() -> closed.reopen(NOW)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aReplyToAClosedCaseOpensAFollowUpWithTheSamePurchase() {
     ServiceCase closed = aCase("SC-2026-000001");
     closed.linkPurchase(null, "WEB-1001", null, "KW-KET-17", "SN-1", LocalDate.of(2025, 11, 3));
-    closed.close(NOW.minusSeconds(60));
+    // Exactly the reopen period after closing: too late to reopen.
+    closed.close(NOW.minus(java.time.Duration.ofDays(14)));
     when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(closed));
     when(masterData.matchCustomer("Maria", "maria@example.com", "+491701234567"))
         .thenReturn(new MasterData.CustomerMatch(closed.getCustomer(), null));

@@ -37,7 +37,7 @@ class ServiceCasesTest {
   private final CaseStages stages = mock(CaseStages.class);
   private final ServiceCases cases = new ServiceCases(caseRepository, messageRepository, masterData, runtime,
       Clock.fixed(NOW, ZoneOffset.UTC), events,
-      new CaseLinks("https://service.example"), stages);
+      new CaseLinks("https://service.example"), stages, new CaseSettings("P14D"));
 
   private static Customer maria() {
     return new Customer("Maria", "maria@example.com", null, CustomerType.CONSUMER);

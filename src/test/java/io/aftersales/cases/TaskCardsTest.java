@@ -21,7 +21,11 @@ class TaskCardsTest {
   private final ServiceCases cases = mock(ServiceCases.class);
   @SuppressWarnings("unchecked")
   private final ObjectProvider<ServiceCases> provider = mock(ObjectProvider.class);
-  private final TaskCards cards = new TaskCards(provider, new TaskOlas(Map.of()));
+  private final TaskCards cards = new TaskCards(provider, new TaskOlas(Map.of()), CALENDARS);
+  /** Without configuration: customer care, Monday to Friday 08:00-18:00 in Berlin, German holidays. */
+  private static final io.aftersales.calendar.BusinessCalendars CALENDARS =
+      new io.aftersales.calendar.BusinessCalendars(
+          new io.aftersales.calendar.CalendarSettings("customer-care", null, null));
   private final DelegateTask task = mock(DelegateTask.class);
   private final DelegateExecution execution = mock(DelegateExecution.class);
 
@@ -76,7 +80,9 @@ class TaskCardsTest {
     cards.describe(task);
     verify(task, never()).setPriority(anyInt());
     assertThat(TaskCards.CARD_VARIABLES).containsExactly(Map.entry("caseNumber", "Case"),
-        Map.entry("customerName", "Customer"), Map.entry("subject", "Subject"), Map.entry("priority", "Priority"));
+        Map.entry("customerName", "Customer"), Map.entry("subject", "Subject"), Map.entry("priority", "Priority"),
+        Map.entry("serviceLevel", "Service level"));
+    verify(task, never()).setVariableLocal(org.mockito.ArgumentMatchers.eq("serviceLevel"), any());
   }
 
   @Test
@@ -202,25 +208,28 @@ class TaskCardsTest {
   void aBackOfficeStepWithoutATimerIsDueItsConfiguredOla() {
     TaskOlas olas = new TaskOlas(Map.of("UserTask_BookShipment", "PT4H"));
     when(task.getTaskDefinitionKey()).thenReturn("UserTask_BookShipment");
-    java.util.Date now = new java.util.Date();
+    // Friday 16:00 in Berlin: two business hours on Friday, two on Monday.
+    java.util.Date now = java.util.Date.from(java.time.Instant.parse("2026-12-04T15:00:00Z"));
     org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(now);
     try {
-      TaskCards.dueByItsOla(task, olas);
+      TaskCards.dueByItsOla(task, olas, CALENDARS);
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
-    verify(task).setDueDate(java.util.Date.from(now.toInstant().plus(java.time.Duration.ofHours(4))));
+    verify(task).setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-07T09:00:00Z")));
     DelegateTask other = mock(DelegateTask.class);
     when(other.getTaskDefinitionKey()).thenReturn("UserTask_ReviewCase");
-    TaskCards.dueByItsOla(other, olas);
+    TaskCards.dueByItsOla(other, olas, CALENDARS);
     verify(other, never()).setDueDate(any());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskOlas(Map.of("UserTask_X", "4 hours")))
         .hasMessageContaining("aftersales.task-olas.UserTask_X");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TaskOlas(Map.of("UserTask_X", "P1W")))
+        .hasMessageContaining("business time");
   }
 
   @Test
   void everyNewTaskGetsItsDueDateAndServiceLevelsInWordsEvenWithoutACase() {
-    TaskCards withOlas = new TaskCards(provider, new TaskOlas(Map.of("UserTask_PickPart", "P1D")));
+    TaskCards withOlas = new TaskCards(provider, new TaskOlas(Map.of("UserTask_PickPart", "P1D")), CALENDARS);
     var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("p").startEvent().userTask("UserTask_PickPart")
         .endEvent().done();
     when(task.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("UserTask_PickPart"));

@@ -62,6 +62,18 @@ class SurveysTest {
   }
 
   @Test
+  void aReopenedCaseVoidsItsOpenSurveyButKeepsAnswers() {
+    Survey open = new Survey(1L, 2L, 2, "h2", NOW, NOW.plusSeconds(100));
+    Survey answered = new Survey(1L, 2L, 1, "h1", NOW.minusSeconds(500), NOW.plusSeconds(100));
+    answered.answer(4, true, null, NOW.minusSeconds(400));
+    when(repository.findByCaseIdOrderByRoundDesc(1L)).thenReturn(List.of(open, answered));
+    assertThat(surveys.voidOpen(1L)).isEqualTo(1);
+    assertThat(open.getStatus()).isEqualTo(Survey.Status.VOID);
+    assertThat(open.refusal(NOW)).isEqualTo(Survey.Refusal.VOID);
+    assertThat(answered.getStatus()).isEqualTo(Survey.Status.ANSWERED);
+  }
+
+  @Test
   void anAnswerIsSavedAndSaysWhetherToRecover() {
     Survey open = new Survey(1L, 2L, 1, "h", NOW, NOW.plusSeconds(100));
     when(repository.findById(eq(5L))).thenReturn(java.util.Optional.of(open));

@@ -1,0 +1,38 @@
+package io.aftersales.sla;
+
+import io.aftersales.cases.CaseClosed;
+import io.aftersales.cases.CaseOpened;
+import io.aftersales.cases.CaseReopened;
+import io.aftersales.cases.CustomerAnswered;
+import io.aftersales.cases.CustomerWrote;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** What happens to a case moves its clocks, in the transaction where it happens. */
+@Component
+record SlaCaseEvents(SlaClocks clocks) {
+  @EventListener
+  void on(CaseOpened opened) {
+    clocks.opened(opened.caseId());
+  }
+
+  @EventListener
+  void on(CustomerAnswered answered) {
+    clocks.answered(answered.caseId(), answered.at());
+  }
+
+  @EventListener
+  void on(CustomerWrote wrote) {
+    clocks.customerWrote(wrote.caseId(), wrote.at());
+  }
+
+  @EventListener
+  void on(CaseClosed closed) {
+    clocks.closed(closed.caseId());
+  }
+
+  @EventListener
+  void on(CaseReopened reopened) {
+    clocks.reopened(reopened.caseId(), reopened.at());
+  }
+}
