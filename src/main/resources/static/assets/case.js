@@ -70,7 +70,8 @@
       document.getElementById('case-title').textContent = c.caseNumber + ' — ' + c.subject;
       facts('facts', [['Status', c.status], ['Arrived by', c.sourceChannel], ['Request', c.requestType],
         ['Priority', c.priority], ['Opened', S.time(c.openedAt)], ['First answer', S.time(c.firstAnsweredAt)],
-        ['Closed', S.time(c.closedAt)], ['Follow-up of', c.followUpOf], ['Serial number', c.serialNumber]]);
+        ['Closed', S.time(c.closedAt)], ['Reopened', c.reopenCount ? c.reopenCount + '×, last ' + S.time(c.reopenedAt)
+          : null], ['Follow-up of', c.followUpOf], ['Serial number', c.serialNumber]]);
       var cu = d.customer || {};
       facts('customer', [['Name', cu.name], ['Email', cu.email], ['Phone', cu.phone], ['Type', cu.type]]);
       var others = S.clear('other-cases');
@@ -121,6 +122,16 @@
         }
       });
       if (!d.tasks.length) tasks.appendChild(S.el('li', { class: 'muted' }, 'no open task'));
+      var levels = S.clear('service-levels');
+      d.serviceLevels.forEach(function (l) {
+        var late = l.breachedAt ? 'breached ' + S.time(l.breachedAt) : null;
+        levels.appendChild(S.el('tr', { class: 'sla-' + l.status.replace(' ', '-'), 'data-status': l.status },
+          S.el('td', null, l.measure), S.el('td', null, late || l.status + (l.pauses ? ' (paused ' + l.pauses + '×)' : '')),
+          S.el('td', null, S.time(l.dueAt) + (l.stoppedAt ? ' · stopped ' + S.time(l.stoppedAt) : '')),
+          S.el('td', null, l.target + (l.expediteNote ? ' · team lead ' + (l.expeditedBy || '') + ': ' + l.expediteNote
+            : ''))));
+      });
+      if (!d.serviceLevels.length) levels.appendChild(S.el('tr', null, S.el('td', { colspan: '4', class: 'muted' }, 'none')));
       var requests = S.clear('requests');
       d.outsideRequests.forEach(function (r) {
         requests.appendChild(S.el('li', null, r.system + ' · ' + r.operation + (r.reference ? ' ' + r.reference : '')

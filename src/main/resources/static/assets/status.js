@@ -215,8 +215,12 @@
     $('files-form').hidden = closed;
     if (closed) loadSurvey(number);
     window.AftersalesUpload.list(number, token, $('files-list'));
+    // A reply soon after closing reopens the case (until reopenableUntil); later a new request is needed.
+    var reopenable = closed && view.reopenableUntil && new Date(view.reopenableUntil) > new Date();
     $('closed-note').hidden = !closed;
-    $('reply').hidden = closed && !replyBlocked;
+    $('reopen-note').hidden = !reopenable;
+    if (reopenable) $('reopen-until').textContent = dateFormat.format(new Date(view.reopenableUntil));
+    $('reply').hidden = closed && !reopenable && !replyBlocked;
     $('updated').textContent = 'Updated ' + dateFormat.format(new Date());
     showOnly('case');
   }

@@ -139,6 +139,29 @@ class AuditTrail {
                 instant(v.get("answered_at")), "serviceRecovery", v.get("recovery"), "status", v.get("status"))));
       }
     }
+    for (Map<String, Object> k : jdbc.queryForList("""
+        select id, metric, policy, target, calendar, department, step, due_at, warned_at, breached_at, stopped_at,
+               paused_count, expedite_note, expedited_by, expedited_at
+          from aftersales.sla_clock where case_id = :id order by started_at, id""", ids)) {
+      String what = "OLA".equals(k.get("metric"))
+          ? "Turnaround of " + k.get("step") + " (" + k.get("department") + ")"
+          : String.valueOf(k.get("metric"));
+      Map<String, Object> clock = details("clockId", k.get("id"), "policy", k.get("policy"), "target",
+          k.get("target"), "calendar", k.get("calendar") == null ? "calendar time" : k.get("calendar"), "dueAt",
+          instant(k.get("due_at")), "pauses", k.get("paused_count"));
+      if (k.get("warned_at") != null) {
+        entries.add(new Entry(instant(k.get("warned_at")), "SLA_AT_RISK", null, null, null, what + " at risk (target "
+            + k.get("target") + ", due " + instant(k.get("due_at")) + ")", clock));
+      }
+      if (k.get("breached_at") != null) {
+        entries.add(new Entry(instant(k.get("breached_at")), "SLA_BREACHED", null, null, null, what + " breached"
+            + " (target " + k.get("target") + ", due " + instant(k.get("due_at")) + ")", clock));
+      }
+      if (k.get("expedited_at") != null) {
+        entries.add(new Entry(instant(k.get("expedited_at")), "SLA_EXPEDITED", (String) k.get("expedited_by"), null,
+            null, "Team lead on " + what + ": " + k.get("expedite_note"), clock));
+      }
+    }
     for (Map<String, Object> a : jdbc.queryForList("""
         select id, file_name, content_type, size_bytes, sha256, source, uploaded_by, uploaded_at
           from aftersales.attachment where case_id = :id order by uploaded_at, id""", ids)) {

@@ -17,6 +17,8 @@ public record CaseView(
     Instant openedAt,
     Instant firstAnsweredAt,
     Instant closedAt,
+    /** Until when a reply reopens the closed case (null while it is open); later the customer opens a new request. */
+    Instant reopenableUntil,
     Stage stage,
     List<Message> messages) {
 
@@ -32,11 +34,19 @@ public record CaseView(
       String deliveryFailure) {}
 
   static CaseView of(ServiceCase c, Stage stage) {
+    return of(c, stage, null);
+  }
+
+  static CaseView of(ServiceCase c, Stage stage, String reopenWithin) {
     return new CaseView(c.getCaseNumber(), c.getStatus().name(), c.getSourceChannel().name(),
         c.getRequestType() == null ? null : c.getRequestType().name(), c.getPriority().name(), c.getSubject(),
         c.getOrderReference(), c.getProductReference(),
         c.getFollowUpOf() == null ? null : c.getFollowUpOf().getCaseNumber(),
-        c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(), stage,
+        c.getOpenedAt(), c.getFirstAnsweredAt(), c.getClosedAt(),
+        c.isClosed() && c.getClosedAt() != null && reopenWithin != null
+            ? io.aftersales.shared.IsoDurations.plus(c.getClosedAt(), reopenWithin)
+            : null,
+        stage,
         c.getMessages().stream()
             // Customers see the brand, not staff user names.
             .map(m -> new Message(m.getDirection().name(), m.getChannel(),

@@ -9,6 +9,14 @@ import org.springframework.data.repository.query.Param;
 interface ServiceCaseRepository extends JpaRepository<ServiceCase, Long> {
   Optional<ServiceCase> findByCaseNumber(String caseNumber);
 
+  /**
+   * Locks the case row until commit. Taken first by whatever adds to a case (a reply, an answer, the closing), so
+   * parallel work on one case queues here instead of deadlocking later: each one's new message already holds a
+   * share lock on the case row (its foreign key) when the service levels lock the case.
+   */
+  @Query(value = "select id from aftersales.service_case where id = ?1 for update", nativeQuery = true)
+  Long lockRow(Long id);
+
   @Query(value = "select nextval('aftersales.case_number_seq')", nativeQuery = true)
   long nextCaseSequence();
 }

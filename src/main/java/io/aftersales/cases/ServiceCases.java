@@ -134,6 +134,7 @@ public class ServiceCases {
       String body, String messageId, String inReplyTo) {
     ServiceCase serviceCase = cases.findByCaseNumber(caseNumber)
         .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    cases.lockRow(serviceCase.getId());
     Instant now = clock.instant();
     if (serviceCase.isClosed() && serviceCase.getClosedAt() != null
         && now.isBefore(io.aftersales.shared.IsoDurations.plus(serviceCase.getClosedAt(), settings.reopenWithin()))) {
@@ -326,6 +327,7 @@ public class ServiceCases {
   public void recordOutbound(Long caseId, String channel, String author, String subject, String body,
       String messageId, String inReplyTo, boolean humanAnswer) {
     ServiceCase c = get(caseId);
+    cases.lockRow(caseId);
     Instant now = clock.instant();
     c.addMessage(MessageDirection.OUTBOUND, channel, author, recordSubject(subject), body, messageId, inReplyTo, now);
     if (humanAnswer) {
@@ -344,6 +346,7 @@ public class ServiceCases {
 
   public void close(Long caseId) {
     ServiceCase c = get(caseId);
+    cases.lockRow(caseId);
     if (c.getStatus() == CaseStatus.CLOSED) return; // a retried step closes once
     c.close(clock.instant());
     events.publishEvent(new CaseClosed(c.getId(), c.getCaseNumber(), c.getCustomer().getId(),
@@ -353,7 +356,7 @@ public class ServiceCases {
   @Transactional(readOnly = true)
   public Optional<CaseView> view(String caseNumber) {
     return cases.findByCaseNumber(caseNumber).map(c -> CaseView.of(c, stages.of(c.getCaseNumber(), c.getStatus(),
-        c.getFirstAnsweredAt() != null)));
+        c.getFirstAnsweredAt() != null), settings.reopenWithin()));
   }
 
   /** The id of the case with that number (other modules keep records by case id). */

@@ -108,7 +108,8 @@ public class TaskCards extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * A task whose model sets a time limit on it (a boundary timer with a duration: its OLA, a customer's answer time)
+   * A task whose model sets a time limit on it (a boundary timer with a duration or a date: its OLA, a customer's
+   * answer time)
    * is due when that timer fires, so Tasklist shows and sorts by it and the team lead's "Overdue" filter finds it.
    */
   static void dueByItsTimer(DelegateTask task) {
@@ -121,12 +122,8 @@ public class TaskCards extends AbstractProcessEnginePlugin {
       if (boundary.getAttachedTo() != element) continue;
       for (var timer : boundary.getChildElementsByType(
           org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)) {
-        if (timer.getTimeDuration() == null) continue;
-        Object value = evaluate(timer.getTimeDuration().getTextContent(), task);
-        if (!(value instanceof String iso) || !iso.strip().startsWith("P")) continue;
-        java.time.Instant at = io.aftersales.shared.IsoDurations.plus(
-            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), iso.strip());
-        if (due == null || at.isBefore(due)) due = at;
+        java.time.Instant at = firing(timer, task);
+        if (at != null && (due == null || at.isBefore(due))) due = at;
       }
     }
     if (due != null) task.setDueDate(java.util.Date.from(due));
@@ -144,6 +141,31 @@ public class TaskCards extends AbstractProcessEnginePlugin {
         .map(link -> link.getGroupId()).findFirst().orElse(null);
     task.setDueDate(java.util.Date.from(calendars.forDepartment(department).plus(
         org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ola)));
+  }
+
+  /**
+   * When a timer fires, evaluated as the engine will: a duration from now (calendar time), or a date — what
+   * {@code ${businessTime.due('warehouse', inspectionOla)}} gives for business time. Null for cycles and the unknown.
+   */
+  static java.time.Instant firing(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition timer, DelegateTask task) {
+    java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    if (timer.getTimeDuration() != null) {
+      Object value = evaluate(timer.getTimeDuration().getTextContent(), task);
+      if (value instanceof String iso && iso.strip().startsWith("P")) {
+        return io.aftersales.shared.IsoDurations.plus(now, iso.strip());
+      }
+    } else if (timer.getTimeDate() != null) {
+      Object value = evaluate(timer.getTimeDate().getTextContent(), task);
+      if (value instanceof java.util.Date date) return date.toInstant();
+      if (value instanceof String text) {
+        try {
+          return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException notADate) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   private static Object evaluate(String text, DelegateTask task) {

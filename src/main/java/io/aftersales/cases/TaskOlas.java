@@ -14,13 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record TaskOlas(Map<String, String> taskOlas) {
   public TaskOlas {
     taskOlas = taskOlas == null ? Map.of() : Map.copyOf(taskOlas);
-    taskOlas.forEach((task, ola) -> {
-      IsoDurations.checked("aftersales.task-olas." + task, ola);
-      if (!ola.matches("P(\\d+D)?(T(\\d+H)?(\\d+M)?)?")) {
-        throw new IllegalArgumentException("aftersales.task-olas." + task + " is business time: days, hours and minutes"
-            + " (like P2D or PT4H), not " + ola);
-      }
-    });
+    taskOlas.forEach((task, ola) -> IsoDurations.businessChecked("aftersales.task-olas." + task, ola));
   }
 
   /** The step's OLA, or null. */

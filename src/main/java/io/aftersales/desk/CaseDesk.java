@@ -38,9 +38,12 @@ class CaseDesk {
   private final RepositoryService repository;
   private final Attachments attachments;
   private final org.camunda.bpm.engine.IdentityService identity;
+  private final io.aftersales.sla.ServiceLevels serviceLevels;
 
   CaseDesk(NamedParameterJdbcTemplate jdbc, HistoryService history, RuntimeService runtime, TaskService tasks,
-      RepositoryService repository, Attachments attachments, org.camunda.bpm.engine.IdentityService identity) {
+      RepositoryService repository, Attachments attachments, org.camunda.bpm.engine.IdentityService identity,
+      io.aftersales.sla.ServiceLevels serviceLevels) {
+    this.serviceLevels = serviceLevels;
     this.attachments = attachments;
     this.identity = identity;
     this.jdbc = jdbc;
@@ -59,7 +62,8 @@ class CaseDesk {
   record Desk(Map<String, Object> caseFacts, Map<String, Object> customer, List<Map<String, Object>> otherCases,
       Map<String, Object> order, List<Map<String, Object>> orderLines, Map<String, Object> product,
       List<Map<String, Object>> thread, List<Attachments.Listed> attachments, List<Process> processes,
-      List<OpenTask> tasks, List<Map<String, Object>> outsideRequests) {}
+      List<OpenTask> tasks, List<Map<String, Object>> outsideRequests,
+      List<io.aftersales.sla.ServiceLevels.ServiceLevel> serviceLevels) {}
 
   /** A procedure's model with where the case stands: steps now active, steps already passed. */
   record Diagram(String processInstanceId, String key, int version, String xml, List<String> active,
@@ -69,7 +73,8 @@ class CaseDesk {
     List<Map<String, Object>> rows = jdbc.queryForList("""
         select c.id, c.case_number, c.status, c.source_channel, c.request_type, c.priority, c.subject,
                c.order_reference, c.product_reference, c.serial_number, c.purchase_date, c.opened_at,
-               c.first_answered_at, c.closed_at, f.case_number as follow_up_of, c.customer_id, c.order_id,
+               c.first_answered_at, c.closed_at, c.reopen_count, c.reopened_at, f.case_number as follow_up_of,
+               c.customer_id, c.order_id,
                c.product_id
           from aftersales.service_case c left join aftersales.service_case f on f.id = c.follow_up_of
          where c.case_number = :n""", Map.of("n", caseNumber));
@@ -114,7 +119,8 @@ class CaseDesk {
           instant(instance.getEndTime()), active));
     }
     return Optional.of(new Desk(facts, customer, others, order, lines, product, thread,
-        attachments.list(caseNumber), processes, openTasks(caseNumber), requests));
+        attachments.list(caseNumber), processes, openTasks(caseNumber), requests,
+        serviceLevels.of(((Number) row.get("id")).longValue())));
   }
 
   /** The open tasks of a case, most urgent first, each with its SOP. */

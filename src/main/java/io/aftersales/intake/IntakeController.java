@@ -46,9 +46,11 @@ class IntakeController {
   private final io.aftersales.security.CaseReaders readers;
 
   private final Attachments attachments;
+  private final java.time.Clock clock;
 
   IntakeController(IntakeService intake, ServiceCases cases, io.aftersales.security.CaseReaders readers,
-      Attachments attachments) {
+      Attachments attachments, java.time.Clock clock) {
+    this.clock = clock;
     this.intake = intake;
     this.cases = cases;
     this.readers = readers;
@@ -105,7 +107,10 @@ class IntakeController {
       throw Problems.notFound("case " + caseNumber);
     }
     CaseView view = cases.view(caseNumber).orElseThrow();
-    if (CaseStatus.CLOSED.name().equals(view.status())) {
+    // A closed case reopens with a reply soon after closing (aftersales.cases.reopen-within); after that the customer
+    // opens a new request (by mail, a late reply opens a linked case; here they get the web form).
+    if (CaseStatus.CLOSED.name().equals(view.status())
+        && (view.reopenableUntil() == null || !clock.instant().isBefore(view.reopenableUntil()))) {
       throw Problems.conflict("Case " + caseNumber + " is closed; please open a new request.");
     }
     // Parallel replies (and the case's own jobs) race for the case: the loser runs again on the winner's state.

@@ -109,7 +109,8 @@ final class ReturnMails {
 
   static String goodsReceived(ReturnAuthorization r, String inspectionOla) {
     return greeting(r) + "your returned " + product(r) + " (" + r.getRmaNumber() + ") has arrived in our warehouse.\n\n"
-        + "We check it within " + IsoDurations.words(inspectionOla) + " and then tell you the result right away "
+        + "We check it within " + IsoDurations.words(inspectionOla).replace("day", "working day")
+        + " and then tell you the result right away "
         + "- for a refund, when the money is on its way; for a replacement, its tracking number.";
   }
 

@@ -11,20 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aftersales.returns")
 record ReturnSettings(
-    /** Return not decided within this: a team lead expedites (Amazon FBM allows 2 business days). */
-    @DefaultValue("PT24H") String decisionOla,
+    /** Return not decided within this (business time): a team lead expedites (Amazon FBM allows 2 business days). */
+    @DefaultValue("P1D") String decisionOla,
     /** RMA issued but nothing arrived within this: the RMA expires. */
     @DefaultValue("P30D") String shipmentTimeout,
-    /** OLA: the warehouse inspects a received return within this. */
+    /** OLA: the warehouse inspects a received return within this (business time of the warehouse). */
     @DefaultValue("P2D") String inspectionOla,
     /** Information asked from the customer did not come within this: the request closes. */
     @DefaultValue("P14D") String customerAnswerTimeout,
     @DefaultValue("Aftersales Returns Centre, Lagerstrasse 12, 50667 Cologne, Germany") String returnAddress) {
 
   ReturnSettings {
-    IsoDurations.checked("aftersales.returns.decision-ola", decisionOla);
+    IsoDurations.businessChecked("aftersales.returns.decision-ola", decisionOla);
     IsoDurations.checked("aftersales.returns.shipment-timeout", shipmentTimeout);
-    IsoDurations.checked("aftersales.returns.inspection-ola", inspectionOla);
+    IsoDurations.businessChecked("aftersales.returns.inspection-ola", inspectionOla);
     IsoDurations.checked("aftersales.returns.customer-answer-timeout", customerAnswerTimeout);
     if (returnAddress == null || returnAddress.isBlank()) {
       throw new IllegalArgumentException("aftersales.returns.return-address must be set");

@@ -149,10 +149,11 @@ public class IdentitySetup implements ApplicationRunner {
     properties.put("variables", io.aftersales.cases.TaskCards.CARD_VARIABLES.entrySet().stream()
         .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList());
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name).setQuery(query);
-    }
-    filters.saveFilter(filter.setProperties(properties));
+    if (filter == null) filter = filters.newTaskFilter(name);
+    // Most pressing first: a task is due when its service level (the customer's target or the step's turnaround)
+    // runs out; undated tasks come last, by priority. Written every start-up, so a new order reaches old databases.
+    filters.saveFilter(filter.setQuery(query.orderByDueDate().asc().orderByTaskPriority().desc())
+        .setProperties(properties));
     for (String group : readers)
       grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }

@@ -26,6 +26,19 @@ public final class IsoDurations {
     return value;
   }
 
+  /**
+   * The value if it is a duration in business time (days, hours and minutes, like {@code P2D} or {@code PT4H}: what a
+   * business calendar counts); otherwise an error naming the property.
+   */
+  public static String businessChecked(String property, String value) {
+    checked(property, value);
+    if (!value.matches("P(\\d+D)?(T(\\d+H)?(\\d+M)?)?")) {
+      throw new IllegalArgumentException(property + " is business time: days, hours and minutes (like P2D or PT4H),"
+          + " not " + value);
+    }
+    return value;
+  }
+
   /** {@code from} plus the duration; calendar parts (days, months) are added in UTC, as the engine's timers do. */
   public static Instant plus(Instant from, String isoDuration) {
     try {

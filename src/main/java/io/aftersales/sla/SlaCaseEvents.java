@@ -8,31 +8,31 @@ import io.aftersales.cases.CustomerWrote;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** What happens to a case moves its clocks, in the transaction where it happens. */
+/** What happens to a case moves its clocks, in the transaction where it happens, as the system ({@link AsSystem}). */
 @Component
-record SlaCaseEvents(SlaClocks clocks) {
+record SlaCaseEvents(SlaClocks clocks, AsSystem system) {
   @EventListener
   void on(CaseOpened opened) {
-    clocks.opened(opened.caseId());
+    system.run(() -> clocks.opened(opened.caseId()));
   }
 
   @EventListener
   void on(CustomerAnswered answered) {
-    clocks.answered(answered.caseId(), answered.at());
+    system.run(() -> clocks.answered(answered.caseId(), answered.at()));
   }
 
   @EventListener
   void on(CustomerWrote wrote) {
-    clocks.customerWrote(wrote.caseId(), wrote.at());
+    system.run(() -> clocks.customerWrote(wrote.caseId(), wrote.at()));
   }
 
   @EventListener
   void on(CaseClosed closed) {
-    clocks.closed(closed.caseId());
+    system.run(() -> clocks.closed(closed.caseId()));
   }
 
   @EventListener
   void on(CaseReopened reopened) {
-    clocks.reopened(reopened.caseId(), reopened.at());
+    system.run(() -> clocks.reopened(reopened.caseId(), reopened.at()));
   }
 }

@@ -287,7 +287,9 @@ class SlaClocks {
     variables.put(ServiceLevelClockProcess.SLA_WARNING_AT.name(), Date.from(k.getWarningAt()));
     variables.put(ServiceLevelClockProcess.SLA_WARNED.name(),
         k.getWarnedAt() != null || k.getMetric() == SlaMetric.OLA);
-    k.runsIn(runtime.startProcessInstanceByKey(ServiceLevelClockProcess.KEY, c.caseNumber(), variables).getId());
+    // No business key: the clock's timers are not work on the case (its procedures and tasks carry the case number);
+    // the case's clocks are found by their variables and in the clock table.
+    k.runsIn(runtime.startProcessInstanceByKey(ServiceLevelClockProcess.KEY, variables).getId());
   }
 
   private void halt(SlaClock k) {
@@ -328,7 +330,7 @@ class SlaClocks {
     String words = all.stream().filter(k -> k.getMetric() != SlaMetric.OLA && k.getState() != SlaClock.State.STOPPED)
         .min(Comparator.comparing((SlaClock k) -> k.status(now) == SlaClock.Status.PAUSED)
             .thenComparing(SlaClock::getDueAt))
-        .map(k -> k.getMetric().words() + " " + k.status(now).words + ", due " + format(k.getDueAt(), k))
+        .map(k -> cardText(k, now))
         .orElse(null);
     var instances = runtime.createProcessInstanceQuery().processDefinitionKey(ServiceCaseProcess.KEY)
         .processInstanceBusinessKey(number).active().list();
@@ -341,6 +343,16 @@ class SlaClocks {
         dueByClock(task, all);
       }
     }
+  }
+
+  /** "First reply due 07.12. 10:45", "Resolution at risk, due 09.12. 10:00", "Resolution paused". */
+  String cardText(SlaClock k, Instant now) {
+    SlaClock.Status status = k.status(now);
+    return switch (status) {
+      case DUE -> k.getMetric().words() + " due " + format(k.getDueAt(), k);
+      case PAUSED -> k.getMetric().words() + " paused (waiting for the customer)";
+      default -> k.getMetric().words() + " " + status.words + ", due " + format(k.getDueAt(), k);
+    };
   }
 
   /** An answering task of the service case is due when the customer target it serves is. */

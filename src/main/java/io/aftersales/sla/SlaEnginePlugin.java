@@ -37,9 +37,11 @@ import org.springframework.stereotype.Component;
 class SlaEnginePlugin extends AbstractProcessEnginePlugin {
   // The clocks need the engine; the engine is built with this plugin: look them up when a listener runs.
   private final ObjectProvider<SlaClocks> clocks;
+  private final AsSystem system;
 
-  SlaEnginePlugin(ObjectProvider<SlaClocks> clocks) {
+  SlaEnginePlugin(ObjectProvider<SlaClocks> clocks, AsSystem system) {
     this.clocks = clocks;
+    this.system = system;
   }
 
   @Override
@@ -50,7 +52,7 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     }
     ExecutionListener waits = this::customerWait;
     TaskListener onCreate = this::stepStarted;
-    TaskListener onEnd = task -> clocks.getObject().stepEnded(task.getId());
+    TaskListener onEnd = task -> system.run(() -> clocks.getObject().stepEnded(task.getId()));
     listeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -113,9 +115,9 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     Long caseId = ServiceCaseProcess.CASE_ID.fromOrNull(execution);
     if (caseId == null) return;
     if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
-      clocks.getObject().waitingForCustomer(caseId);
+      system.run(() -> clocks.getObject().waitingForCustomer(caseId));
     } else {
-      clocks.getObject().customerWaitOver(caseId);
+      system.run(() -> clocks.getObject().customerWaitOver(caseId));
     }
   }
 
@@ -126,8 +128,9 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId()).filter(Groups.BACK_OFFICE::contains).findFirst().orElse(null);
     if (department == null) return;
-    clocks.getObject().stepStarted(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(), department,
-        task.getDueDate().toInstant(), !escalatedByItsModel(task));
+    boolean escalate = !escalatedByItsModel(task);
+    system.run(() -> clocks.getObject().stepStarted(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        department, task.getDueDate().toInstant(), escalate));
   }
 
   /** A step with a timer of its own on it (its OLA leading to a team lead's task) is escalated by its model. */

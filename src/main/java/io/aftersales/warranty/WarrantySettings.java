@@ -22,7 +22,7 @@ record WarrantySettings(
   WarrantySettings {
     IsoDurations.checked("aftersales.warranty.reminder-after", reminderAfter);
     IsoDurations.checked("aftersales.warranty.abandon-after", abandonAfter);
-    IsoDurations.checked("aftersales.warranty.assessment-ola", assessmentOla);
+    IsoDurations.businessChecked("aftersales.warranty.assessment-ola", assessmentOla);
     IsoDurations.checked("aftersales.warranty.settlement-overdue-after", settlementOverdueAfter);
   }
 }

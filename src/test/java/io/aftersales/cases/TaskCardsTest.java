@@ -250,4 +250,17 @@ class TaskCardsTest {
     withOlas.describe(other);
     verify(other).setDueDate(any());
   }
+
+  @Test
+  void aBusinessTimeOlaTimerDatesTheTaskWhenItFires() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("q").startEvent().userTask("T")
+        .boundaryEvent("Early").cancelActivity(false).timerWithDate("2026-12-29T14:00:00Z").endEvent()
+        .moveToActivity("T").boundaryEvent("Late").cancelActivity(false).timerWithDate("2026-12-30T14:00:00+01:00")
+        .endEvent().moveToActivity("T").boundaryEvent("Cycle").cancelActivity(false).timerWithCycle("R/P1D")
+        .endEvent().moveToActivity("T").boundaryEvent("Garbage").cancelActivity(false).timerWithDate("soon")
+        .endEvent().moveToActivity("T").endEvent().done();
+    when(task.getBpmnModelElementInstance()).thenReturn(model.getModelElementById("T"));
+    TaskCards.dueByItsTimer(task);
+    verify(task).setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-29T14:00:00Z")));
+  }
 }

@@ -41,7 +41,8 @@ class IntakeControllerTest {
   private final ServiceCases cases = mock(ServiceCases.class);
   private final io.aftersales.security.CaseReaders readers = mock(io.aftersales.security.CaseReaders.class);
   private final io.aftersales.cases.Attachments attachments = mock(io.aftersales.cases.Attachments.class);
-  private final IntakeController controller = new IntakeController(intake, cases, readers, attachments);
+  private final IntakeController controller = new IntakeController(intake, cases, readers, attachments,
+      java.time.Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), java.time.ZoneOffset.UTC));
 
   private static IntakeRequest request() {
     return new IntakeRequest(IntakeRequest.ApiChannel.WEB_FORM,
@@ -54,8 +55,12 @@ class IntakeControllerTest {
   }
 
   private static CaseView view(String status, String subject) {
+    return view(status, subject, null);
+  }
+
+  private static CaseView view(String status, String subject, Instant reopenableUntil) {
     return new CaseView(CASE, status, "WEB_FORM", "RETURN", "NORMAL", subject, "WEB-1001", null, null,
-        Instant.parse("2026-03-02T08:00:00Z"), null, null, null, List.of());
+        Instant.parse("2026-03-02T08:00:00Z"), null, null, reopenableUntil, null, List.of());
   }
 
   @SuppressWarnings("unchecked")
@@ -258,8 +263,19 @@ class IntakeControllerTest {
   }
 
   @Test
-  void aReplyToAClosedCaseIsAConflict() {
+  void aReplyToARecentlyClosedCaseReopensItAndALateOneIsAConflict() {
     when(cases.tokenMatches(CASE, "t")).thenReturn(true);
+    // Closed, reopenable until a second after "now": the reply goes in (the case reopens).
+    when(cases.view(CASE)).thenReturn(Optional.of(view("CLOSED", "Kettle", Instant.parse("2026-03-10T08:00:01Z"))));
+    when(cases.addCustomerMessage(any(), any(), any(), any(), any(), any(), any())).thenReturn(CASE);
+    assertThat(controller.reply(CASE, new IntakeController.ReplyRequest("Still broken", SourceChannel.CHAT), null,
+        "t").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    // Exactly at the end of the period: too late.
+    when(cases.view(CASE)).thenReturn(Optional.of(view("CLOSED", "Kettle", Instant.parse("2026-03-10T08:00:00Z"))));
+    assertThat(catchThrowableOfType(ErrorResponseException.class, () -> controller.reply(CASE,
+        new IntakeController.ReplyRequest("Hi", SourceChannel.CHAT), null, "t")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    org.mockito.Mockito.clearInvocations(cases);
     when(cases.view(CASE)).thenReturn(Optional.of(view("CLOSED", "Kettle")));
     ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class, () -> controller.reply(CASE,
         new IntakeController.ReplyRequest("Hi", SourceChannel.CHAT), null, "t"));

@@ -108,7 +108,23 @@ class MailIntakeIT extends IntegrationTestSupport {
     assertThat(jdbc.queryForMap("select request_type, priority from aftersales.service_case where case_number = ?",
         number)).containsEntry("request_type", "INFORMATION").containsEntry("priority", "HIGH");
 
-    // A later mail to the closed case opens a follow-up case instead of vanishing.
+    // A mail soon after closing reopens the case (counted): an agent resolves it again, with the customer's words.
+    String soonId = messageId();
+    deliverToServiceMailbox(rawMail(soonId, customer, "Re: [" + number + "] Kettle leaks", "Nobody called me.",
+        Map.of()));
+    settle(poller.poll());
+    assertThat(caseOfMessage(soonId)).isEqualTo(number);
+    assertThat(jdbc.queryForMap("select status, reopen_count, closed_at from aftersales.service_case"
+        + " where case_number = ?", number)).containsEntry("status", "IN_PROGRESS").containsEntry("reopen_count", 1)
+        .containsEntry("closed_at", null);
+    claimAndComplete(taskOf(number, "UserTask_ResolveCase", "anna").orElseThrow(), "anna", Map.of(
+        "resolution", "Sorry: a colleague calls you today."));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(jdbc.queryForObject(
+        "select status from aftersales.service_case where case_number = ?", String.class, number)));
+
+    // A mail weeks after closing opens a follow-up case instead of vanishing.
+    jdbc.update("update aftersales.service_case set closed_at = closed_at - interval '15 days' where case_number = ?",
+        number);
     String lateId = messageId();
     deliverToServiceMailbox(rawMail(lateId, customer, "Re: [" + number + "] Kettle leaks", "The new one leaks too!",
         Map.of()));

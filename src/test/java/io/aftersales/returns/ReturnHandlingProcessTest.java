@@ -90,6 +90,9 @@ class ReturnHandlingProcessTest {
   @BeforeEach
   void mockDelegates() throws Exception {
     prepareReturn = DelegateExpressions.registerJavaDelegateMock("prepareReturnDelegate").getMock();
+    // The helper bean OLA timers count business time with (the calendars of application.yaml).
+    org.camunda.bpm.engine.test.mock.Mocks.register("businessTime",
+        io.aftersales.calendar.TestCalendars.businessTime());
     // The facts come with the test's start variables; in production this listener loads them from the case.
     loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
     doAnswer(invocation -> {
@@ -422,11 +425,12 @@ class ReturnHandlingProcessTest {
   void aTeamLeadIsAskedToExpediteAndTheReminderEndsWithTheDecision() throws Exception {
     Map<String, Object> variables = facts("AMAZON", "FBM", "CONSUMER", 2);
     variables.put(RETURN_DECISION_OLA.name(), "PT4H");
-    Date started = ClockUtil.getCurrentTime();
+    // Friday 16:00 in Berlin: customer care works two more hours, then two on Monday morning.
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-04T15:00:00Z")));
     ProcessInstance pi = start(variables);
     Job overdue = timer(pi, BOUNDARY_EVENT_DECISION_OVERDUE);
-    assertThat(Duration.between(started.toInstant(), overdue.getDuedate().toInstant()))
-        .isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4).plusMinutes(1));
+    assertThat(overdue.getDuedate()).as("4 business hours of customer care")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-07T09:00:00Z")));
     execute(overdue);
     // non-interrupting: the agent's task stays, the team lead gets one beside it
     assertThat(pi).isWaitingAt(USER_TASK_DECIDE_RETURN, USER_TASK_EXPEDITE_RETURN_DECISION);
@@ -540,9 +544,13 @@ class ReturnHandlingProcessTest {
   @Test
   void anOverdueInspectionIsEscalatedAndTheEscalationEndsWithTheInspection() throws Exception {
     ProcessInstance pi = start(ConsumerChannel.OWN_SHOP, 6);
+    // Received on Wednesday 23 December 2026 at 15:00 in Berlin: the warehouse is closed on the 24th, 25th and 26th
+    // (company closing day, Christmas), so two business days end on Tuesday 29 December at 15:00.
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-23T14:00:00Z")));
     approveAndReceive(pi, ConsumerChannel.OWN_SHOP, "REFUND");
     Job overdue = timer(pi, BOUNDARY_EVENT_INSPECTION_OVERDUE);
-    assertThat(overdue).as("inspection OLA timer").isNotNull();
+    assertThat(overdue.getDuedate()).as("inspection OLA: 2 business days of the warehouse")
+        .isEqualTo(Date.from(java.time.Instant.parse("2026-12-29T14:00:00Z")));
     execute(overdue);
     assertThat(pi).isWaitingAt(USER_TASK_INSPECT_RETURNED_ITEM, USER_TASK_EXPEDITE_INSPECTION);
     assertThat(task(USER_TASK_EXPEDITE_INSPECTION, pi)).hasCandidateGroup("team-lead");

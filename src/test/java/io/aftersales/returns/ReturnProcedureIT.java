@@ -28,6 +28,9 @@ import org.springframework.http.ResponseEntity;
  * (RMA, shipment, refund, stock, outside-system requests) and the customer's mails checked.
  */
 class ReturnProcedureIT extends IntegrationTestSupport {
+  @org.springframework.beans.factory.annotation.Autowired
+  io.aftersales.calendar.BusinessCalendars calendars;
+
   @Autowired
   ServiceCases cases;
   @Autowired
@@ -150,14 +153,20 @@ class ReturnProcedureIT extends IntegrationTestSupport {
 
     // Logistics books the label; the customer gets the RMA instructions.
     String label = awaitTask(caseNumber, "UserTask_BookShipment", "lisa");
-    // Logistics owes the label within its OLA (aftersales.task-olas: PT4H): the task is due then.
+    // Logistics owes the label within its OLA (aftersales.task-olas: PT4H of its business hours): the task is due
+    // then, and the step's turnaround clock runs for logistics.
     var booking = taskService.createTaskQuery().taskId(label).singleResult();
-    assertThat(booking.getDueDate()).isCloseTo(
-        java.util.Date.from(booking.getCreateTime().toInstant().plus(Duration.ofHours(4))), 1000);
+    assertThat(booking.getDueDate()).isCloseTo(java.util.Date.from(calendars.forDepartment("logistics")
+        .plus(booking.getCreateTime().toInstant(), "PT4H")), 1000);
+    assertThat(jdbc.queryForMap("select metric, department, state, due_at from aftersales.sla_clock where task_id = ?",
+        label)).containsEntry("metric", "OLA").containsEntry("department", "logistics")
+        .containsEntry("state", "RUNNING");
     String rma = (String) runtime.getVariable(pi.getId(), "rmaNumber");
     assertThat(rma).matches("RMA-\\d{4}-\\d{6}");
     claimAndComplete(label, "lisa", Map.of("carrier", "DHL", "trackingNumber", "JJD000123",
         "labelUrl", "https://carrier.example/label/JJD000123"));
+    assertThat(jdbc.queryForObject("select state from aftersales.sla_clock where task_id = ?", String.class, label))
+        .as("the turnaround clock stops with the step").isEqualTo("STOPPED");
     // The parcel's RMA and its tracking number find the case in one step, for the group that handles it.
     // (The label's tracking number is recorded as the hand-off completes, in its own job.)
     for (String q : List.of(rma, "JJD000123")) {
@@ -172,12 +181,13 @@ class ReturnProcedureIT extends IntegrationTestSupport {
     // Warehouse: parcel in, customer told; inspection: as new.
     claimAndComplete(awaitTask(caseNumber, "UserTask_ReceiveReturnedItem", "walter"), "walter",
         Map.of("itemReceived", true));
-    assertThat(awaitMailContaining(email, caseNumber, "has arrived in our warehouse")).contains(rma, "within 2 days");
+    assertThat(awaitMailContaining(email, caseNumber, "has arrived in our warehouse")).contains(rma,
+        "within 2 working days");
     String inspect = awaitTask(caseNumber, "UserTask_InspectReturnedItem", "walter");
-    // The inspection is due when its OLA (P2D) runs out, and its forms say the OLA in words.
+    // The inspection is due when its OLA (2 business days of the warehouse) runs out, and its forms say it in words.
     var inspection = taskService.createTaskQuery().taskId(inspect).singleResult();
-    assertThat(inspection.getDueDate()).isCloseTo(
-        java.util.Date.from(inspection.getCreateTime().toInstant().plus(Duration.ofDays(2))), 1000);
+    assertThat(inspection.getDueDate()).isCloseTo(java.util.Date.from(calendars.get("warehouse")
+        .plus(inspection.getCreateTime().toInstant(), "P2D")), 1000);
     assertThat(taskService.getVariableLocal(inspect, "inspectionOlaInWords")).isEqualTo("2 days");
     claimAndComplete(inspect, "walter",
         Map.of("productSku", "KW-PAN-28", "itemCondition", "NEW", "inspectionNotes", "Unused, complete, sealed."));

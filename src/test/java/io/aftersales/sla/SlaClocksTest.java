@@ -54,6 +54,7 @@ class SlaClocksTest {
   private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
   private final TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
   private final TeamLeadMail mail = mock(TeamLeadMail.class);
+  private final org.camunda.bpm.engine.IdentityService identity = mock(org.camunda.bpm.engine.IdentityService.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
   private Instant now = MONDAY_10;
   private final Clock clock = new Clock() {
@@ -102,7 +103,7 @@ class SlaClocksTest {
     when(repository.findByTaskId(anyString())).thenAnswer(i -> table.stream()
         .filter(k -> i.getArgument(0).equals(k.getTaskId())).findFirst());
     whatsApp(Priority.NORMAL, SourceChannel.EMAIL);
-    when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenAnswer(i -> {
+    when(runtime.startProcessInstanceByKey(anyString(), anyMap())).thenAnswer(i -> {
       ProcessInstance pi = mock(ProcessInstance.class);
       when(pi.getId()).thenReturn("pi-" + ++started);
       return pi;
@@ -133,9 +134,9 @@ class SlaClocksTest {
     // Resolution P3D: the same time of day on the third open day.
     assertThat(clock(SlaMetric.RESOLUTION).getDueAt()).isEqualTo(Instant.parse("2026-12-10T10:00:00Z"));
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.captor();
-    verify(runtime, times(2)).startProcessInstanceByKey(eq(ServiceLevelClockProcess.KEY), eq("SC-2026-000001"),
-        variables.capture());
-    assertThat(variables.getAllValues().get(0)).containsEntry("slaClockId", 1L).containsEntry("slaWarned", false)
+    verify(runtime, times(2)).startProcessInstanceByKey(eq(ServiceLevelClockProcess.KEY), variables.capture());
+    assertThat(variables.getAllValues().get(0)).containsEntry("slaClockId", 1L).containsEntry("caseNumber",
+        "SC-2026-000001").containsEntry("slaWarned", false)
         .containsEntry("slaDueAt", java.util.Date.from(first.getDueAt()));
     assertThat(first.getProcessInstanceId()).isEqualTo("pi-1");
 

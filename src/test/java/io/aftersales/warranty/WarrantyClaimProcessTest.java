@@ -75,6 +75,9 @@ class WarrantyClaimProcessTest {
   @BeforeEach
   void mockDelegates() throws Exception {
     registerClaim = DelegateExpressions.registerJavaDelegateMock("registerClaimDelegate").getMock();
+    // The helper bean OLA timers count business time with (the calendars of application.yaml).
+    org.camunda.bpm.engine.test.mock.Mocks.register("businessTime",
+        io.aftersales.calendar.TestCalendars.businessTime());
     // The facts come with the test's start variables; in production this listener loads them from the case.
     loadCaseFacts = DelegateExpressions.registerExecutionListenerMock("loadCaseFactsListener").getMock();
     // Same rule as the real delegate, so every channel meets the decision as in production.
