@@ -182,6 +182,32 @@ class ServiceCaseProcessTest {
     verify(sendResolution).execute(any());
   }
 
+  /** A reply soon after closing (ServiceCases.reopen): the case runs again from the agent's resolution. */
+  @Test
+  void aReopenedCaseStartsWhereAnAgentResolvesItAndClosesAgain() throws Exception {
+    Map<String, Object> vars = new java.util.HashMap<>();
+    vars.put(CASE_ID.name(), 1L);
+    vars.put(CASE_NUMBER.name(), "SC-2026-000002");
+    vars.put(CUSTOMER_MESSAGE.name(), "Still broken after your fix.");
+    vars.put(REOPENED.name(), true);
+    ProcessInstance pi = runtimeService().createProcessInstanceByKey(KEY).businessKey("SC-2026-000002")
+        .setVariables(vars).startBeforeActivity(USER_TASK_RESOLVE_CASE).execute();
+    assertThat(pi).isWaitingAt(USER_TASK_RESOLVE_CASE).hasNotPassed(USER_TASK_REVIEW_CASE,
+        SERVICE_TASK_SEND_FIRST_ANSWER);
+    assertThat(task(USER_TASK_RESOLVE_CASE, pi)).hasCandidateGroup("crm-frontend");
+    assertThat(engine.getTaskService().getVariable(task(USER_TASK_RESOLVE_CASE, pi).getId(),
+        CUSTOMER_MESSAGE.name())).isEqualTo("Still broken after your fix.");
+    // The customer writes again while it is reopened: the reply reaches the agent as in any open case.
+    runtimeService().createMessageCorrelation(MESSAGE_CUSTOMER_REPLIED).processInstanceBusinessKey("SC-2026-000002")
+        .setVariable(LAST_CUSTOMER_MESSAGE.name(), "Any news?").correlateAllWithResult();
+    assertThat(pi).isWaitingAt(USER_TASK_RESOLVE_CASE, USER_TASK_HANDLE_CUSTOMER_REPLY);
+    complete(task(USER_TASK_HANDLE_CUSTOMER_REPLY, pi), withVariables(REPLY_TEXT.name(), ""));
+    complete(task(USER_TASK_RESOLVE_CASE, pi), withVariables(RESOLUTION.name(), "We send you a new one."));
+    execute(job(SERVICE_TASK_SEND_RESOLUTION, pi));
+    assertThat(pi).isEnded().hasPassed(SERVICE_TASK_SEND_RESOLUTION, SERVICE_TASK_CLOSE_CASE, END_EVENT_CASE_CLOSED);
+    verify(closeCase).execute(any());
+  }
+
   @Test
   void aCustomerReplyReachesTheAgentWithoutInterruptingTheCase() throws Exception {
     ProcessInstance pi = openCase();

@@ -90,6 +90,33 @@ class ServiceCasesLifecycleTest {
   // --- opening ---
 
   @Test
+  void theCaseCarriesTheTriagesPriorityUntilTheAgentConfirmsOneAndSaysWhoItIsFor() {
+    when(masterData.matchCustomer("Maria", "maria@example.com", null))
+        .thenReturn(new MasterData.CustomerMatch(maria(), null));
+    org.camunda.bpm.engine.runtime.ProcessInstance instance =
+        mock(org.camunda.bpm.engine.runtime.ProcessInstance.class);
+    when(instance.getId()).thenReturn("pi-1");
+    when(runtime.startProcessInstanceByKey(anyString(), anyString(), anyMap())).thenReturn(instance);
+    when(runtime.getVariable("pi-1", "priority")).thenReturn("URGENT");
+    cases.open(new OpenCaseCommand(SourceChannel.CHAT, "Maria", "maria@example.com", null, null, null, null, null,
+        RequestType.RETURN, "Smoke", "It smokes", null));
+    ServiceCase c = saved();
+    assertThat(c.getPriority()).isEqualTo(Priority.URGENT);
+
+    when(caseRepository.findById(5L)).thenReturn(Optional.of(c));
+    ServiceCases.Summary summary = cases.summary(5L);
+    assertThat(summary).isEqualTo(new ServiceCases.Summary(5L, "SC-2026-000042", "Maria", "Smoke", Priority.URGENT,
+        SourceChannel.CHAT, null, RequestType.RETURN));
+
+    // A suggestion the case does not know is left aside.
+    when(runtime.getVariable("pi-1", "priority")).thenReturn("SOON");
+    org.mockito.Mockito.clearInvocations(caseRepository);
+    cases.open(new OpenCaseCommand(SourceChannel.CHAT, "Maria", "maria@example.com", null, null, null, null, null,
+        null, "Smoke", "It smokes", null));
+    assertThat(saved().getPriority()).isEqualTo(Priority.NORMAL);
+  }
+
+  @Test
   void aCaseForAKnownOrderAndProductStartsItsProcessWithTheFacts() {
     Customer maria = maria();
     SalesOrder order = new SalesOrder("WEB-1001", SalesChannel.ECOMMERCE, null, null, maria, LocalDate.of(2025, 11, 3),

@@ -120,6 +120,9 @@ class CaseDeskIT extends IntegrationTestSupport {
         .until(d -> d.findElement(By.id("case-title")).getText().contains(number));
     assertThat(anna.findElement(By.id("thread")).getText()).contains("handle of my pan came off");
     assertThat(anna.findElement(By.id("order")).getText()).contains("EC-100001");
+    // The case's service levels, each with its status and due time.
+    assertThat(anna.findElement(By.id("service-levels")).getText()).contains("First reply").contains("Resolution")
+        .contains("of business time (customer-care), policy ");
     waiting(anna).withMessage(() -> "the diagram with the review as the current step").until(
         d -> !d.findElements(By.cssSelector("#diagrams svg g.current[data-id='UserTask_ReviewCase']")).isEmpty());
     assertThat(anna.findElement(By.id("login")).isDisplayed()).as("no second login").isFalse();

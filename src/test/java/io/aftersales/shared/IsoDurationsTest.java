@@ -21,6 +21,20 @@ class IsoDurationsTest {
   }
 
   @Test
+  void businessTimeIsDaysHoursAndMinutesOnly() {
+    assertThat(IsoDurations.businessChecked("x", "P2D")).isEqualTo("P2D");
+    assertThat(IsoDurations.businessChecked("x", "PT4H")).isEqualTo("PT4H");
+    assertThat(IsoDurations.businessChecked("x", "P1DT2H30M")).isEqualTo("P1DT2H30M");
+    assertThatThrownBy(() -> IsoDurations.businessChecked("aftersales.task-olas.T", "P1W"))
+        .hasMessage("aftersales.task-olas.T is business time: days, hours and minutes (like P2D or PT4H), not P1W");
+    assertThatThrownBy(() -> IsoDurations.businessChecked("x", "PT30S")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> IsoDurations.businessChecked("x", "4h")).hasMessageContaining("ISO 8601");
+    assertThat(IsoDurations.words("PT5M")).isEqualTo("5 minutes");
+    assertThat(IsoDurations.words("PT1M")).isEqualTo("1 minute");
+    assertThat(IsoDurations.words("PT1H30M")).isEqualTo("90 minutes");
+  }
+
+  @Test
   void durationsAreToldInWords() {
     assertThat(IsoDurations.words("P30D")).isEqualTo("30 days");
     assertThat(IsoDurations.words("P14D")).isEqualTo("14 days");

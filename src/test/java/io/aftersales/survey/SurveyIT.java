@@ -190,6 +190,17 @@ class SurveyIT extends IntegrationTestSupport {
         .until(d -> d.findElement(org.openqa.selenium.By.id("survey")).isDisplayed());
     assertThat(browser.findElement(org.openqa.selenium.By.id("survey-score-2")).isSelected()).isTrue();
     assertThat(browser.findElement(org.openqa.selenium.By.id("stage-title")).getText()).isEqualTo("Closed");
+    // Not solved after all: within the reopen period the page offers to write, and writing reopens the case.
+    assertThat(browser.findElement(org.openqa.selenium.By.id("reopen-note")).isDisplayed()).isTrue();
+    browser.findElement(org.openqa.selenium.By.id("reply-message")).sendKeys("The lid is still missing, please help.");
+    browser.findElement(org.openqa.selenium.By.id("reply-submit")).click();
+    io.aftersales.TasklistBrowsers.waiting(browser).until(d -> "IN_PROGRESS".equals(jdbc.queryForObject(
+        "select status from aftersales.service_case where case_number = ?", String.class, c.caseNumber())));
+    assertThat(jdbc.queryForObject("select reopen_count from aftersales.service_case where case_number = ?",
+        Integer.class, c.caseNumber())).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select state from aftersales.sla_clock where metric = 'RESOLUTION' and case_id ="
+        + " (select id from aftersales.service_case where case_number = ?)", String.class, c.caseNumber()))
+        .as("resolution runs again").isEqualTo("RUNNING");
     // A forged link: the page says so politely.
     browser.get(rest.getRootUri() + "/survey.html#t=forged&score=5");
     io.aftersales.TasklistBrowsers.waiting(browser)
