@@ -24,11 +24,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -53,35 +50,10 @@ class OutboxTest {
   private static final String FAILED = "update aftersales.outbound_mail set status = ?";
   private static final String TAKE_OVER = "update aftersales.outbound_mail o set status = 'PENDING'";
 
-  static final class MutableClock extends Clock {
-    volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() { return ZoneOffset.UTC; }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
   private final JavaMailSender smtp = mock(JavaMailSender.class);
   private final TeamLeadAlerts alerts = mock(TeamLeadAlerts.class);
-  private final MutableClock clock = new MutableClock(T0);
+  private final io.aftersales.shared.MutableClock clock = new io.aftersales.shared.MutableClock(T0);
   private final MailSettings mail = InboundMailProcessorTest.settings("service@aftersales.local", "inbox@x.example");
   private final Deque<List<Outbox.Claimed>> batches = new ArrayDeque<>();
   private Outbox outbox = outbox(Duration.ofSeconds(30));

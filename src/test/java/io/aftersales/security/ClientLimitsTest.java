@@ -3,31 +3,16 @@ package io.aftersales.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 class ClientLimitsTest {
-  private Instant now = Instant.parse("2026-12-06T10:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final io.aftersales.shared.MutableClock clock =
+      new io.aftersales.shared.MutableClock(Instant.parse("2026-12-06T10:00:00Z"));
   private final ClientLimits limits = new ClientLimits(
       new ClientLimits.Settings(3, Duration.ofMinutes(5), 2, Duration.ofMinutes(1)), new ObjectMapper(), clock);
   private final AtomicInteger passed = new AtomicInteger();
@@ -60,9 +45,9 @@ class ClientLimitsTest {
     assertThat(send("198.51.100.4", "GET", "/engine-rest/task", true, 200).getStatus()).isEqualTo(200);
     // The guesser's pages without credentials still load; its logins wait until the first failure is 5 minutes old.
     assertThat(send("203.0.113.7", "GET", "/index.html", false, 200).getStatus()).isEqualTo(200);
-    now = now.plus(Duration.ofMinutes(4));
+    clock.advance(Duration.ofMinutes(4));
     assertThat(send("203.0.113.7", "GET", "/engine-rest/task", true, 200).getHeader("Retry-After")).isEqualTo("60");
-    now = now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertThat(send("203.0.113.7", "GET", "/engine-rest/task", true, 200).getStatus()).isEqualTo(200);
   }
 
@@ -89,7 +74,7 @@ class ClientLimitsTest {
     assertThat(refused.getContentAsString()).contains("Too many new cases");
     assertThat(send("203.0.113.9", "GET", "/api/cases/SC-2026-000001", false, 200).getStatus()).isEqualTo(200);
     assertThat(send("203.0.113.10", "POST", "/api/cases", false, 201).getStatus()).isEqualTo(201);
-    now = now.plusSeconds(61);
+    clock.advance(Duration.ofSeconds(61));
     assertThat(send("203.0.113.9", "POST", "/api/cases", false, 201).getStatus()).isEqualTo(201);
   }
 

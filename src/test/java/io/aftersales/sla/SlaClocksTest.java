@@ -21,11 +21,9 @@ import io.aftersales.cases.RequestType;
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.SourceChannel;
 import io.aftersales.mail.TeamLeadMail;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +54,7 @@ class SlaClocksTest {
   private final TeamLeadMail mail = mock(TeamLeadMail.class);
   private final org.camunda.bpm.engine.IdentityService identity = mock(org.camunda.bpm.engine.IdentityService.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
-  private Instant now = MONDAY_10;
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() { return ZoneOffset.UTC; }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final io.aftersales.shared.MutableClock clock = new io.aftersales.shared.MutableClock(MONDAY_10);
   private final BusinessCalendars calendars = new BusinessCalendars(new CalendarSettings("office", Map.of("office",
       new CalendarSettings.Place(ZoneId.of("UTC"), weekdays(), null, null, null)), Map.of("warehouse", "office")));
   private final SlaSettings settings = new SlaSettings(75, List.of(
@@ -146,7 +130,7 @@ class SlaClocksTest {
 
   @Test
   void anOtherCaseFallsBackToTheStandardPolicyAndCountsOnlyOpenHours() {
-    now = Instant.parse("2026-12-04T17:30:00Z"); // Friday, half an hour before closing
+    clock.set(Instant.parse("2026-12-04T17:30:00Z")); // Friday, half an hour before closing
     clocks.opened(1L);
     SlaClock first = clock(SlaMetric.FIRST_REPLY);
     assertThat(first.getPolicy()).isEqualTo("standard");
@@ -164,7 +148,7 @@ class SlaClocksTest {
         "PT2H", "PT2H", "P1D", "none")));
     SlaClocks other = new SlaClocks(repository, roundTheClock, calendars, cases, runtime, tasks, mail,
         mock(JdbcTemplate.class), clock);
-    now = Instant.parse("2026-12-05T23:00:00Z"); // Saturday night
+    clock.set(Instant.parse("2026-12-05T23:00:00Z")); // Saturday night
     other.opened(1L);
     SlaClock first = clock(SlaMetric.FIRST_REPLY);
     assertThat(first.getCalendar()).isNull();
@@ -176,18 +160,18 @@ class SlaClocksTest {
   @Test
   void anAnswerMeetsTheFirstReplyAndEndsTheTeamLeadsWarning() {
     clocks.opened(1L);
-    now = MONDAY_10.plus(Duration.ofMinutes(50));
+    clock.set(MONDAY_10.plus(Duration.ofMinutes(50)));
     clocks.warn(1L);
     verify(runtime).startProcessInstanceByKey(eq(SlaEscalationProcess.KEY), eq("SC-2026-000001"), anyMap());
     verify(mail).send(eq(1L), eq("SC-2026-000001"), eq("sla-warning-1"), eq("First reply at risk"), anyString());
     clocks.warn(1L);
     verify(mail, times(1)).send(anyLong(), anyString(), anyString(), anyString(), anyString());
 
-    now = MONDAY_10.plus(Duration.ofMinutes(55));
-    clocks.answered(1L, now);
+    clock.set(MONDAY_10.plus(Duration.ofMinutes(55)));
+    clocks.answered(1L, clock.instant());
     SlaClock first = clock(SlaMetric.FIRST_REPLY);
     assertThat(first.getState()).isEqualTo(SlaClock.State.STOPPED);
-    assertThat(first.status(now)).isEqualTo(SlaClock.Status.MET);
+    assertThat(first.status(clock.instant())).isEqualTo(SlaClock.Status.MET);
     assertThat(first.getBreachedAt()).isNull();
     verify(runtime).createMessageCorrelation(ServiceLevelClockProcess.MESSAGE_CLOCK_HALTED);
     verify(correlation).processInstanceId("pi-1");
@@ -202,12 +186,12 @@ class SlaClocksTest {
   @Test
   void aBreachIsRecordedOnceWithItsTimeAndReachesTheTeamLeads() {
     clocks.opened(1L);
-    now = MONDAY_10.plus(Duration.ofHours(1));
+    clock.set(MONDAY_10.plus(Duration.ofHours(1)));
     clocks.breach(1L);
     clocks.breach(1L);
     SlaClock first = clock(SlaMetric.FIRST_REPLY);
-    assertThat(first.getBreachedAt()).isEqualTo(now);
-    assertThat(first.status(now)).isEqualTo(SlaClock.Status.BREACHED);
+    assertThat(first.getBreachedAt()).isEqualTo(clock.instant());
+    assertThat(first.status(clock.instant())).isEqualTo(SlaClock.Status.BREACHED);
     verify(mail, times(1)).send(eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"), eq("First reply breached"),
         org.mockito.ArgumentMatchers.contains("1 hour of business time (office), policy standard"));
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.captor();
@@ -216,8 +200,8 @@ class SlaClocksTest {
     assertThat(variables.getValue()).containsEntry("slaEvent", "breached").containsEntry("serviceLevel", "First reply")
         .containsEntry("lateSteps", "none").containsEntry("customerName", "Maria Rossi");
 
-    clocks.answered(1L, now.plusSeconds(60)); // answered late: stopped, still breached
-    assertThat(first.status(now)).isEqualTo(SlaClock.Status.BREACHED);
+    clocks.answered(1L, clock.instant().plusSeconds(60)); // answered late: stopped, still breached
+    assertThat(first.status(clock.instant())).isEqualTo(SlaClock.Status.BREACHED);
     verify(runtime, never()).createMessageCorrelation(SlaEscalationProcess.MESSAGE_SERVICE_LEVEL_MET);
   }
 
@@ -228,14 +212,14 @@ class SlaClocksTest {
     SlaClock resolution = clock(SlaMetric.RESOLUTION);
     assertThat(resolution.getDueAt()).isEqualTo(Instant.parse("2026-12-09T10:00:00Z"));
 
-    now = Instant.parse("2026-12-07T16:00:00Z"); // 6 open hours used, 14 left
+    clock.set(Instant.parse("2026-12-07T16:00:00Z")); // 6 open hours used, 14 left
     clocks.waitingForCustomer(1L);
     assertThat(resolution.getState()).isEqualTo(SlaClock.State.PAUSED);
-    assertThat(resolution.status(now.plus(Duration.ofDays(5)))).isEqualTo(SlaClock.Status.PAUSED);
+    assertThat(resolution.status(clock.instant().plus(Duration.ofDays(5)))).isEqualTo(SlaClock.Status.PAUSED);
     verify(correlation).processInstanceId(resolution.getProcessInstanceId());
 
-    now = Instant.parse("2026-12-10T09:00:00Z"); // Thursday: the customer writes
-    clocks.customerWrote(1L, now);
+    clock.set(Instant.parse("2026-12-10T09:00:00Z")); // Thursday: the customer writes
+    clocks.customerWrote(1L, clock.instant());
     assertThat(resolution.getState()).isEqualTo(SlaClock.State.RUNNING);
     assertThat(resolution.getPausedCount()).isEqualTo(1);
     // 14 open hours from Thursday 09:00: 9 on Thursday, 5 on Friday.
@@ -247,7 +231,7 @@ class SlaClocksTest {
     assertThat(next.getPolicy()).isEqualTo("standard");
     assertThat(next.getTarget()).isEqualTo("PT8H");
     assertThat(next.getDueAt()).isEqualTo(Instant.parse("2026-12-10T17:00:00Z"));
-    clocks.customerWrote(1L, now.plusSeconds(60)); // a second message before the answer: still one next reply
+    clocks.customerWrote(1L, clock.instant().plusSeconds(60)); // a second message before the answer: still one next reply
     assertThat(table.stream().filter(k -> k.getMetric() == SlaMetric.NEXT_REPLY)).hasSize(1);
 
     clocks.customerWaitOver(1L); // leaving the wait after they wrote: nothing more to resume
@@ -267,17 +251,17 @@ class SlaClocksTest {
   void closingStopsTheCustomersClocksAndAReopenRunsResolutionOnWithTheTimeItHadLeft() {
     clocks.opened(1L);
     clocks.answered(1L, MONDAY_10.plusSeconds(60));
-    now = Instant.parse("2026-12-08T10:00:00Z"); // 10 open hours used, 10 left
+    clock.set(Instant.parse("2026-12-08T10:00:00Z")); // 10 open hours used, 10 left
     clocks.closed(1L);
     SlaClock resolution = clock(SlaMetric.RESOLUTION);
-    assertThat(resolution.status(now)).isEqualTo(SlaClock.Status.MET);
+    assertThat(resolution.status(clock.instant())).isEqualTo(SlaClock.Status.MET);
 
-    now = Instant.parse("2026-12-14T08:00:00Z"); // a week later, Monday morning
-    clocks.reopened(1L, now);
+    clock.set(Instant.parse("2026-12-14T08:00:00Z")); // a week later, Monday morning
+    clocks.reopened(1L, clock.instant());
     assertThat(resolution.getState()).isEqualTo(SlaClock.State.RUNNING);
     assertThat(resolution.getStoppedAt()).isNull();
     assertThat(resolution.getDueAt()).isEqualTo(Instant.parse("2026-12-14T18:00:00Z"));
-    clocks.reopened(1L, now); // once
+    clocks.reopened(1L, clock.instant()); // once
     assertThat(resolution.getDueAt()).isEqualTo(Instant.parse("2026-12-14T18:00:00Z"));
   }
 
@@ -297,25 +281,25 @@ class SlaClocksTest {
     assertThat(booking.getPolicy()).isEqualTo("ola:UserTask_BookShipment");
     assertThat(booking.getCalendar()).isEqualTo("office");
 
-    now = MONDAY_10.plus(Duration.ofHours(2));
+    clock.set(MONDAY_10.plus(Duration.ofHours(2)));
     assertThat(clocks.lateSteps(1L)).isEqualTo("Inspect returned item (warehouse, due 07.12. 11:00)");
     clocks.breach(2L); // its model escalates it: recorded only
     verify(mail, never()).send(anyLong(), anyString(), anyString(), anyString(), anyString());
-    assertThat(table.get(1).getBreachedAt()).isEqualTo(now);
+    assertThat(table.get(1).getBreachedAt()).isEqualTo(clock.instant());
 
-    now = MONDAY_10.plus(Duration.ofHours(5));
+    clock.set(MONDAY_10.plus(Duration.ofHours(5)));
     clocks.breach(1L);
     verify(mail).send(eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"),
         eq("Turnaround of Book shipment (logistics) breached"), anyString());
     clocks.stepEnded("task-1");
     assertThat(booking.getState()).isEqualTo(SlaClock.State.STOPPED);
-    assertThat(booking.status(now)).isEqualTo(SlaClock.Status.BREACHED);
+    assertThat(booking.status(clock.instant())).isEqualTo(SlaClock.Status.BREACHED);
     clocks.stepEnded("task-unknown");
 
     clocks.expedited(1L, "Booked it myself.", "lena");
     assertThat(booking.getExpediteNote()).isEqualTo("Booked it myself.");
     assertThat(booking.getExpeditedBy()).isEqualTo("lena");
-    assertThat(booking.getExpeditedAt()).isEqualTo(now);
+    assertThat(booking.getExpeditedAt()).isEqualTo(clock.instant());
   }
 
   @Test
