@@ -76,16 +76,8 @@ class AuditController {
         .body(out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /**
-   * A cell a spreadsheet would run as a formula (=, +, -, @ first: CSV injection) starts with an apostrophe; the
-   * customer's words reach this file.
-   */
   static String safe(String cell) {
-    if (cell == null || cell.isEmpty()) return cell;
-    char first = cell.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-        ? "'" + cell
-        : cell;
+    return io.aftersales.shared.Csv.safe(cell);
   }
 
   private static LocalDate date(String field, String value) {

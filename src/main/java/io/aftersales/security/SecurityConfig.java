@@ -69,7 +69,7 @@ class SecurityConfig {
             // The satisfaction survey: its link's token or the case's, checked per request.
             .requestMatchers("/api/survey", "/api/cases/*/survey").permitAll()
             .requestMatchers(HttpMethod.GET, "/", "/index.html", "/contact.html", "/status.html", "/survey.html",
-                "/assets/**",
+                "/assets/**", "/webjars/**",
                 "/favicon.ico")
             .permitAll()
             // Staff pages are static; the data they show comes from /api/** with the staff login.
@@ -82,6 +82,8 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/api/mail/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
             .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(Groups.TEAM_LEAD, Groups.AUDITOR)
             .requestMatchers("/api/audit/**").denyAll()
+            .requestMatchers(HttpMethod.GET, "/api/insight/**").hasAuthority(Groups.TEAM_LEAD)
+            .requestMatchers("/api/insight/**").denyAll()
             .requestMatchers(HttpMethod.GET, "/sop/**").hasAnyAuthority(Groups.ALL.toArray(String[]::new))
             .requestMatchers("/api/mail/**").hasAuthority(Groups.TEAM_LEAD)
             .requestMatchers(HttpMethod.POST, "/api/payments/*/confirmation").hasAuthority(Groups.FINANCE)
@@ -112,8 +114,11 @@ class SecurityConfig {
   static final Set<String> CUSTOMER_PAGES = Set.of("/", "/index.html", "/contact.html", "/status.html",
       "/survey.html");
 
-  /** Staff pages: the audit trail and the case view (shown in Tasklist's "Case" tab, so framed by our own pages). */
-  static final Set<String> STAFF_PAGES = Set.of("/audit.html", "/case.html");
+  /**
+   * Staff pages: the audit trail, the case view (shown in Tasklist's "Case" tab, so framed by our own pages) and the
+   * team lead's dashboard.
+   */
+  static final Set<String> STAFF_PAGES = Set.of("/audit.html", "/case.html", "/dashboard.html");
 
   static final String STAFF_PAGES_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
       + " img-src 'self' data:; connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";

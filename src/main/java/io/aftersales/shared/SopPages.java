@@ -23,6 +23,13 @@ import org.springframework.web.util.HtmlUtils;
  */
 @RestController
 class SopPages {
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final java.time.Clock clock;
+
+  SopPages(org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
   private static final Pattern PATH = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*\\.md");
   private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
@@ -43,6 +50,10 @@ class SopPages {
       return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
           .body(markdown);
     }
+    // A person read it (a browser page): counted for the most-used SOPs (insight), with who, never the content.
+    jdbc.update("insert into aftersales.sop_view (path, viewer, viewed_at) values (?, ?, ?)", path,
+        request.getUserPrincipal() == null ? null : Texts.shorten(request.getUserPrincipal().getName(), 64),
+        java.sql.Timestamp.from(clock.instant()));
     String title = markdown.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
         .orElse(path);
     String page =

@@ -9,7 +9,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The SOPs (copied to static/sop at build time) as pages for people and Markdown for programs. */
 class SopPagesTest {
-  private final SopPages pages = new SopPages();
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc =
+      org.mockito.Mockito.mock(org.springframework.jdbc.core.JdbcTemplate.class);
+  private final SopPages pages = new SopPages(jdbc,
+      java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T09:00:00Z"), java.time.ZoneOffset.UTC));
 
   private static MockHttpServletRequest get(String path, String accept) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
@@ -24,6 +27,13 @@ class SopPagesTest {
     assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(page.getBody()).contains("<title>Review case", "<h1>Review case", "<table>", "<td>",
         "href=\"service-case.md\"", "sop/cases/review-case.md", "/assets/app.css").doesNotContain("| ---");
+    // A person's view is counted (who and when) for the most-used SOPs.
+    MockHttpServletRequest anna = get("/sop/cases/review-case.md", "text/html");
+    anna.setUserPrincipal(() -> "anna");
+    pages.sop(anna);
+    org.mockito.Mockito.verify(jdbc).update(
+        "insert into aftersales.sop_view (path, viewer, viewed_at) values (?, ?, ?)",
+        "cases/review-case.md", "anna", java.sql.Timestamp.from(java.time.Instant.parse("2026-12-07T09:00:00Z")));
   }
 
   @Test
@@ -32,6 +42,7 @@ class SopPagesTest {
     assertThat(raw.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
     assertThat(raw.getBody()).startsWith("# Review case");
     assertThat(pages.sop(get("/sop/cases/review-case.md", null)).getBody()).startsWith("# Review case");
+    org.mockito.Mockito.verifyNoInteractions(jdbc); // a program's read is not a person's view
   }
 
   @Test
