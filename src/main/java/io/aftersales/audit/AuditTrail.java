@@ -143,9 +143,12 @@ class AuditTrail {
         select id, metric, policy, target, calendar, department, step, due_at, warned_at, breached_at, stopped_at,
                paused_count, expedite_note, expedited_by, expedited_at
           from aftersales.sla_clock where case_id = :id order by started_at, id""", ids)) {
-      String what = "OLA".equals(k.get("metric"))
-          ? "Turnaround of " + k.get("step") + " (" + k.get("department") + ")"
-          : String.valueOf(k.get("metric"));
+      String what = switch (String.valueOf(k.get("metric"))) {
+        case "OLA" -> "Turnaround of " + k.get("step") + " (" + k.get("department") + ")";
+        case "FIRST_REPLY" -> "First reply";
+        case "NEXT_REPLY" -> "Next reply";
+        default -> "Resolution";
+      };
       Map<String, Object> clock = details("clockId", k.get("id"), "policy", k.get("policy"), "target",
           k.get("target"), "calendar", k.get("calendar") == null ? "calendar time" : k.get("calendar"), "dueAt",
           instant(k.get("due_at")), "pauses", k.get("paused_count"));

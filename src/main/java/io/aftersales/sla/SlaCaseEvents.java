@@ -5,6 +5,7 @@ import io.aftersales.cases.CaseOpened;
 import io.aftersales.cases.CaseReopened;
 import io.aftersales.cases.CustomerAnswered;
 import io.aftersales.cases.CustomerWrote;
+import io.aftersales.shared.AsSystem;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import io.aftersales.calendar.BusinessCalendar;
 import io.aftersales.calendar.BusinessCalendars;
 import io.aftersales.cases.ServiceCaseProcess;
 import io.aftersales.cases.ServiceCases;
-import io.aftersales.mail.TeamLeadMail;
+import io.aftersales.mail.StaffMail;
 import io.aftersales.shared.IsoDurations;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,18 +44,21 @@ class SlaClocks {
       ServiceCaseProcess.USER_TASK_HANDLE_CUSTOMER_REPLY, SlaMetric.NEXT_REPLY,
       ServiceCaseProcess.USER_TASK_RESOLVE_CASE, SlaMetric.RESOLUTION);
 
+  /** Who hears of a service level in danger. */
+  static final String TEAM_LEAD = "team-lead";
+
   private final SlaClockRepository clocks;
   private final SlaSettings settings;
   private final BusinessCalendars calendars;
   private final ServiceCases cases;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final TeamLeadMail mail;
+  private final StaffMail mail;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
   SlaClocks(SlaClockRepository clocks, SlaSettings settings, BusinessCalendars calendars, ServiceCases cases,
-      RuntimeService runtime, TaskService tasks, TeamLeadMail mail, JdbcTemplate jdbc, Clock clock) {
+      RuntimeService runtime, TaskService tasks, StaffMail mail, JdbcTemplate jdbc, Clock clock) {
     this.clocks = clocks;
     this.settings = settings;
     this.calendars = calendars;
@@ -318,8 +321,10 @@ class SlaClocks {
         + describe(k) + " is " + event + ".\nTarget: " + target(k) + ", due " + format(k.getDueAt(), k) + " ("
         + zone(k) + ").\nBack-office steps past their turnaround: " + late
         + "\n\nA task \"Expedite case\" waits for the team leads in Tasklist.";
-    mail.send(k.getCaseId(), c.caseNumber(), "sla-" + (k.getBreachedAt() != null ? "breach" : "warning") + "-"
-        + k.getId(), describe(k) + " " + event, body);
+    mail.send(List.of(TEAM_LEAD), k.getCaseId(), c.caseNumber(),
+        "sla-" + (k.getBreachedAt() != null ? "breach" : "warning") + "-"
+            + k.getId(),
+        describe(k) + " " + event, body);
   }
 
   /** Keeps the service case's card variable and its answering tasks' due dates in step with the clocks. */

@@ -3,6 +3,7 @@ package io.aftersales.sla;
 import io.aftersales.cases.CaseStage;
 import io.aftersales.cases.ServiceCaseProcess;
 import io.aftersales.security.Groups;
+import io.aftersales.shared.AsSystem;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

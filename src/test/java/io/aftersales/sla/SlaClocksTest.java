@@ -20,7 +20,7 @@ import io.aftersales.cases.Priority;
 import io.aftersales.cases.RequestType;
 import io.aftersales.cases.ServiceCases;
 import io.aftersales.cases.SourceChannel;
-import io.aftersales.mail.TeamLeadMail;
+import io.aftersales.mail.StaffMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,7 +51,7 @@ class SlaClocksTest {
   private final ServiceCases cases = mock(ServiceCases.class);
   private final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
   private final TaskService tasks = mock(TaskService.class, RETURNS_DEEP_STUBS);
-  private final TeamLeadMail mail = mock(TeamLeadMail.class);
+  private final StaffMail mail = mock(StaffMail.class);
   private final org.camunda.bpm.engine.IdentityService identity = mock(org.camunda.bpm.engine.IdentityService.class);
   private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class, RETURNS_SELF);
   private final io.aftersales.shared.MutableClock clock = new io.aftersales.shared.MutableClock(MONDAY_10);
@@ -163,9 +163,10 @@ class SlaClocksTest {
     clock.set(MONDAY_10.plus(Duration.ofMinutes(50)));
     clocks.warn(1L);
     verify(runtime).startProcessInstanceByKey(eq(SlaEscalationProcess.KEY), eq("SC-2026-000001"), anyMap());
-    verify(mail).send(eq(1L), eq("SC-2026-000001"), eq("sla-warning-1"), eq("First reply at risk"), anyString());
+    verify(mail).send(eq(List.of("team-lead")), eq(1L), eq("SC-2026-000001"), eq("sla-warning-1"),
+        eq("First reply at risk"), anyString());
     clocks.warn(1L);
-    verify(mail, times(1)).send(anyLong(), anyString(), anyString(), anyString(), anyString());
+    verify(mail, times(1)).send(any(), anyLong(), anyString(), anyString(), anyString(), anyString());
 
     clock.set(MONDAY_10.plus(Duration.ofMinutes(55)));
     clocks.answered(1L, clock.instant());
@@ -192,7 +193,8 @@ class SlaClocksTest {
     SlaClock first = clock(SlaMetric.FIRST_REPLY);
     assertThat(first.getBreachedAt()).isEqualTo(clock.instant());
     assertThat(first.status(clock.instant())).isEqualTo(SlaClock.Status.BREACHED);
-    verify(mail, times(1)).send(eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"), eq("First reply breached"),
+    verify(mail, times(1)).send(eq(List.of("team-lead")), eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"),
+        eq("First reply breached"),
         org.mockito.ArgumentMatchers.contains("1 hour of business time (office), policy standard"));
     ArgumentCaptor<Map<String, Object>> variables = ArgumentCaptor.captor();
     verify(runtime).startProcessInstanceByKey(eq(SlaEscalationProcess.KEY), eq("SC-2026-000001"),
@@ -284,12 +286,12 @@ class SlaClocksTest {
     clock.set(MONDAY_10.plus(Duration.ofHours(2)));
     assertThat(clocks.lateSteps(1L)).isEqualTo("Inspect returned item (warehouse, due 07.12. 11:00)");
     clocks.breach(2L); // its model escalates it: recorded only
-    verify(mail, never()).send(anyLong(), anyString(), anyString(), anyString(), anyString());
+    verify(mail, never()).send(any(), anyLong(), anyString(), anyString(), anyString(), anyString());
     assertThat(table.get(1).getBreachedAt()).isEqualTo(clock.instant());
 
     clock.set(MONDAY_10.plus(Duration.ofHours(5)));
     clocks.breach(1L);
-    verify(mail).send(eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"),
+    verify(mail).send(eq(List.of("team-lead")), eq(1L), eq("SC-2026-000001"), eq("sla-breach-1"),
         eq("Turnaround of Book shipment (logistics) breached"), anyString());
     clocks.stepEnded("task-1");
     assertThat(booking.getState()).isEqualTo(SlaClock.State.STOPPED);

@@ -1,4 +1,4 @@
-package io.aftersales.sla;
+package io.aftersales.shared;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -6,20 +6,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The clocks are the platform's own bookkeeping: whoever's action moves them (a warehouse clerk completing a step, a
- * customer writing, an agent answering), their timers, variables and escalations are written as the system — never
- * with that person's rights (a clerk may not start processes) nor in their name in the engine's operation log.
+ * The platform's own bookkeeping in the engine (service-level clocks, recurring-problem alerts): whoever's action
+ * causes it (a warehouse clerk completing a step, a customer writing, an agent's review), its processes, variables and
+ * decisions are run as the system — never with that person's rights (a clerk may not start processes) nor in their
+ * name in the engine's operation log.
  */
 @Component
-class AsSystem {
+public class AsSystem {
   // The identity service comes with the engine, which is built with the plugin that uses this: look it up late.
   private final ObjectProvider<IdentityService> identity;
 
-  AsSystem(ObjectProvider<IdentityService> identity) {
+  public AsSystem(ObjectProvider<IdentityService> identity) {
     this.identity = identity;
   }
 
-  void run(Runnable work) {
+  public void run(Runnable work) {
     IdentityService service = identity.getObject();
     Authentication who = service.getCurrentAuthentication();
     if (who == null) {
