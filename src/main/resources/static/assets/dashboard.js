@@ -117,10 +117,41 @@
     }).catch(function () {});
   }
 
-  document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+  /** Per step of one procedure's versions: a table, and the chosen version's diagram coloured by its medians. */
+  function bottlenecks() {
+    var p = new URLSearchParams();
+    p.set('procedure', document.getElementById('bottleneck-procedure').value);
+    var version = document.getElementById('bottleneck-version').value;
+    if (version) p.set('version', version);
+    var period = params();
+    ['from', 'to'].forEach(function (k) { if (period.get(k)) p.set(k, period.get(k)); });
+    S.get('/api/insight/bottlenecks?' + p).then(function (r) {
+      var select = document.getElementById('bottleneck-version');
+      var chosen = select.value;
+      S.clear('bottleneck-version').appendChild(S.el('option', { value: '' }, 'latest'));
+      r.versions.forEach(function (v) { select.appendChild(S.el('option', { value: String(v) }, 'version ' + v)); });
+      select.value = chosen;
+      var heat = {};
+      var body = S.clear('bottlenecks');
+      r.steps.slice().sort(function (a, b) { return b.version - a.version || (b.medianMinutes || 0) - (a.medianMinutes || 0); })
+        .forEach(function (s) {
+          if (s.version === r.version && s.heat) heat[s.activityId] = s.heat;
+          body.appendChild(S.el('tr', { 'data-step': s.activityId, 'data-version': String(s.version) },
+            S.el('td', null, String(s.version)), S.el('td', null, s.name || s.activityId), S.el('td', null, s.department || ''),
+            S.el('td', null, String(s.count)), S.el('td', null, String(s.medianMinutes)), S.el('td', null, String(s.p90Minutes)),
+            S.el('td', null, s.waitingMinutes === null || s.waitingMinutes === undefined ? '' : String(s.waitingMinutes)),
+            S.el('td', null, s.workingMinutes === null || s.workingMinutes === undefined ? '' : String(s.workingMinutes))));
+        });
+      S.clear('bottleneck-diagram').appendChild(window.BpmnDiagram.render(r.xml, [], [], heat));
+    }).catch(function () {});
+  }
+
+  document.getElementById('bottleneck-form').addEventListener('submit', function (e) { e.preventDefault(); bottlenecks(); });
+  document.getElementById('filters').addEventListener('submit', function (e) { e.preventDefault(); load(); bottlenecks(); });
   var today = new Date();
   var from = new Date(today.getTime() - 29 * 86400000);
   document.getElementById('to').value = today.toISOString().slice(0, 10);
   document.getElementById('from').value = from.toISOString().slice(0, 10);
   load();
+  bottlenecks();
 })();

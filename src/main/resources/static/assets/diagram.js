@@ -34,7 +34,8 @@
   }
 
   /** @return an SVG element; data-id on each shape is the model element's id. */
-  function render(xml, active, done) {
+  /** {@code heat} (optional): activity id to a level 1-5 (the bottleneck view colours the slowest steps). */
+  function render(xml, active, done, heat) {
     var doc = new DOMParser().parseFromString(xml, 'application/xml');
     var elements = {};
     Array.prototype.forEach.call(doc.getElementsByTagNameNS(BPMN, '*'), function (e) {
@@ -60,7 +61,8 @@
       var type = element.localName;
       var state = active.indexOf(id) >= 0 ? ' current' : done.indexOf(id) >= 0 ? ' done' : '';
       var lane = type === 'lane' || type === 'participant' || (type === 'subProcess' && h > 150);
-      var group = svg('g', { 'class': (lane ? 'lane' : 'shape') + state, 'data-id': id });
+      var level = heat && heat[id] ? ' heat-' + heat[id] : '';
+      var group = svg('g', { 'class': (lane ? 'lane' : 'shape') + state + level, 'data-id': id });
       var title = svg('title');
       title.textContent = (element.getAttribute('name') || id) + (state ? ' (' + state.trim() + ')' : '');
       group.appendChild(title);

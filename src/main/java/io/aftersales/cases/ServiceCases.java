@@ -261,6 +261,10 @@ public class ServiceCases {
       c.linkPurchase(masterData.orderByNumber(newOrder).orElse(null), newOrder,
           masterData.productBySku(newSku).orElse(null), newSku, c.getSerialNumber(), c.getPurchaseDate());
     }
+    events.publishEvent(new CaseReviewed(c.getId(), c.getCaseNumber(),
+        c.getProduct() == null ? null : c.getProduct().getId(), c.getProduct() == null ? null : c.getProduct().getSku(),
+        c.getProduct() == null ? null : c.getProduct().getCategory(),
+        c.getRequestType() == null ? null : c.getRequestType().name()));
     return CaseFacts.of(c, LocalDate.now(clock));
   }
 

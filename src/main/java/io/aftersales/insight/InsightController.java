@@ -27,11 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/insight")
 class InsightController {
   private final Kpis kpis;
+  private final Bottlenecks bottlenecks;
   private final BusinessCalendars calendars;
   private final Clock clock;
 
-  InsightController(Kpis kpis, BusinessCalendars calendars, Clock clock) {
+  InsightController(Kpis kpis, Bottlenecks bottlenecks, BusinessCalendars calendars, Clock clock) {
     this.kpis = kpis;
+    this.bottlenecks = bottlenecks;
     this.calendars = calendars;
     this.clock = clock;
   }
@@ -105,6 +107,22 @@ class InsightController {
   @GetMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
   List<Map<String, Object>> cases(@RequestParam Map<String, String> params) {
     return kpis.cases(query(params), params.getOrDefault("set", "opened"));
+  }
+
+  /** Time per step of a procedure's versions in the period; the diagram of one version with its heat. */
+  @GetMapping(path = "/bottlenecks", produces = MediaType.APPLICATION_JSON_VALUE)
+  Bottlenecks.Report bottlenecks(@RequestParam Map<String, String> params) {
+    Integer version = null;
+    if (params.get("version") != null && !params.get("version").isBlank()) {
+      try {
+        version = Integer.valueOf(params.get("version").strip());
+      } catch (NumberFormatException e) {
+        throw io.aftersales.shared.Problems.badRequest("version", "a model version number");
+      }
+    }
+    Map<String, String> period = new java.util.HashMap<>(params);
+    period.keySet().retainAll(java.util.Set.of("from", "to"));
+    return bottlenecks.of(params.get("procedure"), version, query(period));
   }
 
   @GetMapping(path = "/backlog", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -14,9 +14,9 @@ public final class Groups {
   public static final String PROCESS_OWNER = "process-owner";
   public static final String AUDITOR = "auditor";
 
-  /** Groups whose members work tasks in Tasklist. */
+  /** Groups whose members work tasks in Tasklist (process owners decide a recurring problem's containment). */
   public static final List<String> TASK_WORKERS =
-      List.of(CRM_FRONTEND, TEAM_LEAD, WAREHOUSE, LOGISTICS, SUPPLIER_MANAGEMENT, PURCHASING, FINANCE);
+      List.of(CRM_FRONTEND, TEAM_LEAD, WAREHOUSE, LOGISTICS, SUPPLIER_MANAGEMENT, PURCHASING, FINANCE, PROCESS_OWNER);
 
   /** The back-office departments: each step offered to one of them has a turnaround (OLA) the case records. */
   public static final List<String> BACK_OFFICE =

@@ -201,6 +201,41 @@ class KpisIT extends IntegrationTestSupport {
   }
 
   @Test
+  void bottlenecksShowTheTimeOfEachStepByVersionWithItsDepartmentAndHeat() throws Exception {
+    // A real case reviewed by an agent after a short wait: the review step has a count, a median and a wait.
+    String number = JSON.readTree(post("/api/cases", "{\"channel\":\"WEB_FORM\",\"customer\":{\"name\":\"Neck\","
+        + "\"email\":\"" + uniqueEmail("neck") + "\"},\"subject\":\"Question\",\"message\":\"Where is it?\"}", json())
+        .getBody()).get("caseNumber").asText();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> taskOf(number, "UserTask_ReviewCase", "anna").isPresent());
+    claimAndComplete(taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow(), "anna", java.util.Map.of(
+        "requestType", "INFORMATION", "priority", "NORMAL", "firstAnswer", "It is on its way."));
+    String today = java.time.LocalDate.now(BERLIN).toString();
+    JsonNode r = JSON.readTree(get("/api/insight/bottlenecks?procedure=service-case&from=" + today + "&to=" + today,
+        jsonAs("tara")).getBody());
+    assertThat(r.get("procedure").asText()).isEqualTo("service-case");
+    assertThat(r.get("xml").asText()).contains("UserTask_ReviewCase");
+    int version = r.get("version").asInt();
+    assertThat(r.get("versions").toString()).contains(String.valueOf(version));
+    JsonNode reviewStep = java.util.stream.StreamSupport.stream(r.get("steps").spliterator(), false)
+        .filter(x -> x.get("activityId").asText().equals("UserTask_ReviewCase") && x.get("version").asInt() == version)
+        .findFirst().orElseThrow();
+    assertThat(reviewStep.get("department").asText()).isEqualTo("crm-frontend");
+    assertThat(reviewStep.get("count").asLong()).isPositive();
+    assertThat(reviewStep.get("medianMinutes").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(reviewStep.get("waitingMinutes").isNull()).isFalse();
+    assertThat(reviewStep.get("heat").asInt()).isBetween(0, 5);
+    assertThat(java.util.stream.StreamSupport.stream(r.get("steps").spliterator(), false)
+        .filter(x -> x.get("version").asInt() == version).mapToInt(x -> x.get("heat").asInt()).max().orElse(0))
+        .as("the slowest step of the shown version is the hottest").isEqualTo(5);
+    var unknown = get("/api/insight/bottlenecks?procedure=payroll", jsonAs("tara"));
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody()).contains("procedure");
+    assertThat(get("/api/insight/bottlenecks?procedure=service-case&version=x", jsonAs("tara")).getStatusCode()
+        .value()).isEqualTo(400);
+  }
+
+  @Test
   void theDashboardDrawsItsChartsForATeamLeadAndIsRefusedToOthers() throws Exception {
     WebDriver tara = browsers.login("tara");
     browsers.step("dashboard");
@@ -223,6 +258,8 @@ class KpisIT extends IntegrationTestSupport {
     tara.findElement(By.cssSelector("[data-kpi='Service levels breached'] .tile-link")).click();
     waiting(tara).until(d -> d.findElement(By.id("drill-cases")).getText().contains(number("2")));
     waiting(tara).until(d -> d.findElement(By.id("backlog")).getText().contains(number("3")));
+    // The bottlenecks of a procedure as a coloured diagram and a table.
+    waiting(tara).until(d -> !d.findElements(By.cssSelector("#bottleneck-diagram svg")).isEmpty());
 
     WebDriver anna = browsers.login("anna");
     anna.get(rest.getRootUri() + "/dashboard.html");
