@@ -76,6 +76,7 @@ class Kpis {
 
   Report report(KpiQuery q) {
     Cohort cohort = cohort(q);
+    Cohort light = cohort(q, false);
     List<Row> rows = jdbc.query(cohort.sql(), cohort.params(), (rs, i) -> new Row(rs.getLong("id"),
         rs.getString("case_number"), rs.getString("source_channel"), rs.getString("request_type"),
         rs.getString("priority"), rs.getString("status"), instant(rs.getTimestamp("opened_at")),
@@ -97,9 +98,9 @@ class Kpis {
         .map(r -> new Instant[]{r.openedAt(), r.firstAnsweredAt()}).toList(), calendar);
     Durations resolution = durations(closed.stream().map(r -> new Instant[]{r.openedAt(), r.closedAt()}).toList(),
         calendar);
-    Durations nextReply = durations(jdbc.query("with cohort as (" + cohort.sql() + ") select s.started_at,"
+    Durations nextReply = durations(jdbc.query("with cohort as (" + light.sql() + ") select s.started_at,"
         + " s.stopped_at from aftersales.sla_clock s join cohort c on c.id = s.case_id where s.metric = 'NEXT_REPLY'"
-        + " and s.stopped_at is not null", cohort.params(),
+        + " and s.stopped_at is not null", light.params(),
         (rs, i) -> new Instant[]{instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}), calendar);
 
     Map<String, List<Row>> byChannel = group(rows, Row::sourceChannel);
@@ -111,13 +112,13 @@ class Kpis {
     return new Report(Map.of("from", q.from(), "to", q.to(), "zone", q.zone().getId(), "businessCalendar",
         calendar.name()), q.filters(), cases, firstReply, nextReply, resolution, channels,
         shares(rows, Row::requestType), shares(rows, Row::sourceChannel), top(shares(rows, Row::sku), 15),
-        shares(rows, Row::procedure), agents(cohort), backlog(q), serviceLevels(cohort), departments(cohort),
-        csat(cohort), sops(q), daily(rows, q));
+        shares(rows, Row::procedure), agents(light), backlog(q), serviceLevels(light), departments(light),
+        csat(light), sops(q), daily(rows, q));
   }
 
   /** The case numbers behind a number of the report (newest first, at most 500). */
   List<Map<String, Object>> cases(KpiQuery q, String set) {
-    Cohort cohort = cohort(q);
+    Cohort cohort = cohort(q, false);
     String where = switch (set) {
       case "opened" -> "true";
       case "closed" -> "c.closed_at is not null";
@@ -140,6 +141,14 @@ class Kpis {
   record Cohort(String sql, MapSqlParameterSource params) {}
 
   static Cohort cohort(KpiQuery q) {
+    return cohort(q, true);
+  }
+
+  /**
+   * @param full with the procedure and whether the customer wrote after the first answer (per-case look-ups the
+   *     main row query needs); the other KPIs join the cohort by id only and skip them unless the procedure filters
+   */
+  static Cohort cohort(KpiQuery q, boolean full) {
     MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", Timestamp.from(q.start()))
         .addValue("to", Timestamp.from(q.end()));
     StringBuilder where = new StringBuilder(" where c.opened_at >= :from and c.opened_at < :to");
@@ -163,12 +172,10 @@ class Kpis {
       where.append(" and coalesce(o.sales_channel, case when c.retailer_sender then 'RETAILER' end) = :salesChannel");
       p.addValue("salesChannel", q.salesChannel());
     }
-    String base =
+    boolean lookUps = full || q.procedure() != null;
+    String procedure =
         """
-            select c.id, c.case_number, c.subject, c.source_channel, c.request_type, c.priority, c.status, c.opened_at,
-                   c.first_answered_at, c.closed_at, c.reopen_count,
-                   coalesce(o.sales_channel, case when c.retailer_sender then 'RETAILER' end) as sales_channel,
-                   p.sku,
+            ,
                    case when exists (select 1 from aftersales.return_authorization r where r.case_number = c.case_number)
                           then 'return-handling'
                         when exists (select 1 from aftersales.warranty_claim w where w.case_number = c.case_number)
@@ -177,11 +184,16 @@ class Kpis {
                           then 'spare-part-request'
                         else 'none' end as procedure,
                    c.first_answered_at is not null and exists (select 1 from aftersales.case_message m
-                     where m.case_id = c.id and m.direction = 'INBOUND' and m.created_at > c.first_answered_at) as wrote_again
-              from aftersales.service_case c
-              left join aftersales.sales_order o on o.id = c.order_id
-              left join aftersales.product p on p.id = c.product_id"""
-            + where;
+                     where m.case_id = c.id and m.direction = 'INBOUND' and m.created_at > c.first_answered_at) as wrote_again""";
+    String base = """
+        select c.id, c.case_number, c.subject, c.source_channel, c.request_type, c.priority, c.status, c.opened_at,
+               c.first_answered_at, c.closed_at, c.reopen_count,
+               coalesce(o.sales_channel, case when c.retailer_sender then 'RETAILER' end) as sales_channel,
+               p.sku""" + (lookUps ? procedure : "") + """
+
+        from aftersales.service_case c
+        left join aftersales.sales_order o on o.id = c.order_id
+        left join aftersales.product p on p.id = c.product_id""" + where;
     if (q.procedure() == null) return new Cohort(base, p);
     p.addValue("procedure", q.procedure());
     return new Cohort("select * from (" + base + ") k where k.procedure = :procedure", p);
@@ -198,7 +210,7 @@ class Kpis {
 
   /** Open cases now (the period does not apply; the other filters do), by age. */
   private List<Bucket> backlog(KpiQuery q) {
-    Cohort cohort = cohort(allTime(q));
+    Cohort cohort = cohort(allTime(q), false);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String age : AGES)
       counts.put(age, 0L);
@@ -220,7 +232,7 @@ class Kpis {
    * 500), so customers left waiting longest are answered first.
    */
   List<Map<String, Object>> backlogCases(KpiQuery q) {
-    Cohort cohort = cohort(allTime(q));
+    Cohort cohort = cohort(allTime(q), false);
     MapSqlParameterSource p = cohort.params().addValue("now", Timestamp.from(clock.instant()));
     String overdue = "exists (select 1 from aftersales.sla_clock s where s.case_id = c.id and s.metric <> 'OLA'"
         + " and s.state <> 'STOPPED' and (s.breached_at is not null or s.due_at <= :now))";

@@ -209,7 +209,7 @@ class KpisIT extends IntegrationTestSupport {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
         .until(() -> taskOf(number, "UserTask_ReviewCase", "anna").isPresent());
     claimAndComplete(taskOf(number, "UserTask_ReviewCase", "anna").orElseThrow(), "anna", java.util.Map.of(
-        "requestType", "INFORMATION", "priority", "NORMAL", "firstAnswer", "It is on its way."));
+        "requestType", "INFORMATION", "priority", "NORMAL", "firstAnswer", "Your parcel is on its way to you."));
     String today = java.time.LocalDate.now(BERLIN).toString();
     JsonNode r = JSON.readTree(get("/api/insight/bottlenecks?procedure=service-case&from=" + today + "&to=" + today,
         jsonAs("tara")).getBody());
