@@ -93,6 +93,25 @@ class SlaClocks {
     refresh(caseId);
   }
 
+  /** The agent read the customer's message and decided no answer is needed: the next reply is met. */
+  void replyHandledWithoutAnswer(Long caseId) {
+    Instant now = clock.instant();
+    for (SlaClock k : lock(caseId)) {
+      if (k.getMetric() == SlaMetric.NEXT_REPLY) stop(k, now);
+    }
+    refresh(caseId);
+  }
+
+  /** When an answering task of the service case is due: when the customer target it serves is, if one runs. */
+  @Transactional(readOnly = true)
+  Optional<Instant> dueOf(Long caseId, String taskDefinitionKey) {
+    SlaMetric metric = ANSWERING_TASKS.get(taskDefinitionKey);
+    if (metric == null) return Optional.empty();
+    return clocks.findByCaseIdOrderByStartedAtAscIdAsc(caseId).stream()
+        .filter(k -> k.getMetric() == metric && k.getState() == SlaClock.State.RUNNING)
+        .max(Comparator.comparing(SlaClock::getStartedAt)).map(SlaClock::getDueAt);
+  }
+
   /**
    * The customer wrote: a next reply is owed (unless the first is still owed, or a next one already), and a clock
    * paused for the customer runs again.

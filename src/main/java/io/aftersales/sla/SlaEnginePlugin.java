@@ -53,6 +53,7 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     }
     ExecutionListener waits = this::customerWait;
     TaskListener onCreate = this::stepStarted;
+    TaskListener replyHandled = this::replyHandled;
     TaskListener onEnd = task -> system.run(() -> clocks.getObject().stepEnded(task.getId()));
     listeners.add(new AbstractBpmnParseListener() {
       @Override
@@ -65,6 +66,9 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
         }
         // Post-parse: runs after the task cards have set the due date.
         definition.addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+        if (ServiceCaseProcess.USER_TASK_HANDLE_CUSTOMER_REPLY.equals(activity.getId())) {
+          definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, replyHandled);
+        }
         definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, onEnd);
         definition.addTaskListener(TaskListener.EVENTNAME_DELETE, onEnd);
       }
@@ -124,7 +128,14 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
 
   void stepStarted(DelegateTask task) {
     Long caseId = ServiceCaseProcess.CASE_ID.fromOrNull(task.getExecution());
-    if (caseId == null || task.getDueDate() == null) return;
+    if (caseId == null) return;
+    if (SlaClocks.ANSWERING_TASKS.containsKey(task.getTaskDefinitionKey())) {
+      // The agent's answering task is due when the customer's target it serves is (sorted by it in Tasklist).
+      clocks.getObject().dueOf(caseId, task.getTaskDefinitionKey())
+          .ifPresent(due -> task.setDueDate(java.util.Date.from(due)));
+      return;
+    }
+    if (task.getDueDate() == null) return;
     String department = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId()).filter(Groups.BACK_OFFICE::contains).findFirst().orElse(null);
@@ -132,6 +143,14 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     boolean escalate = !escalatedByItsModel(task);
     system.run(() -> clocks.getObject().stepStarted(caseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
         department, task.getDueDate().toInstant(), escalate));
+  }
+
+  /** {@code UserTask_HandleCustomerReply} completed without an answer: the next reply owed is met. */
+  void replyHandled(DelegateTask task) {
+    Long caseId = ServiceCaseProcess.CASE_ID.fromOrNull(task.getExecution());
+    Object reply = task.getExecution().getVariable(ServiceCaseProcess.REPLY_TEXT.name());
+    if (caseId == null || reply instanceof String text && !text.isBlank()) return;
+    system.run(() -> clocks.getObject().replyHandledWithoutAnswer(caseId));
   }
 
   /** A step with a timer of its own on it (its OLA leading to a team lead's task) is escalated by its model. */

@@ -325,4 +325,19 @@ class SlaClocksTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Optional.of(SlaMetric.NEXT_REPLY.words())).contains("Next reply");
   }
+
+  @Test
+  void aReplyHandledWithoutAnswerMeetsTheNextReplyAndAnsweringTasksAreDueWithTheirTarget() {
+    clocks.opened(1L);
+    assertThat(clocks.dueOf(1L, "UserTask_ReviewCase")).contains(MONDAY_10.plus(Duration.ofHours(1)));
+    assertThat(clocks.dueOf(1L, "UserTask_ResolveCase")).contains(Instant.parse("2026-12-09T10:00:00Z"));
+    assertThat(clocks.dueOf(1L, "UserTask_HandleCustomerReply")).isEmpty();
+    assertThat(clocks.dueOf(1L, "UserTask_PickPart")).isEmpty();
+    clocks.answered(1L, MONDAY_10.plusSeconds(60));
+    clocks.customerWrote(1L, MONDAY_10.plusSeconds(120));
+    assertThat(clocks.dueOf(1L, "UserTask_HandleCustomerReply")).isPresent();
+    clocks.replyHandledWithoutAnswer(1L);
+    assertThat(clock(SlaMetric.NEXT_REPLY).getState()).isEqualTo(SlaClock.State.STOPPED);
+    assertThat(clock(SlaMetric.RESOLUTION).getState()).isEqualTo(SlaClock.State.RUNNING);
+  }
 }

@@ -138,4 +138,25 @@ class SlaEnginePluginTest {
     when(task.getCandidates()).thenReturn(java.util.Set.of(link));
     return task;
   }
+
+  @Test
+  void anAnsweringTaskIsDueWithItsTargetAndAReplyHandledWithoutAnswerMeetsTheNextReply() {
+    java.util.Date due = java.util.Date.from(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+    DelegateTask review = task("t9", "UserTask_ReviewCase", "crm-frontend", 5L, null);
+    when(clocks.dueOf(5L, "UserTask_ReviewCase")).thenReturn(java.util.Optional.of(due.toInstant()));
+    plugin.stepStarted(review);
+    verify(review).setDueDate(due);
+    verify(clocks, never()).stepStarted(org.mockito.ArgumentMatchers.anyLong(), org.mockito.ArgumentMatchers.eq("t9"),
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyBoolean());
+
+    DelegateTask silent = task("t10", "UserTask_HandleCustomerReply", "crm-frontend", 5L, null);
+    when(silent.getExecution().getVariable("replyText")).thenReturn(" ");
+    plugin.replyHandled(silent);
+    verify(clocks).replyHandledWithoutAnswer(5L);
+    DelegateTask answered = task("t11", "UserTask_HandleCustomerReply", "crm-frontend", 6L, null);
+    when(answered.getExecution().getVariable("replyText")).thenReturn("Here you go.");
+    plugin.replyHandled(answered);
+    verify(clocks, never()).replyHandledWithoutAnswer(6L);
+  }
 }
