@@ -43,6 +43,8 @@ public final class BusinessCalendar {
   private final ZoneId zone;
   private final Map<DayOfWeek, Hours> hours;
   private final Predicate<LocalDate> closed;
+  /** Whether each day is open, once looked up: the holiday library computes a year's holidays on every question. */
+  private final Map<LocalDate, Boolean> openDays = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param hours opening hours per weekday (a weekday absent is closed)
@@ -65,7 +67,7 @@ public final class BusinessCalendar {
   }
 
   public boolean isOpenDay(LocalDate day) {
-    return hours.containsKey(day.getDayOfWeek()) && !closed.test(day);
+    return openDays.computeIfAbsent(day, d -> hours.containsKey(d.getDayOfWeek()) && !closed.test(d));
   }
 
   /** Whether the place is open at that instant. */

@@ -99,7 +99,7 @@ class Kpis {
     Durations resolution = durations(closed.stream().map(r -> new Instant[]{r.openedAt(), r.closedAt()}).toList(),
         calendar);
     Durations nextReply = durations(jdbc.query("with cohort as (" + light.sql() + ") select s.started_at,"
-        + " s.stopped_at from aftersales.sla_clock s join cohort c on c.id = s.case_id where s.metric = 'NEXT_REPLY'"
+        + " s.stopped_at from aftersales.sla_clock s join cohort c on c.id = s.case_id and s.started_at >= :from where s.metric = 'NEXT_REPLY'"
         + " and s.stopped_at is not null", light.params(),
         (rs, i) -> new Instant[]{instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))}), calendar);
 
@@ -203,7 +203,8 @@ class Kpis {
     return jdbc.query("with cohort as (" + cohort.sql() + ") select t.assignee_ as agent, count(*) as tasks,"
         + " count(distinct c.id) as cases from public.act_hi_taskinst t"
         + " join public.act_hi_procinst i on i.id_ = t.proc_inst_id_ join cohort c on c.case_number = i.business_key_"
-        + " where t.end_time_ is not null and t.assignee_ is not null and t.delete_reason_ = 'completed'"
+        + " where t.start_time_ >= :from and t.end_time_ is not null and t.assignee_ is not null"
+        + " and t.delete_reason_ = 'completed'"
         + " group by t.assignee_ order by count(distinct c.id) desc, t.assignee_", cohort.params(),
         (rs, i) -> new Agent(rs.getString(1), rs.getLong(2), rs.getLong(3)));
   }
@@ -214,9 +215,12 @@ class Kpis {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String age : AGES)
       counts.put(age, 0L);
-    jdbc.query("with cohort as (" + cohort.sql() + ") select c.opened_at from cohort c where c.status <> 'CLOSED'",
-        cohort.params(), rs -> {
-          counts.merge(age(instant(rs.getTimestamp(1)), clock.instant()), 1L, Long::sum);
+    // Counted by the database in the age buckets of AGES (hours: 24, 72, 168, 336, 720), not row by row.
+    MapSqlParameterSource p = cohort.params().addValue("now", Timestamp.from(clock.instant()));
+    jdbc.query("with cohort as (" + cohort.sql() + ") select width_bucket(extract(epoch from (:now - c.opened_at))"
+        + " / 3600, array[24, 72, 168, 336, 720]::float8[]), count(*) from cohort c where c.status <> 'CLOSED'"
+        + " group by 1", p, rs -> {
+          counts.merge(AGES.get(Math.min(rs.getInt(1), AGES.size() - 1)), rs.getLong(2), Long::sum);
         });
     return counts.entrySet().stream().map(e -> new Bucket(e.getKey(), e.getValue())).toList();
   }
@@ -261,7 +265,7 @@ class Kpis {
     return jdbc.query("with cohort as (" + cohort.sql() + ") select s.metric, count(*),"
         + " count(*) filter (where s.state = 'STOPPED' and s.breached_at is null),"
         + " count(*) filter (where s.breached_at is not null)"
-        + " from aftersales.sla_clock s join cohort c on c.id = s.case_id where s.metric <> 'OLA'"
+        + " from aftersales.sla_clock s join cohort c on c.id = s.case_id and s.started_at >= :from where s.metric <> 'OLA'"
         + " and (s.state = 'STOPPED' or s.breached_at is not null) group by s.metric order by s.metric",
         cohort.params(), (rs, i) -> new Target(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
             share(rs.getLong(3), rs.getLong(2))));
@@ -273,10 +277,11 @@ class Kpis {
    */
   private List<Department> departments(Cohort cohort) {
     return jdbc.query("with cohort as (" + cohort.sql() + "), failed as (select s.case_id from aftersales.sla_clock s"
-        + " join cohort c on c.id = s.case_id where s.metric = 'RESOLUTION' and s.breached_at is not null)"
+        + " join cohort c on c.id = s.case_id and s.started_at >= :from where s.metric = 'RESOLUTION'"
+        + " and s.breached_at is not null)"
         + " select s.department, count(*), count(*) filter (where s.breached_at is not null),"
         + " count(distinct s.case_id) filter (where s.breached_at is not null and s.case_id in (select case_id from"
-        + " failed)) from aftersales.sla_clock s join cohort c on c.id = s.case_id where s.metric = 'OLA'"
+        + " failed)) from aftersales.sla_clock s join cohort c on c.id = s.case_id and s.started_at >= :from where s.metric = 'OLA'"
         + " and (s.state = 'STOPPED' or s.breached_at is not null) group by s.department order by s.department",
         cohort.params(), (rs, i) -> new Department(rs.getString(1), rs.getLong(2), rs.getLong(3),
             share(rs.getLong(2) - rs.getLong(3), rs.getLong(2)), rs.getLong(4)));
@@ -285,7 +290,7 @@ class Kpis {
   private Csat csat(Cohort cohort) {
     return jdbc.queryForObject("with cohort as (" + cohort.sql() + ") select count(*),"
         + " count(*) filter (where v.answered_at is not null), count(*) filter (where v.score >= 4),"
-        + " count(*) filter (where v.solved) from aftersales.survey v join cohort c on c.id = v.case_id",
+        + " count(*) filter (where v.solved) from aftersales.survey v join cohort c on c.id = v.case_id and v.offered_at >= :from",
         cohort.params(), (rs, i) -> new Csat(rs.getLong(1), rs.getLong(2), share(rs.getLong(2), rs.getLong(1)),
             rs.getLong(3), share(rs.getLong(3), rs.getLong(2)), share(rs.getLong(4), rs.getLong(2))));
   }
