@@ -60,6 +60,8 @@ public class ServiceCase {
   private Instant openedAt;
   private Instant firstAnsweredAt;
   private Instant closedAt;
+  /** When the customer last wrote (a summary of the thread for the KPIs). */
+  private Instant lastInboundAt;
   /** How often a reply soon after closing opened the case again. */
   private int reopenCount;
   private Instant reopenedAt;
@@ -102,6 +104,9 @@ public class ServiceCase {
       String messageId, String inReplyTo, Instant at) {
     CaseMessage message = new CaseMessage(this, direction, channel, author, subject, body, messageId, inReplyTo, at);
     messages.add(message);
+    if (direction == MessageDirection.INBOUND && (lastInboundAt == null || at.isAfter(lastInboundAt))) {
+      lastInboundAt = at;
+    }
     return message;
   }
 
@@ -133,6 +138,7 @@ public class ServiceCase {
   }
 
   public int getReopenCount() { return reopenCount; }
+  public Instant getLastInboundAt() { return lastInboundAt; }
   public Instant getReopenedAt() { return reopenedAt; }
   public Long getId() { return id; }
   public String getCaseNumber() { return caseNumber; }

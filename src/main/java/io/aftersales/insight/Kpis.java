@@ -183,8 +183,7 @@ class Kpis {
                         when exists (select 1 from aftersales.spare_part_order s where s.case_number = c.case_number)
                           then 'spare-part-request'
                         else 'none' end as procedure,
-                   c.first_answered_at is not null and exists (select 1 from aftersales.case_message m
-                     where m.case_id = c.id and m.direction = 'INBOUND' and m.created_at > c.first_answered_at) as wrote_again""";
+                   c.first_answered_at is not null and c.last_inbound_at > c.first_answered_at as wrote_again""";
     String base = """
         select c.id, c.case_number, c.subject, c.source_channel, c.request_type, c.priority, c.status, c.opened_at,
                c.first_answered_at, c.closed_at, c.reopen_count,

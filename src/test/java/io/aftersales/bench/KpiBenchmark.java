@@ -97,7 +97,8 @@ class KpiBenchmark extends IntegrationTestSupport {
     // Opened evenly over two years until now; answered after 1-600 minutes; 97 % resolved after 1-15 days.
     jdbc.execute("""
         insert into aftersales.service_case (case_number, source_channel, request_type, priority, status, customer_id,
-          product_id, subject, access_token_hash, opened_at, first_answered_at, closed_at, reopen_count)
+          product_id, subject, access_token_hash, opened_at, first_answered_at, closed_at, reopen_count,
+          last_inbound_at)
         select 'BN-' || g,
                (array['EMAIL','WEB_FORM','CHAT','CHATBOT','WHATSAPP','SOCIAL_MEDIA'])[1 + g % 6],
                (array['RETURN','WARRANTY','SPARE_PART','INFORMATION'])[1 + (g / 7) % 4],
@@ -106,7 +107,7 @@ class KpiBenchmark extends IntegrationTestSupport {
                FIRST_CUSTOMER + g % 5000, (PRODUCTS)[1 + g % PRODUCT_COUNT], 'Bench case ' || g, 'x', o,
                o + make_interval(mins => 1 + (g * 7) % 600),
                case when g % 33 = 0 then null else o + make_interval(days => 1 + g % 15) end,
-               case when g % 50 = 0 then 1 else 0 end
+               case when g % 50 = 0 then 1 else 0 end, o
           from generate_series(1, CASES) g,
                lateral (select now() - make_interval(secs => (CASES - g) * (63072000.0 / CASES))) t(o)"""
         .replace("FIRST_CUSTOMER", String.valueOf(firstCustomer)).replace("PRODUCT_COUNT",

@@ -243,6 +243,7 @@ class ServiceCasesLifecycleTest {
     assertThat(closed.getClosedAt()).isNull();
     assertThat(closed.getReopenCount()).isEqualTo(1);
     assertThat(closed.getReopenedAt()).isEqualTo(NOW);
+    assertThat(closed.getLastInboundAt()).as("the thread's summary for the KPIs").isEqualTo(NOW);
     assertThat(closed.getMessages()).singleElement().satisfies(m -> assertThat(m.getBody()).isEqualTo("Still broken"));
     verify(start).businessKey("SC-2026-000001");
     verify(start).startBeforeActivity(ServiceCaseProcess.USER_TASK_RESOLVE_CASE);
@@ -253,6 +254,9 @@ class ServiceCasesLifecycleTest {
     verify(events).publishEvent(new CustomerWrote(closed.getId(), NOW));
     verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
     assertThatThrownBy(() -> closed.reopen(NOW)).isInstanceOf(IllegalStateException.class);
+    closed.addMessage(MessageDirection.OUTBOUND, "EMAIL", "anna", "Re", "Sorry", null, null, NOW.plusSeconds(5));
+    closed.addMessage(MessageDirection.INBOUND, "EMAIL", "maria", "Re", "Old", null, null, NOW.minusSeconds(5));
+    assertThat(closed.getLastInboundAt()).as("only a later customer message moves it").isEqualTo(NOW);
   }
 
   @Test

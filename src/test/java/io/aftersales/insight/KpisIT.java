@@ -96,6 +96,8 @@ class KpisIT extends IntegrationTestSupport {
         "2026-03-04T12:10:00", "2026-03-04T14:00:00", 1);
     jdbc.update("insert into aftersales.case_message (case_id, direction, channel, author, body, created_at)"
         + " values (?, 'INBOUND', 'WEB_FORM', 'customer', 'Still?', ?)", d, berlin("2026-03-04T12:30:00"));
+    jdbc.update("update aftersales.service_case set last_inbound_at = ? where id = ?", berlin("2026-03-04T12:30:00"),
+        d);
     clock(a, "FIRST_REPLY", "STOPPED", null, null);
     clock(a, "RESOLUTION", "STOPPED", null, null);
     clock(a, "OLA", "STOPPED", null, "warehouse");
