@@ -223,6 +223,8 @@ class ServiceCasesLifecycleTest {
     verify(correlation).setVariable("lastCustomerMessage", "Still leaking");
     verify(correlation).setVariable("lastCustomerSender", "maria@example.com");
     verify(correlation).correlateAllWithResult();
+    verify(events).publishEvent(new CustomerWrote(c.getId(), NOW));
+    verify(caseRepository).lockRow(c.getId());
     verify(runtime, never()).startProcessInstanceByKey(anyString(), anyString(), anyMap());
   }
 
@@ -363,7 +365,32 @@ class ServiceCasesLifecycleTest {
     assertThat(facts.productSku()).isEqualTo("KW-OLD");
     cases.review(1L, null, null, null, "KW-OLD", null);
     verify(masterData, never()).orderByNumber(any());
-    verify(masterData, never()).productBySku(any());
+    verify(masterData, never()).productBySku(any()); // Each review tells what the case is about (recurring problems count it): no product known here.
+    verify(events, org.mockito.Mockito.times(2)).publishEvent(new CaseReviewed(c.getId(), "SC-2026-000001", null,
+        null, null, "RETURN"));
+  }
+
+  @Test
+  void aReviewWithAKnownProductSaysWhichAndItsCategory() {
+    ServiceCase c = reviewed();
+    Product kettle = new Product("SA-KETTLE-17", "Kettle", "SMALL_APPLIANCE", 24, null, new BigDecimal("49.90"));
+    ReflectionTestUtils.setField(kettle, "id", 17L);
+    c.linkPurchase(null, null, kettle, "SA-KETTLE-17", null, null);
+    cases.review(1L, RequestType.WARRANTY, null, null, null, null);
+    verify(events).publishEvent(new CaseReviewed(c.getId(), "SC-2026-000001", 17L, "SA-KETTLE-17",
+        "SMALL_APPLIANCE", "WARRANTY"));
+  }
+
+  @Test
+  void aClosedCaseSaysUntilWhenAReplyReopensItAnOpenOneDoesNot() {
+    ServiceCase c = reviewed();
+    when(caseRepository.findByCaseNumber("SC-2026-000001")).thenReturn(Optional.of(c));
+    assertThat(cases.view("SC-2026-000001").orElseThrow().reopenableUntil()).isNull();
+    c.close(NOW);
+    assertThat(cases.view("SC-2026-000001").orElseThrow().reopenableUntil())
+        .isEqualTo(NOW.plus(java.time.Duration.ofDays(14)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CaseSettings("two weeks"))
+        .hasMessageContaining("aftersales.cases.reopen-within");
   }
 
   @Test

@@ -190,7 +190,9 @@ class ServiceCasesTest {
     cases.recordOutbound(1L, "EMAIL", "agent", "Re", "Here is how", "<ans@x>", null, true);
     assertThat(c.getFirstAnsweredAt()).isEqualTo(NOW);
     assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
-    assertThat(c.getMessages()).extracting(CaseMessage::getMessageId).containsExactly("<ack@x>", "<ans@x>");
+    assertThat(c.getMessages()).extracting(CaseMessage::getMessageId).containsExactly("<ack@x>", "<ans@x>"); // Only the person's answer moves the service levels (first reply met), under the case row's lock.
+    org.mockito.Mockito.verify(events, org.mockito.Mockito.times(1)).publishEvent(new CustomerAnswered(1L, NOW));
+    org.mockito.Mockito.verify(caseRepository, org.mockito.Mockito.times(2)).lockRow(1L);
   }
 
   @Test

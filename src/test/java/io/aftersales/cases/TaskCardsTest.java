@@ -263,4 +263,23 @@ class TaskCardsTest {
     TaskCards.dueByItsTimer(task);
     verify(task).setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-29T14:00:00Z")));
   }
+
+  @Test
+  void aStepsOlaCountsInTheCalendarOfTheDepartmentItIsOfferedTo() {
+    TaskOlas olas = new TaskOlas(Map.of("UserTask_BookShipment", "PT4H"));
+    when(task.getTaskDefinitionKey()).thenReturn("UserTask_BookShipment");
+    org.camunda.bpm.engine.task.IdentityLink link = mock(org.camunda.bpm.engine.task.IdentityLink.class);
+    when(link.getType()).thenReturn("candidate");
+    when(link.getGroupId()).thenReturn("logistics");
+    when(task.getCandidates()).thenReturn(Set.of(link));
+    // Friday 16:00 in Berlin: the warehouse (logistics works its hours) closed at 14:00; Monday from 07:00.
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(
+        "2026-12-04T15:00:00Z")));
+    try {
+      TaskCards.dueByItsOla(task, olas, io.aftersales.calendar.TestCalendars.standard());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    verify(task).setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-07T10:00:00Z")));
+  }
 }
