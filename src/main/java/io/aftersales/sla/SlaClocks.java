@@ -105,10 +105,14 @@ class SlaClocks {
   /** When an answering task of the service case is due: when the customer target it serves is, if one runs. */
   @Transactional(readOnly = true)
   Optional<Instant> dueOf(Long caseId, String taskDefinitionKey) {
+    if (!ANSWERING_TASKS.containsKey(taskDefinitionKey)) return Optional.empty();
+    return dueOf(taskDefinitionKey, clocks.findByCaseIdOrderByStartedAtAscIdAsc(caseId));
+  }
+
+  /** The due time of the newest running clock of the target an answering task serves. */
+  private static Optional<Instant> dueOf(String taskDefinitionKey, List<SlaClock> all) {
     SlaMetric metric = ANSWERING_TASKS.get(taskDefinitionKey);
-    if (metric == null) return Optional.empty();
-    return clocks.findByCaseIdOrderByStartedAtAscIdAsc(caseId).stream()
-        .filter(k -> k.getMetric() == metric && k.getState() == SlaClock.State.RUNNING)
+    return all.stream().filter(k -> k.getMetric() == metric && k.getState() == SlaClock.State.RUNNING)
         .max(Comparator.comparing(SlaClock::getStartedAt)).map(SlaClock::getDueAt);
   }
 
@@ -381,10 +385,8 @@ class SlaClocks {
 
   /** An answering task of the service case is due when the customer target it serves is. */
   void dueByClock(Task task, List<SlaClock> all) {
-    SlaMetric metric = ANSWERING_TASKS.get(task.getTaskDefinitionKey());
-    if (metric == null) return;
-    all.stream().filter(k -> k.getMetric() == metric && k.getState() == SlaClock.State.RUNNING)
-        .max(Comparator.comparing(SlaClock::getStartedAt)).map(k -> Date.from(k.getDueAt()))
+    if (!ANSWERING_TASKS.containsKey(task.getTaskDefinitionKey())) return;
+    dueOf(task.getTaskDefinitionKey(), all).map(Date::from)
         .filter(due -> !due.equals(task.getDueDate())).ifPresent(due -> {
           task.setDueDate(due);
           tasks.saveTask(task);
